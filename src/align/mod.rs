@@ -1,0 +1,1 @@
+//! Alignment scores (work in progress).

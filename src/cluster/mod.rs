@@ -1,0 +1,1 @@
+//! Coalition clustering (work in progress).
