@@ -1,7 +1,55 @@
-//! cosignatory
+//! # cosignatory
+//!
+//! Who signs with whom. Countries and blocs are nodes; joint statements, joint letters,
+//! declarations and roll-call votes link them. `cosignatory` loads that record into a validated
+//! [`Dataset`](model::Dataset), restricts it to windows and filters with a
+//! [`View`](model::View), and (in the modules below) turns it into co-signature graphs,
+//! coalitions and alignment scores.
+//!
+//! ## A worked example
+//!
+//! On 2024-11-05 ten foreign ministers and the EU High Representative condemned North Korea's
+//! troop deployment to Russia. The bundled data has that statement; with the EU expanded to its
+//! 27 member states on that day, France, Germany and Italy count once (they signed themselves):
+//!
+//! ```
+//! use cosignatory::model::BlocMode;
+//!
+//! let ds = cosignatory::datasets::joint_statements();
+//! let s = ds.statement_index("2024-11-05-dprk-troops-russia").unwrap();
+//! assert_eq!(ds.signatures_of(s).len(), 11);
+//!
+//! let expanded = ds.view().bloc_mode(BlocMode::Expand).signatures(s);
+//! assert_eq!(expanded.len(), 34);
+//! let via_eu = expanded.iter().filter(|x| x.is_indirect()).count();
+//! assert_eq!(via_eu, 24);
+//!
+//! // Windows are cheap: statements are sorted by date.
+//! let d = |s: &str| s.parse().unwrap();
+//! let recent = ds.view().between(d("2024-01-01"), d("2024-12-31"));
+//! assert_eq!(recent.len(), 8);
+//! ```
+//!
+//! ## Modules
+//!
+//! - [`model`]: actors, statements, positions, signatures, memberships, the dataset and views.
+//! - [`io`]: a folder of CSVs or one JSON document, strict or lenient, with located errors.
+//! - [`datasets`]: the bundled real data.
+//! - [`align`]: alignment measures and bloc cohesion.
+//! - [`cluster`]: coalition detection (Leiden, Louvain, ...), quality and partition comparison.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod align;
 pub mod cluster;
+pub mod datasets;
+mod error;
+pub mod io;
 pub mod model;
+
+pub use error::{Error, LoadReport, Location, Problem, Result, Warning};
+
+/// The README's code blocks, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

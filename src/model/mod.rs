@@ -1,5 +1,21 @@
-//! The data model: actors, statements, positions, signatures, bloc memberships and the dataset.
+//! The data model: actors, statements, positions, signatures, bloc memberships, the
+//! [`Dataset`] that owns them, and [`View`]s restricted to a window, filters and a bloc mode.
 
+mod actor;
+mod build;
+mod dataset;
 mod position;
+mod serde_impl;
+mod signature;
+mod statement;
+mod view;
 
+pub use actor::{Actor, ActorKind};
+pub use build::{DatasetBuilder, Strictness};
+pub(crate) use build::{Origin, Problems, RawInput, assemble};
+pub use dataset::{ActorIdx, Dataset, MemberSpan, SignatureRef, StatementIdx};
 pub use position::{ParsePositionError, Position};
+pub use serde_impl::DatasetDocument;
+pub use signature::{Membership, Signature};
+pub use statement::{Statement, StatementKind};
+pub use view::{BlocMode, View, ViewSignature};

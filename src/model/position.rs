@@ -27,7 +27,12 @@ pub enum Position {
 
 impl Position {
     /// All positions, in declaration order.
-    pub const ALL: [Position; 4] = [Position::Yes, Position::No, Position::Abstain, Position::Absent];
+    pub const ALL: [Position; 4] = [
+        Position::Yes,
+        Position::No,
+        Position::Abstain,
+        Position::Absent,
+    ];
 
     /// The lowercase name used in CSV and JSON files.
     pub fn as_str(self) -> &'static str {

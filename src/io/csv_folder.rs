@@ -1,0 +1,270 @@
+//! The dataset folder: statements.csv, signatures.csv, and optional actors.csv and memberships.csv.
+
+use super::ReadOptions;
+use super::table::{Row, Schema, read_table};
+use crate::error::{Error, LoadReport, Problem, Result};
+use crate::model::{
+    Actor, ActorKind, Dataset, Membership, Position, Problems, RawInput, Signature, Statement,
+    StatementKind, assemble,
+};
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+const STATEMENTS: Schema = Schema {
+    required: &["id", "date"],
+    optional: &["title", "kind", "source", "topics", "opposes"],
+    attributes: true,
+    needs_rows: true,
+};
+const SIGNATURES: Schema = Schema {
+    required: &["statement", "actor"],
+    optional: &["position", "role", "date"],
+    attributes: false,
+    needs_rows: true,
+};
+const ACTORS: Schema = Schema {
+    required: &["id"],
+    optional: &["name", "kind"],
+    attributes: false,
+    needs_rows: true,
+};
+const MEMBERSHIPS: Schema = Schema {
+    required: &["bloc", "member", "from"],
+    optional: &["to"],
+    attributes: false,
+    needs_rows: false,
+};
+
+/// The four tables of a dataset, as readers with the names used in problem reports.
+///
+/// Use this to read from memory or any other source; [`read_csv_folder`] opens files for you.
+///
+/// ```
+/// use cosignatory::io::{CsvTables, ReadOptions};
+/// let statements = "id,date,title,kind\ns1,2024-11-05,DPRK troops,joint_statement\n";
+/// let signatures = "statement,actor,position\ns1,USA,yes\ns1,KOR,yes\n";
+/// let tables = CsvTables::new(("statements.csv", statements.as_bytes()), ("signatures.csv", signatures.as_bytes()));
+/// let (ds, report) = tables.read(&ReadOptions::default()).unwrap();
+/// assert_eq!(ds.num_signatures(), 2);
+/// assert!(report.is_clean());
+/// ```
+pub struct CsvTables<R> {
+    /// statements.csv
+    pub statements: (String, R),
+    /// signatures.csv
+    pub signatures: (String, R),
+    /// actors.csv, optional
+    pub actors: Option<(String, R)>,
+    /// memberships.csv, optional
+    pub memberships: Option<(String, R)>,
+}
+
+impl<R: Read> CsvTables<R> {
+    /// Statements and signatures only.
+    pub fn new(statements: (impl Into<String>, R), signatures: (impl Into<String>, R)) -> Self {
+        CsvTables {
+            statements: (statements.0.into(), statements.1),
+            signatures: (signatures.0.into(), signatures.1),
+            actors: None,
+            memberships: None,
+        }
+    }
+
+    /// Adds actors.csv.
+    pub fn with_actors(mut self, name: impl Into<String>, reader: R) -> Self {
+        self.actors = Some((name.into(), reader));
+        self
+    }
+
+    /// Adds memberships.csv.
+    pub fn with_memberships(mut self, name: impl Into<String>, reader: R) -> Self {
+        self.memberships = Some((name.into(), reader));
+        self
+    }
+
+    /// Reads and validates all tables.
+    ///
+    /// # Errors
+    /// In strict mode, [`Error::Invalid`] with every problem found. In lenient mode only file
+    /// level problems (missing column, empty file, ...) fail; bad rows are in the report.
+    pub fn read(self, options: &ReadOptions) -> Result<(Dataset, LoadReport)> {
+        let mut report = LoadReport::default();
+        let mut problems = Problems::new(options.strictness, &mut report);
+        let mut raw = RawInput::default();
+        if let Some((name, r)) = self.actors {
+            let mut actors = Vec::new();
+            read_table(&name, r, &ACTORS, &mut problems, |row, p| {
+                match actor(&row) {
+                    Ok(a) => actors.push((a, row.origin)),
+                    Err(e) => {
+                        if let Some(id) = row.opt("id") {
+                            raw.rejected_actors.insert(id.to_string(), row.origin.line);
+                        }
+                        p.push(e)
+                    }
+                }
+            });
+            raw.actors = Some(actors);
+        }
+        let (name, r) = self.statements;
+        read_table(
+            &name,
+            r,
+            &STATEMENTS,
+            &mut problems,
+            |row, p| match statement(&row) {
+                Ok(s) => raw.statements.push((s, row.origin)),
+                Err(e) => {
+                    if let Some(id) = row.opt("id") {
+                        raw.rejected_statements
+                            .insert(id.to_string(), row.origin.line);
+                    }
+                    p.push(e)
+                }
+            },
+        );
+        let (name, r) = self.signatures;
+        read_table(
+            &name,
+            r,
+            &SIGNATURES,
+            &mut problems,
+            |row, p| match signature(&row) {
+                Ok(s) => raw.signatures.push((s, row.origin)),
+                Err(e) => p.push(e),
+            },
+        );
+        if let Some((name, r)) = self.memberships {
+            read_table(
+                &name,
+                r,
+                &MEMBERSHIPS,
+                &mut problems,
+                |row, p| match membership(&row) {
+                    Ok(m) => raw.memberships.push((m, row.origin)),
+                    Err(e) => p.push(e),
+                },
+            );
+        }
+        // File-level problems make the rows meaningless; report them before validating.
+        problems.check_files()?;
+        let ds = assemble(raw, &mut problems)?;
+        Ok((ds, report))
+    }
+}
+
+fn actor(row: &Row<'_>) -> Result<Actor, Problem> {
+    let id = row.req("id")?;
+    let kind = match row.opt("kind") {
+        Some(k) => row.parse::<ActorKind>("kind", k, |at| Problem::UnknownActorKind { at })?,
+        None => Actor::inferred_kind(id, false),
+    };
+    Ok(Actor::new(id, row.opt("name").unwrap_or(id), kind))
+}
+
+fn statement(row: &Row<'_>) -> Result<Statement, Problem> {
+    let id = row.req("id")?;
+    let date_text = row.req("date")?;
+    let date = row.date("date", date_text)?;
+    let kind: StatementKind = row.opt("kind").map_or(StatementKind::JointStatement, |k| {
+        k.parse()
+            .unwrap_or_else(|e: std::convert::Infallible| match e {})
+    });
+    let mut s = Statement::new(id, date, kind).with_title(row.opt("title").unwrap_or(""));
+    s.source = row.opt("source").map(str::to_string);
+    s.opposes = row.opt("opposes").map(str::to_string);
+    s.topics = row
+        .opt("topics")
+        .map(|t| {
+            t.split(';')
+                .map(str::trim)
+                .filter(|x| !x.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    s.attributes = row.attributes().collect();
+    Ok(s)
+}
+
+fn signature(row: &Row<'_>) -> Result<Signature, Problem> {
+    let statement = row.req("statement")?;
+    let actor = row.req("actor")?;
+    let position = match row.opt("position") {
+        Some(p) => row.parse::<Position>("position", p, |at| Problem::UnknownPosition { at })?,
+        None => Position::Yes,
+    };
+    let mut s = Signature::new(statement, actor, position);
+    s.role = row.opt("role").map(str::to_string);
+    s.joined = row.opt("date").map(|d| row.date("date", d)).transpose()?;
+    Ok(s)
+}
+
+fn membership(row: &Row<'_>) -> Result<Membership, Problem> {
+    let bloc = row.req("bloc")?;
+    let member = row.req("member")?;
+    let from = row.date("from", row.req("from")?)?;
+    let to = row.opt("to").map(|d| row.date("to", d)).transpose()?;
+    Ok(Membership::new(bloc, member, from, to))
+}
+
+fn open(dir: &Path, name: &str) -> Result<Option<(String, BufReader<File>)>> {
+    let path = dir.join(name);
+    match File::open(&path) {
+        Ok(f) => Ok(Some((
+            path.display().to_string(),
+            BufReader::with_capacity(1 << 16, f),
+        ))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(Error::Io { path, source }),
+    }
+}
+
+/// Reads a dataset folder in strict mode (see [`read_csv_folder_with`]).
+///
+/// # Errors
+/// [`Error::Invalid`] listing every problem, or [`Error::Io`].
+pub fn read_csv_folder(dir: impl AsRef<Path>) -> Result<Dataset> {
+    read_csv_folder_with(dir, &ReadOptions::default()).map(|(ds, _)| ds)
+}
+
+/// Reads a dataset folder: `statements.csv` and `signatures.csv` (required), `actors.csv` and
+/// `memberships.csv` (optional). Files are streamed, not read whole.
+///
+/// # Errors
+/// A missing required file is [`Problem::MissingFile`]; see [`CsvTables::read`] for the rest.
+pub fn read_csv_folder_with(
+    dir: impl AsRef<Path>,
+    options: &ReadOptions,
+) -> Result<(Dataset, LoadReport)> {
+    let dir = dir.as_ref();
+    if !dir.is_dir() {
+        return Err(Error::Io {
+            path: dir.to_path_buf(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "not a directory"),
+        });
+    }
+    let statements = open(dir, "statements.csv")?;
+    let signatures = open(dir, "signatures.csv")?;
+    let missing: Vec<Problem> = [
+        ("statements.csv", statements.is_none()),
+        ("signatures.csv", signatures.is_none()),
+    ]
+    .into_iter()
+    .filter(|(_, m)| *m)
+    .map(|(f, _)| Problem::MissingFile {
+        file: dir.join(f).display().to_string(),
+    })
+    .collect();
+    let (Some(statements), Some(signatures)) = (statements, signatures) else {
+        return Err(Error::Invalid { problems: missing });
+    };
+    let tables = CsvTables {
+        statements,
+        signatures,
+        actors: open(dir, "actors.csv")?,
+        memberships: open(dir, "memberships.csv")?,
+    };
+    tables.read(options)
+}

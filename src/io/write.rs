@@ -1,0 +1,135 @@
+//! Writing a dataset folder of CSVs.
+
+use crate::error::{Error, Result};
+use crate::model::Dataset;
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::Path;
+
+fn csv_err(path: &Path, e: csv::Error) -> Error {
+    let source = match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => std::io::Error::other(format!("{other:?}")),
+    };
+    Error::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Writes `statements.csv`, `signatures.csv`, `actors.csv` and `memberships.csv` into `dir`
+/// (created if needed). Reading the folder back gives an identical dataset.
+///
+/// # Errors
+/// [`Error::Io`] when a file cannot be written.
+pub fn write_csv_folder(ds: &Dataset, dir: impl AsRef<Path>) -> Result<()> {
+    let dir = dir.as_ref();
+    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let files = [
+        ("statements.csv", statements_csv(ds)),
+        ("signatures.csv", signatures_csv(ds)),
+        ("actors.csv", actors_csv(ds)),
+        ("memberships.csv", memberships_csv(ds)),
+    ];
+    for (name, body) in files {
+        let path = dir.join(name);
+        let bytes = body.map_err(|e| csv_err(&path, e))?;
+        let mut f = std::fs::File::create(&path).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+        f.write_all(&bytes).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+    }
+    Ok(())
+}
+
+fn writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new().from_writer(Vec::new())
+}
+
+fn finish(w: csv::Writer<Vec<u8>>) -> csv::Result<Vec<u8>> {
+    w.into_inner()
+        .map_err(|e| csv::Error::from(std::io::Error::other(e.to_string())))
+}
+
+/// statements.csv as bytes.
+pub(crate) fn statements_csv(ds: &Dataset) -> csv::Result<Vec<u8>> {
+    let attrs: BTreeSet<&str> = ds
+        .statements()
+        .iter()
+        .flat_map(|s| s.attributes.keys().map(String::as_str))
+        .collect();
+    let mut w = writer();
+    let mut header = vec![
+        "id".to_string(),
+        "date".into(),
+        "title".into(),
+        "kind".into(),
+        "source".into(),
+    ];
+    header.extend(["topics".into(), "opposes".into()]);
+    header.extend(attrs.iter().map(|a| format!("attr.{a}")));
+    w.write_record(&header)?;
+    for s in ds.statements() {
+        let mut rec = vec![
+            s.id.clone(),
+            s.date.to_string(),
+            s.title.clone(),
+            s.kind.to_string(),
+            s.source.clone().unwrap_or_default(),
+            s.topics.join(";"),
+            s.opposes.clone().unwrap_or_default(),
+        ];
+        rec.extend(
+            attrs
+                .iter()
+                .map(|a| s.attributes.get(*a).cloned().unwrap_or_default()),
+        );
+        w.write_record(&rec)?;
+    }
+    finish(w)
+}
+
+/// signatures.csv as bytes.
+pub(crate) fn signatures_csv(ds: &Dataset) -> csv::Result<Vec<u8>> {
+    let mut w = writer();
+    w.write_record(["statement", "actor", "position", "role", "date"])?;
+    for s in ds.signature_records() {
+        let joined = s.joined.map(|d| d.to_string()).unwrap_or_default();
+        w.write_record([
+            &s.statement,
+            &s.actor,
+            s.position.as_str(),
+            s.role.as_deref().unwrap_or(""),
+            &joined,
+        ])?;
+    }
+    finish(w)
+}
+
+/// actors.csv as bytes.
+pub(crate) fn actors_csv(ds: &Dataset) -> csv::Result<Vec<u8>> {
+    let mut w = writer();
+    w.write_record(["id", "name", "kind"])?;
+    for a in ds.actors() {
+        w.write_record([&a.id, &a.name, a.kind.as_str()])?;
+    }
+    finish(w)
+}
+
+/// memberships.csv as bytes.
+pub(crate) fn memberships_csv(ds: &Dataset) -> csv::Result<Vec<u8>> {
+    let mut w = writer();
+    w.write_record(["bloc", "member", "from", "to"])?;
+    for m in ds.membership_records() {
+        let to = m.to.map(|d| d.to_string()).unwrap_or_default();
+        w.write_record([&m.bloc, &m.member, &m.from.to_string(), &to])?;
+    }
+    finish(w)
+}
