@@ -35,6 +35,8 @@
 //! - [`model`]: actors, statements, positions, signatures, memberships, the dataset and views.
 //! - [`io`]: a folder of CSVs or one JSON document, strict or lenient, with located errors.
 //! - [`datasets`]: the bundled real data.
+//! - [`time`]: windows (calendar, sliding, custom) and exponential decay.
+//! - [`graph`]: co-signature projection, backbones and centrality.
 //! - [`align`]: alignment measures and bloc cohesion.
 //! - [`cluster`]: coalition detection (Leiden, Louvain, ...), quality and partition comparison.
 #![forbid(unsafe_code)]
@@ -44,8 +46,11 @@ pub mod align;
 pub mod cluster;
 pub mod datasets;
 mod error;
+pub mod graph;
 pub mod io;
 pub mod model;
+mod stats;
+pub mod time;
 
 pub use error::{Error, LoadReport, Location, Problem, Result, Warning};
 

@@ -1,0 +1,171 @@
+//! The weighted actor graph.
+
+use super::Weighting;
+use crate::model::{Actor, ActorIdx};
+use petgraph::graph::{EdgeIndex, NodeIndex, UnGraph};
+use petgraph::visit::EdgeRef;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// What an edge of a [`CoSignGraph`] carries.
+///
+/// `weight = together − against`: for an unsigned projection `against` is 0.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct CoSign {
+    /// The edge weight: the weighting of acting together minus that of acting against.
+    pub weight: f64,
+    /// The weighting applied to acting together.
+    pub together: f64,
+    /// The weighting applied to acting against each other (signed projections).
+    pub against: f64,
+    /// Raw number of statements signed together (or roll calls voted alike).
+    pub count: u32,
+    /// Raw number of times the pair acted against each other.
+    pub against_count: u32,
+}
+
+/// An undirected weighted actor graph: a petgraph [`UnGraph`] whose nodes are [`Actor`]s
+/// (in id order) and whose edges are [`CoSign`]s, plus lookup by actor id.
+///
+/// Use [`CoSignGraph::graph`] to run petgraph's own algorithms on it.
+///
+/// ```
+/// use cosignatory::graph::{project, ProjectionOptions, Weighting};
+/// let ds = cosignatory::datasets::joint_statements();
+/// let g = project(&ds.view(), &ProjectionOptions::new(Weighting::Count)).unwrap();
+/// let e = g.edge("GBR", "USA").unwrap();
+/// assert_eq!(e.count, 18);
+/// // petgraph algorithms work on the underlying graph:
+/// assert_eq!(petgraph::algo::connected_components(g.graph()), 2);
+/// ```
+#[derive(Debug, Clone)]
+pub struct CoSignGraph {
+    pub(crate) graph: UnGraph<Actor, CoSign>,
+    pub(crate) lookup: HashMap<String, NodeIndex>,
+    pub(crate) actor_index: Vec<ActorIdx>,
+    pub(crate) weighting: Weighting,
+    pub(crate) signed: bool,
+    /// Statements each node took part in (raw count), and the number of statements in the view.
+    pub(crate) totals: Vec<u32>,
+    pub(crate) num_statements: u32,
+}
+
+impl CoSignGraph {
+    /// The underlying petgraph graph.
+    pub fn graph(&self) -> &UnGraph<Actor, CoSign> {
+        &self.graph
+    }
+
+    /// Takes the underlying petgraph graph.
+    pub fn into_graph(self) -> UnGraph<Actor, CoSign> {
+        self.graph
+    }
+
+    /// The node of an actor id.
+    pub fn node(&self, id: &str) -> Option<NodeIndex> {
+        self.lookup.get(id).copied()
+    }
+
+    /// The actor at a node.
+    ///
+    /// # Panics
+    /// If the node is not in the graph.
+    pub fn actor(&self, node: NodeIndex) -> &Actor {
+        &self.graph[node]
+    }
+
+    /// The dataset index of the actor at a node.
+    pub fn actor_index(&self, node: NodeIndex) -> ActorIdx {
+        self.actor_index[node.index()]
+    }
+
+    /// The edge between two actors, by id.
+    pub fn edge(&self, a: &str, b: &str) -> Option<&CoSign> {
+        let e = self.graph.find_edge(self.node(a)?, self.node(b)?)?;
+        Some(&self.graph[e])
+    }
+
+    /// Number of actors.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// The weighting the edges carry.
+    pub fn weighting(&self) -> Weighting {
+        self.weighting
+    }
+
+    /// Whether the projection was signed.
+    pub fn is_signed(&self) -> bool {
+        self.signed
+    }
+
+    /// Statements the actor at `node` took part in (raw count).
+    pub fn statements_of(&self, node: NodeIndex) -> u32 {
+        self.totals[node.index()]
+    }
+
+    /// Number of statements in the projected view.
+    pub fn num_statements(&self) -> u32 {
+        self.num_statements
+    }
+
+    /// Edges as `(a, b, &CoSign)` with `a < b`, strongest first (ties by actor ids).
+    pub fn strongest(&self) -> Vec<(&Actor, &Actor, &CoSign)> {
+        let mut v: Vec<(EdgeIndex, NodeIndex, NodeIndex)> = self
+            .graph
+            .edge_references()
+            .map(|e| {
+                (
+                    e.id(),
+                    e.source().min(e.target()),
+                    e.source().max(e.target()),
+                )
+            })
+            .collect();
+        v.sort_by(|x, y| {
+            self.graph[y.0]
+                .weight
+                .total_cmp(&self.graph[x.0].weight)
+                .then((x.1, x.2).cmp(&(y.1, y.2)))
+        });
+        v.into_iter()
+            .map(|(e, a, b)| (&self.graph[a], &self.graph[b], &self.graph[e]))
+            .collect()
+    }
+
+    /// A copy keeping only the edges for which `keep` returns true (all nodes stay).
+    pub fn filter_edges(
+        &self,
+        mut keep: impl FnMut(NodeIndex, NodeIndex, &CoSign) -> bool,
+    ) -> CoSignGraph {
+        let graph = self.graph.filter_map(
+            |_, a| Some(a.clone()),
+            |e, w| {
+                let (a, b) = self.graph.edge_endpoints(e).expect("edge of this graph");
+                keep(a, b, w).then_some(*w)
+            },
+        );
+        CoSignGraph {
+            graph,
+            ..self.clone_without_graph()
+        }
+    }
+
+    fn clone_without_graph(&self) -> CoSignGraph {
+        CoSignGraph {
+            graph: UnGraph::default(),
+            lookup: self.lookup.clone(),
+            actor_index: self.actor_index.clone(),
+            weighting: self.weighting,
+            signed: self.signed,
+            totals: self.totals.clone(),
+            num_statements: self.num_statements,
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! Co-signature graphs: the actor × statement incidence, its projection to a weighted actor
+//! graph, backbone extraction and centrality.
+//!
+//! The projection is a petgraph [`UnGraph`](petgraph::graph::UnGraph) wrapped in
+//! [`CoSignGraph`]; the centrality functions take any petgraph `UnGraph` with a weight
+//! function, so they work on graphs users bring themselves.
+
+mod backbone;
+mod centrality;
+mod cosign;
+mod incidence;
+mod projection;
+mod weighting;
+
+pub use backbone::{Backbone, Correction, disparity_filter, hypergeometric_backbone};
+pub use centrality::{
+    CentralityOptions, betweenness, eigenvector, pagerank, participation_coefficient, strength,
+    within_module_z,
+};
+pub use cosign::{CoSign, CoSignGraph};
+pub use incidence::{Incidence, IncidenceOptions, Linking};
+pub use projection::{ProjectionOptions, project, project_incidence};
+pub use weighting::Weighting;
