@@ -38,6 +38,7 @@
 //! - [`time`]: windows (calendar, sliding, custom) and exponential decay.
 //! - [`graph`]: co-signature projection, backbones and centrality.
 //! - [`align`]: alignment measures and bloc cohesion.
+//! - [`synth`]: seeded synthetic records with planted coalitions.
 //! - [`cluster`]: coalition detection (Leiden, Louvain, ...), quality and partition comparison.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -50,6 +51,7 @@ pub mod graph;
 pub mod io;
 pub mod model;
 mod stats;
+pub mod synth;
 pub mod time;
 
 pub use error::{Error, LoadReport, Location, Problem, Result, Warning};

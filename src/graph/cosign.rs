@@ -36,7 +36,7 @@ pub struct CoSign {
 /// let e = g.edge("GBR", "USA").unwrap();
 /// assert_eq!(e.count, 18);
 /// // petgraph algorithms work on the underlying graph:
-/// assert_eq!(petgraph::algo::connected_components(g.graph()), 2);
+/// assert_eq!(petgraph::algo::connected_components(g.graph()), 1);
 /// ```
 #[derive(Debug, Clone)]
 pub struct CoSignGraph {

@@ -42,6 +42,8 @@ pub struct Incidence {
     pub(crate) start: Vec<u32>,
     pub(crate) actor: Vec<u32>,
     pub(crate) side: Vec<u8>,
+    /// The event of each link slot.
+    pub(crate) slot_event: Vec<u32>,
     pub(crate) actor_start: Vec<u32>,
     pub(crate) actor_events: Vec<u32>,
     /// For each statement with an opposing statement in the view: (this event, opposed event).
@@ -88,6 +90,7 @@ impl Incidence {
             start: vec![0],
             actor: Vec::new(),
             side: Vec::new(),
+            slot_event: Vec::new(),
             actor_start: Vec::new(),
             actor_events: Vec::new(),
             oppositions: Vec::new(),
@@ -114,6 +117,7 @@ impl Incidence {
                 if let Some(side) = side {
                     inc.actor.push(sig.actor.0);
                     inc.side.push(side);
+                    inc.slot_event.push(inc.statements.len() as u32);
                 }
             });
             event_of[s.index()] = inc.statements.len() as u32;
@@ -191,6 +195,6 @@ impl Incidence {
 
     /// The event a link slot belongs to.
     pub(crate) fn event_of_slot(&self, slot: u32) -> usize {
-        self.start.partition_point(|&s| s <= slot) - 1
+        self.slot_event[slot as usize] as usize
     }
 }

@@ -66,7 +66,7 @@ struct Acc {
 /// let mut b = DatasetBuilder::new();
 /// for (i, members) in [&["A", "B", "C"][..], &["A", "B"], &["A", "C", "D"], &["B", "D"], &["A", "B", "D"], &["C"]].iter().enumerate() {
 ///     let id = format!("D{}", i + 1);
-///     b.statement(cosignatory::model::Statement::new(&id, d, Default::default()));
+///     b.statement(cosignatory::model::Statement::new(&id, d, cosignatory::model::StatementKind::JointStatement));
 ///     b.signed_by(&id, members.iter().copied());
 /// }
 /// let ds = b.build().unwrap();

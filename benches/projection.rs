@@ -1,0 +1,58 @@
+//! Projection benchmarks (issue: co-signature graphs). Run: `cargo bench --bench projection`.
+//!
+//! UN-like: 200 actors × 100,000 statements; cosponsorship-like: 10,000 actors × 1,000,000
+//! statements averaging 8 signatories (set COSIGNATORY_BENCH_LARGE=1; it needs a few GB of
+//! build time and memory for the dataset itself).
+
+use cosignatory::graph::{
+    Incidence, IncidenceOptions, ProjectionOptions, Weighting, project, project_incidence,
+};
+use cosignatory::synth::{PlantedOptions, planted};
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+fn workload(actors: usize, statements: usize) -> cosignatory::model::Dataset {
+    planted(&PlantedOptions {
+        actors,
+        coalitions: 8,
+        statements,
+        mean_size: 8.0,
+        outside: 0.2,
+        seed: 42,
+        ..Default::default()
+    })
+    .expect("valid options")
+    .dataset
+}
+
+fn bench(c: &mut Criterion) {
+    let mut sizes = vec![(200, 12_500), (200, 25_000), (200, 50_000), (200, 100_000)];
+    if std::env::var_os("COSIGNATORY_BENCH_LARGE").is_some() {
+        sizes.extend([
+            (10_000, 125_000),
+            (10_000, 250_000),
+            (10_000, 500_000),
+            (10_000, 1_000_000),
+        ]);
+    }
+    let mut group = c.benchmark_group("projection");
+    group.sample_size(10);
+    for (actors, statements) in sizes {
+        let ds = workload(actors, statements);
+        let view = ds.view();
+        group.bench_function(format!("newman/{actors}x{statements}"), |b| {
+            b.iter(|| {
+                black_box(project(&view, &ProjectionOptions::new(Weighting::Newman)).unwrap())
+            })
+        });
+        let inc = Incidence::from_view(&view, &IncidenceOptions::default()).unwrap();
+        group.bench_function(
+            format!("newman-from-incidence/{actors}x{statements}"),
+            |b| b.iter(|| black_box(project_incidence(&view, &inc, Weighting::Newman, false))),
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
