@@ -139,7 +139,6 @@ pub fn project_incidence(
             }
         }
     }
-    let event_len = |e: usize| (inc.start[e + 1] - inc.start[e]) as f64;
 
     // Nodes: actors with at least one statement, in actor (id) order.
     let mut graph: UnGraph<crate::model::Actor, CoSign> = UnGraph::default();
@@ -181,6 +180,117 @@ pub fn project_incidence(
         }
     };
 
+    let mut emit = |i: usize, j: usize, p: &Acc, q: &Acc| {
+        let together = if p.count > 0 { value(p, i, j) } else { 0.0 };
+        let against = if q.count > 0 { value(q, i, j) } else { 0.0 };
+        graph.add_edge(
+            node_of[i],
+            node_of[j],
+            CoSign {
+                weight: together - against,
+                together,
+                against,
+                count: p.count,
+                against_count: q.count,
+            },
+        );
+    };
+    if n <= DENSE_MAX_ACTORS {
+        accumulate_dense(inc, signed, &mut emit);
+    } else {
+        accumulate_sparse(inc, signed, &opp_of, &mut emit);
+    }
+    CoSignGraph {
+        graph,
+        lookup,
+        actor_index,
+        weighting,
+        signed,
+        totals,
+        num_statements: inc.num_statements() as u32,
+    }
+}
+
+/// Below this many actors the pair statistics live in a dense upper-triangular matrix filled
+/// statement by statement (each pair visited once); above it, a per-actor sparse accumulator
+/// keeps memory linear in the number of actors.
+const DENSE_MAX_ACTORS: usize = 1024;
+
+fn event_len(inc: &Incidence, e: usize) -> f64 {
+    (inc.start[e + 1] - inc.start[e]) as f64
+}
+
+fn add(acc: &mut Acc, w: f64, k: f64) {
+    acc.weighted += w;
+    acc.newman += w / (k - 1.0);
+    acc.count += 1;
+}
+
+/// Statement-major accumulation into a dense matrix (few actors, many statements).
+fn accumulate_dense(
+    inc: &Incidence,
+    signed: bool,
+    emit: &mut impl FnMut(usize, usize, &Acc, &Acc),
+) {
+    let n = inc.n_actors;
+    let mut pos = vec![Acc::default(); n * n];
+    let mut neg = vec![Acc::default(); if signed { n * n } else { 0 }];
+    for e in 0..inc.num_statements() {
+        let r = inc.start[e] as usize..inc.start[e + 1] as usize;
+        let (actors, sides) = (&inc.actor[r.clone()], &inc.side[r]);
+        let (w, k) = (inc.weight[e], event_len(inc, e));
+        // Participants come in actor order, so i < j for p < q.
+        for p in 0..actors.len() {
+            let row = actors[p] as usize * n;
+            for q in p + 1..actors.len() {
+                let cell = row + actors[q] as usize;
+                if sides[p] == sides[q] {
+                    add(&mut pos[cell], w, k);
+                } else if signed && sides[p] != 2 && sides[q] != 2 {
+                    add(&mut neg[cell], w, k);
+                }
+            }
+        }
+    }
+    if signed {
+        for &(e, t) in &inc.oppositions {
+            let (w, k) = (
+                inc.weight[e as usize],
+                event_len(inc, e as usize) + event_len(inc, t as usize),
+            );
+            for (a, sa) in inc.participants(e as usize) {
+                for (b, sb) in inc.participants(t as usize) {
+                    if sa == 0 && sb == 0 && a != b {
+                        let (i, j) = (a.index().min(b.index()), a.index().max(b.index()));
+                        add(&mut neg[i * n + j], w, k);
+                    }
+                }
+            }
+        }
+    }
+    let empty = Acc::default();
+    for i in 0..n {
+        for j in i + 1..n {
+            let p = &pos[i * n + j];
+            let q = if signed { &neg[i * n + j] } else { &empty };
+            if p.count > 0 || q.count > 0 {
+                emit(i, j, p, q);
+            }
+        }
+    }
+}
+
+/// Actor-major accumulation with a dense scratch row per actor (many actors).
+// `i` is an actor index into several structures, not just `opp_of`.
+#[allow(clippy::needless_range_loop)]
+fn accumulate_sparse(
+    inc: &Incidence,
+    signed: bool,
+    opp_of: &[Vec<(u32, u32, f64)>],
+    emit: &mut impl FnMut(usize, usize, &Acc, &Acc),
+) {
+    let n = inc.n_actors;
+    let event_len = |e: usize| event_len(inc, e);
     let mut pos = vec![Acc::default(); n];
     let mut neg = vec![Acc::default(); n];
     let mut touched: Vec<u32> = Vec::new();
@@ -196,16 +306,13 @@ pub fn project_incidence(
                 if j <= i {
                     continue;
                 }
-                let acc = if side == my_side {
-                    &mut pos[j]
+                if side == my_side {
+                    add(&mut pos[j], w, k);
                 } else if signed && side != 2 && my_side != 2 {
-                    &mut neg[j]
+                    add(&mut neg[j], w, k);
                 } else {
                     continue;
-                };
-                acc.weighted += w;
-                acc.newman += w / (k - 1.0);
-                acc.count += 1;
+                }
                 if !seen[j] {
                     seen[j] = true;
                     touched.push(j as u32);
@@ -220,10 +327,7 @@ pub fn project_incidence(
                     if j <= i || side != 0 {
                         continue;
                     }
-                    let acc = &mut neg[j];
-                    acc.weighted += w;
-                    acc.newman += w / (k - 1.0);
-                    acc.count += 1;
+                    add(&mut neg[j], w, k);
                     if !seen[j] {
                         seen[j] = true;
                         touched.push(j as u32);
@@ -234,33 +338,93 @@ pub fn project_incidence(
         touched.sort_unstable();
         for &j in &touched {
             let j = j as usize;
-            let (p, q) = (pos[j], neg[j]);
-            let together = if p.count > 0 { value(&p, i, j) } else { 0.0 };
-            let against = if q.count > 0 { value(&q, i, j) } else { 0.0 };
-            graph.add_edge(
-                node_of[i],
-                node_of[j],
-                CoSign {
-                    weight: together - against,
-                    together,
-                    against,
-                    count: p.count,
-                    against_count: q.count,
-                },
-            );
+            emit(i, j, &pos[j], &neg[j]);
             pos[j] = Acc::default();
             neg[j] = Acc::default();
             seen[j] = false;
         }
         touched.clear();
     }
-    CoSignGraph {
-        graph,
-        lookup,
-        actor_index,
-        weighting,
-        signed,
-        totals,
-        num_statements: inc.num_statements() as u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DatasetBuilder, Position, Signature, Statement, StatementKind};
+    use crate::synth::{PlantedOptions, planted};
+
+    type Row = (usize, usize, u64, u64, u32, u64, u64, u32);
+
+    fn both(inc: &Incidence, signed: bool) -> (Vec<Row>, Vec<Row>) {
+        let n = inc.n_actors;
+        let mut opp_of: Vec<Vec<(u32, u32, f64)>> = vec![Vec::new(); n];
+        for &(e, t) in &inc.oppositions {
+            let w = inc.weight[e as usize];
+            for (x, y) in [(e, t), (t, e)] {
+                for (a, side) in inc.participants(x as usize) {
+                    if side == 0 {
+                        opp_of[a.index()].push((x, y, w));
+                    }
+                }
+            }
+        }
+        let row = |i, j, p: &Acc, q: &Acc| -> Row {
+            (
+                i,
+                j,
+                p.weighted.to_bits(),
+                p.newman.to_bits(),
+                p.count,
+                q.weighted.to_bits(),
+                q.newman.to_bits(),
+                q.count,
+            )
+        };
+        let mut dense = Vec::new();
+        accumulate_dense(inc, signed, &mut |i, j, p, q| dense.push(row(i, j, p, q)));
+        let mut sparse = Vec::new();
+        accumulate_sparse(inc, signed, &opp_of, &mut |i, j, p, q| {
+            sparse.push(row(i, j, p, q))
+        });
+        (dense, sparse)
+    }
+
+    #[test]
+    fn dense_and_sparse_accumulation_agree_bit_for_bit() {
+        let votes = planted(&PlantedOptions {
+            actors: 40,
+            statements: 300,
+            votes: true,
+            seed: 3,
+            ..Default::default()
+        })
+        .unwrap();
+        let inc = Incidence::from_view(
+            &votes.dataset.view(),
+            &IncidenceOptions {
+                linking: Linking::SameVote,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        for signed in [false, true] {
+            let (d, s) = both(&inc, signed);
+            assert!(!d.is_empty());
+            assert_eq!(d, s);
+        }
+        // Letters with counter-letters, one actor signing both sides.
+        let day = "2020-01-01".parse().unwrap();
+        let mut b = DatasetBuilder::new();
+        b.statement(Statement::new("L", day, StatementKind::JointLetter))
+            .statement(Statement::new("C", day, StatementKind::JointLetter).opposing("L"))
+            .signed_by("L", ["AAA", "BBB", "CCC"])
+            .signed_by("C", ["CCC", "DDD", "EEE"])
+            .signature(Signature::new("C", "FFF", Position::No));
+        let ds = b.build().unwrap();
+        let inc = Incidence::from_view(&ds.view(), &IncidenceOptions::default()).unwrap();
+        let (d, s) = both(&inc, true);
+        assert_eq!(d, s);
+        // 3 pairs in L, 3 in C, and 8 cross pairs of which 4 are already L or C pairs.
+        assert_eq!(d.len(), 10);
     }
 }
