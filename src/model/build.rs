@@ -250,9 +250,9 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
         s: StatementIdx,
         a: ActorIdx,
         sig: Signature,
+        origin: Origin,
     }
     let mut sigs: Vec<Sig> = Vec::with_capacity(signatures.len());
-    let mut seen: HashMap<(StatementIdx, ActorIdx), u64> = HashMap::with_capacity(signatures.len());
     for (sig, o) in signatures {
         let s = match statement_lookup.get(&sig.statement) {
             Some(&s) => Some(s),
@@ -273,18 +273,31 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
         };
         let a = resolve_actor(&sig.actor, &o, "actor", problems);
         let (Some(s), Some(a)) = (s, a) else { continue };
-        if let Some(&first) = seen.get(&(s, a)) {
+        sigs.push(Sig {
+            s,
+            a,
+            sig,
+            origin: o,
+        });
+    }
+    // Duplicates are adjacent once sorted; the first by input order is kept. (Sorting instead
+    // of a hash set keeps memory flat for millions of signatures.)
+    sigs.sort_unstable_by_key(|x| (x.s, x.a, x.origin.line));
+    let mut kept_sigs: Vec<Sig> = Vec::with_capacity(sigs.len());
+    for x in sigs {
+        if let Some(prev) = kept_sigs.last()
+            && prev.s == x.s
+            && prev.a == x.a
+        {
             problems.push(Problem::DuplicateSignature {
-                at: o.at("actor", &sig.actor),
-                first_line: first,
+                at: x.origin.at("actor", &x.sig.actor),
+                first_line: prev.origin.line,
             });
             continue;
         }
-        seen.insert((s, a), o.line);
-        sigs.push(Sig { s, a, sig });
+        kept_sigs.push(x);
     }
-    drop(seen);
-    sigs.sort_unstable_by_key(|x| (x.s, x.a));
+    let sigs = kept_sigs;
     let n_stmt = statements.len();
     let n_act = actor_rows.len();
     let mut sig_start = vec![0u32; n_stmt + 1];
