@@ -305,6 +305,9 @@ pub enum Error {
         /// What the parser said.
         message: String,
     },
+    /// A clustering routine refused its input (negative or non-finite weights, ...).
+    #[error(transparent)]
+    Cluster(#[from] crate::cluster::ClusterError),
     /// A parameter outside its allowed range.
     #[error("invalid parameter `{name}` = {value}: {reason}")]
     InvalidParameter {

@@ -139,6 +139,27 @@ impl CoSignGraph {
             .collect()
     }
 
+    /// The graph prepared for the clustering routines of [`crate::cluster`], with nodes in
+    /// actor-id order and the edge `weight` (which may be negative in a signed projection).
+    /// Partitions are indexed by this graph's node indices.
+    ///
+    /// ```
+    /// use cosignatory::cluster::{leiden, LeidenOptions};
+    /// use cosignatory::graph::{project, ProjectionOptions, Weighting};
+    /// let ds = cosignatory::datasets::joint_statements();
+    /// let g = project(&ds.view(), &ProjectionOptions::new(Weighting::Newman)).unwrap();
+    /// let result = leiden(&g.to_cluster_graph().unwrap(), &LeidenOptions::default()).unwrap();
+    /// assert_eq!(result.partition.len(), g.node_count());
+    /// ```
+    ///
+    /// # Errors
+    /// [`ClusterError`](crate::cluster::ClusterError) for non-finite weights.
+    pub fn to_cluster_graph(
+        &self,
+    ) -> Result<crate::cluster::ClusterGraph, crate::cluster::ClusterError> {
+        crate::cluster::ClusterGraph::from_petgraph(&self.graph, |a| a.id.clone(), |e| e.weight)
+    }
+
     /// A copy keeping only the edges for which `keep` returns true (all nodes stay).
     pub fn filter_edges(
         &self,
