@@ -165,3 +165,97 @@ pub fn planted(o: &PlantedOptions) -> Result<Planted> {
         membership,
     })
 }
+
+/// A planted-partition graph: `nodes` nodes in `communities` equal groups, about
+/// `average_degree` edges per node, of which a share `mixing` leave the node's group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlantedGraph {
+    /// Number of nodes.
+    pub nodes: usize,
+    /// Edges `(a, b, weight)` with `a < b`, weight 1, no duplicates.
+    pub edges: Vec<(usize, usize, f64)>,
+    /// The planted group of each node.
+    pub membership: Vec<usize>,
+}
+
+/// Generates a [`PlantedGraph`] (seeded; the same seed gives the same graph everywhere).
+///
+/// ```
+/// let g = cosignatory::synth::planted_graph(1_000, 10, 20.0, 0.1, 1).unwrap();
+/// assert_eq!(g.nodes, 1_000);
+/// assert!((g.edges.len() as f64 - 10_000.0).abs() < 200.0);
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidParameter`] for fewer than 2 nodes per group, `mixing ∉ [0, 1]`, or an
+/// average degree that is not positive or exceeds what the groups allow.
+pub fn planted_graph(
+    nodes: usize,
+    communities: usize,
+    average_degree: f64,
+    mixing: f64,
+    seed: u64,
+) -> Result<PlantedGraph> {
+    let bad = |name: &'static str, value: String, reason: &str| {
+        Err(Error::InvalidParameter {
+            name,
+            value,
+            reason: reason.into(),
+        })
+    };
+    if communities == 0 || nodes < 2 * communities {
+        return bad(
+            "communities",
+            communities.to_string(),
+            "needs at least 2 nodes per community",
+        );
+    }
+    if !(0.0..=1.0).contains(&mixing) {
+        return bad("mixing", mixing.to_string(), "must be in [0, 1]");
+    }
+    let group = nodes / communities;
+    if !(average_degree > 0.0 && average_degree < (group - 1) as f64) {
+        return bad(
+            "average_degree",
+            average_degree.to_string(),
+            "must be positive and below the community size",
+        );
+    }
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let membership: Vec<usize> = (0..nodes)
+        .map(|i| (i / group).min(communities - 1))
+        .collect();
+    let start = |c: usize| c * group;
+    let end = |c: usize| {
+        if c == communities - 1 {
+            nodes
+        } else {
+            (c + 1) * group
+        }
+    };
+    let target = (nodes as f64 * average_degree / 2.0).round() as usize;
+    let mut seen = std::collections::HashSet::with_capacity(target * 2);
+    let mut edges = Vec::with_capacity(target);
+    while edges.len() < target {
+        let a = rng.random_range(0..nodes);
+        let b = if rng.random_bool(mixing) {
+            rng.random_range(0..nodes)
+        } else {
+            let c = membership[a];
+            rng.random_range(start(c)..end(c))
+        };
+        if a == b {
+            continue;
+        }
+        let (a, b) = (a.min(b), a.max(b));
+        if seen.insert((a, b)) {
+            edges.push((a, b, 1.0));
+        }
+    }
+    edges.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    Ok(PlantedGraph {
+        nodes,
+        edges,
+        membership,
+    })
+}
