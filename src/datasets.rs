@@ -29,3 +29,44 @@ pub fn joint_statements() -> Dataset {
         .expect("bundled joint-statements data is valid")
         .0
 }
+
+/// The UN General Assembly roll calls 1946–2019 (6,203 roll calls, 870,109 votes, 5,745 issue
+/// tags), from the MIT-licensed R package `unvotes` by David Robinson, derived from Erik
+/// Voeten's UNGA voting data (Harvard Dataverse, hdl:1902.1/12379); see
+/// `data/unvotes/README.md`. Compiled in, compressed, so it works offline; needs the cargo
+/// feature `un-votes`.
+///
+/// How the tables become a dataset (statement ids `rcid-N`, the historical country codes, the
+/// `UN` bloc whose membership runs from each country's first to its last roll call) is
+/// described in [`UnVotesTables`](crate::io::UnVotesTables) and
+/// [`UN_COUNTRY_CODES`](crate::io::UN_COUNTRY_CODES).
+///
+/// ```
+/// use cosignatory::model::Position;
+/// let ds = cosignatory::datasets::un_votes();
+/// assert_eq!(ds.statements().len(), 6203);
+/// let s = ds.statement_by_id("rcid-3").unwrap();
+/// assert_eq!(s.attributes["unres"], "R/1/66");
+/// let usa = ds.actor_index("USA").unwrap();
+/// let first = ds.signatures_by(usa).next().unwrap();
+/// assert_eq!((first.statement, first.position), (ds.statement_index("rcid-3").unwrap(), Position::Yes));
+/// ```
+#[cfg(feature = "un-votes")]
+pub fn un_votes() -> Dataset {
+    use crate::io::{UnVotesOptions, UnVotesTables};
+    use flate2::read::GzDecoder;
+
+    const VOTES: &[u8] = include_bytes!("../data/unvotes/unvotes.csv.gz");
+    const ROLL_CALLS: &[u8] = include_bytes!("../data/unvotes/roll_calls.csv.gz");
+    const ISSUES: &[u8] = include_bytes!("../data/unvotes/issues.csv.gz");
+    let tables = UnVotesTables::new(
+        ("data/unvotes/unvotes.csv.gz", GzDecoder::new(VOTES)),
+        ("data/unvotes/roll_calls.csv.gz", GzDecoder::new(ROLL_CALLS)),
+    )
+    .with_issues("data/unvotes/issues.csv.gz", GzDecoder::new(ISSUES));
+    // The bundled files are checked by the test suite, so failing here is a build defect.
+    tables
+        .read(&UnVotesOptions::default())
+        .expect("bundled UN votes data is valid")
+        .0
+}

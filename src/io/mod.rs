@@ -17,10 +17,16 @@
 mod csv_folder;
 mod json;
 mod table;
+mod unvotes;
 mod write;
 
 pub use csv_folder::{CsvTables, read_csv_folder, read_csv_folder_with};
 pub use json::{from_json_str, read_json_with, to_json_string, write_json};
+pub use unvotes::{
+    COW_CODES, CountryCode, CowCode, UN_BLOC, UN_COUNTRY_CODES, UnMembership, UnVotesOptions,
+    UnVotesTables, VoteCoding, cow_country_id, read_unvotes_dir, read_unvotes_dir_with,
+    read_voeten_csv, roll_call_id, un_country_id,
+};
 pub use write::write_csv_folder;
 
 use crate::error::{LoadReport, Result};

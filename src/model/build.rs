@@ -307,22 +307,8 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
     for i in 0..n_stmt {
         sig_start[i + 1] += sig_start[i];
     }
-    let mut actor_start = vec![0u32; n_act + 1];
-    for x in &sigs {
-        actor_start[x.a.index() + 1] += 1;
-    }
-    for i in 0..n_act {
-        actor_start[i + 1] += actor_start[i];
-    }
-    let mut fill = actor_start.clone();
-    let mut actor_sigs = vec![0u32; sigs.len()];
-    // Slots are visited in statement order, so each actor's list comes out date-sorted.
-    for (slot, x) in sigs.iter().enumerate() {
-        let f = &mut fill[x.a.index()];
-        actor_sigs[*f as usize] = slot as u32;
-        *f += 1;
-    }
-    let sig_actor = sigs.iter().map(|x| x.a).collect();
+    let sig_actor: Vec<ActorIdx> = sigs.iter().map(|x| x.a).collect();
+    let (actor_start, actor_sigs) = super::dataset::actor_major_index(n_act, &sig_actor);
     let sig_position = sigs.iter().map(|x| x.sig.position).collect();
     let sig_joined = sigs.iter().map(|x| x.sig.joined).collect();
     let sig_role = sigs

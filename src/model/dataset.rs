@@ -105,6 +105,27 @@ pub struct Dataset {
     pub(crate) bloc_start: Vec<u32>,
 }
 
+/// The actor-major index of a statement-major signature list: `(actor_start, actor_sigs)`
+/// where `actor_sigs[actor_start[a]..actor_start[a + 1]]` are the slots of actor `a`, in slot
+/// (hence date) order.
+pub(crate) fn actor_major_index(n_actors: usize, sig_actor: &[ActorIdx]) -> (Vec<u32>, Vec<u32>) {
+    let mut start = vec![0u32; n_actors + 1];
+    for a in sig_actor {
+        start[a.index() + 1] += 1;
+    }
+    for i in 0..n_actors {
+        start[i + 1] += start[i];
+    }
+    let mut next = start.clone();
+    let mut slots = vec![0u32; sig_actor.len()];
+    for (slot, a) in sig_actor.iter().enumerate() {
+        let f = &mut next[a.index()];
+        slots[*f as usize] = slot as u32;
+        *f += 1;
+    }
+    (start, slots)
+}
+
 impl Dataset {
     /// All actors, sorted by id.
     pub fn actors(&self) -> &[Actor] {

@@ -13,6 +13,7 @@ mod view;
 pub use actor::{Actor, ActorKind};
 pub use build::{DatasetBuilder, Strictness};
 pub(crate) use build::{Origin, Problems, RawInput, assemble};
+pub(crate) use dataset::actor_major_index;
 pub use dataset::{ActorIdx, Dataset, MemberSpan, SignatureRef, StatementIdx};
 pub use position::{ParsePositionError, Position};
 pub use serde_impl::DatasetDocument;

@@ -1,0 +1,104 @@
+//! The votes, as indices, into the dataset's compressed incidence (statement-major with an
+//! actor-major index), checking for repeated votes on the way.
+//!
+//! This bypasses the per-record path of `model::build::assemble` for signatures only: 870,109
+//! owned `Signature`s with string ids cost about a second; the checks that path makes
+//! (unknown statement, unknown actor, duplicate) are made here on indices instead: roll calls
+//! are resolved while reading, actors come from the mapping table, duplicates are found below.
+
+use super::votes::{VoteRow, Votes};
+use crate::error::Problem;
+use crate::model::{ActorIdx, Dataset, Origin, Position, Problems, StatementIdx};
+use std::sync::Arc;
+
+/// For each (roll call, actor slot) cell, the index + 1 of its vote row (0 = no vote).
+pub(crate) struct Grid {
+    cells: Vec<u32>,
+    slots: usize,
+}
+
+impl Grid {
+    /// Places every row, reporting a repeated (roll call, country) as a duplicate of the first.
+    pub fn new(
+        votes: &Votes,
+        statements: usize,
+        file: &Arc<str>,
+        problems: &mut Problems<'_>,
+    ) -> Grid {
+        let slots = votes.slots;
+        let mut cells = vec![0u32; statements * slots];
+        for (i, r) in votes.rows.iter().enumerate() {
+            let cell = &mut cells[r.statement as usize * slots + r.actor as usize];
+            if *cell == 0 {
+                *cell = i as u32 + 1;
+            } else {
+                let first = votes.rows[*cell as usize - 1].line;
+                let o = Origin {
+                    file: file.clone(),
+                    line: r.line,
+                };
+                problems.push(Problem::DuplicateSignature {
+                    at: o.at(votes.kind.column(), votes.seen.code(r.key)),
+                    first_line: first,
+                });
+            }
+        }
+        Grid { cells, slots }
+    }
+
+    fn row(&self, statement: u32, slot: u32) -> Option<usize> {
+        let c = self.cells[statement as usize * self.slots + slot as usize];
+        (c != 0).then(|| c as usize - 1)
+    }
+}
+
+/// Fills the signature arrays of `ds` (built without signatures). `statement_slot[i]` is the
+/// roll-call position of dataset statement `i`; `actor_slot` pairs dataset actors with slots.
+pub(crate) fn fill(
+    ds: &mut Dataset,
+    grid: &Grid,
+    rows: &[VoteRow],
+    statement_slot: &[Option<u32>],
+    actor_slot: &[(ActorIdx, u32)],
+) {
+    let mut columns = actor_slot.to_vec();
+    columns.sort_unstable();
+    let n = rows.len();
+    let mut sig_start = Vec::with_capacity(statement_slot.len() + 1);
+    let mut sig_actor: Vec<ActorIdx> = Vec::with_capacity(n);
+    let mut sig_position: Vec<Position> = Vec::with_capacity(n);
+    sig_start.push(0u32);
+    // Visiting actors in index order leaves each statement's signatures sorted by actor.
+    for &slot in statement_slot {
+        // A statement without a roll-call row (none exists today) keeps no signatures.
+        if let Some(slot) = slot {
+            for &(a, s) in &columns {
+                if let Some(r) = grid.row(slot, s) {
+                    sig_actor.push(a);
+                    sig_position.push(rows[r].position);
+                }
+            }
+        }
+        sig_start.push(sig_actor.len() as u32);
+    }
+    let (actor_start, actor_sigs) = crate::model::actor_major_index(ds.actors.len(), &sig_actor);
+    let len = sig_actor.len();
+    ds.sig_start = sig_start;
+    ds.sig_actor = sig_actor;
+    ds.sig_position = sig_position;
+    ds.sig_role = vec![None; len];
+    ds.sig_joined = vec![None; len];
+    ds.actor_start = actor_start;
+    ds.actor_sigs = actor_sigs;
+}
+
+/// The roll-call position of every dataset statement, in dataset order.
+pub(crate) fn statement_slots(ds: &Dataset, ids: &[String]) -> Vec<Option<u32>> {
+    let mut slots = vec![None; ds.statements().len()];
+    for (slot, id) in ids.iter().enumerate() {
+        if let Some(StatementIdx(i)) = ds.statement_index(id) {
+            slots[i as usize] = Some(slot as u32);
+        }
+    }
+    slots
+}
