@@ -252,7 +252,7 @@ pub fn planted_graph(
             edges.push((a, b, 1.0));
         }
     }
-    edges.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    edges.sort_unstable_by_key(|x| (x.0, x.1));
     Ok(PlantedGraph {
         nodes,
         edges,

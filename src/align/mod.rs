@@ -1,1 +1,58 @@
-//! Alignment scores (work in progress).
+//! Alignment: dyadic agreement and similarity of positions, bloc cohesion, and their uncertainty.
+//!
+//! This is the pure measure layer. It knows nothing of datasets or windows: callers turn
+//! [`Position`](crate::model::Position)s into codes with a [`Coding`], and hand over either one
+//! dyad ([`Dyad`], [`Table`]) or many actors at once ([`PositionMatrix`]).
+//!
+//! # Conventions
+//!
+//! * **Coding.** Positions are codes on an ordered [`Scale`] whose range Δ comes from the coding
+//!   scheme, never from the data: yes/abstain/no is Voeten's 1/2/3 (Δ = 2), binary is 0/1 (Δ = 1).
+//!   Absent is missing by default; [`Coding::with_absent_as_abstain`] gives Häge's FPSIM rule.
+//! * **Pairwise deletion.** An item counts for a dyad only when both positions are present; N, the
+//!   number of such items, comes with every result as [`Score::n`].
+//! * **Undefined is `None`.** N = 0, zero expected disagreement, empty marginals: the value is
+//!   `None`, never NaN and never a silent 0. [`Options::fpsim`] opts into Häge's κ = π = 0 when
+//!   D_e = 0.
+//! * **Ranges differ.** See [`Measure::bounds`]; do not mix measures in one analysis without
+//!   stating the transform.
+//!
+//! The formulas, sources and test vectors are in `shared/reference/alignment-measures.md`
+//! (reference §n below); every measure's documentation states its formula and reference.
+//!
+//! # Example
+//!
+//! ```
+//! use cosignatory::align::{Coding, Dyad, Measure, Options};
+//! use cosignatory::model::Position::*;
+//!
+//! let coding = Coding::voeten();
+//! let x = coding.codes([Some(Yes), Some(Yes), Some(No), Some(Abstain), Some(Absent)]);
+//! let y = coding.codes([Some(Yes), Some(Abstain), Some(No), Some(Yes), Some(Yes)]);
+//! let dyad = Dyad::new(coding.scale(), &x, &y).unwrap();
+//! let agree = Measure::VoetenAgree.score(&dyad).unwrap();
+//! assert_eq!(agree.n, 4); // the absence drops the last roll call
+//! assert_eq!(agree.value, Some(0.75)); // (2 + ½·2) / 4
+//! ```
+
+pub mod binary;
+mod bitset;
+mod coding;
+pub mod cohesion;
+mod error;
+mod matrix;
+mod measure;
+pub mod measures;
+mod pairs;
+mod score;
+mod table;
+pub mod uncertainty;
+
+pub use coding::{Coding, MAX_CATEGORIES, Scale};
+pub use error::AlignError;
+pub use matrix::PositionMatrix;
+pub use measure::{Measure, ParseMeasureError};
+pub use measures::{AlphaLevel, Metric};
+pub use pairs::{PairMatrix, PairTables};
+pub use score::{Options, Score, ZeroExpected};
+pub use table::{Dyad, Table};
