@@ -305,6 +305,9 @@ pub enum Error {
         /// What the parser said.
         message: String,
     },
+    /// An alignment measure refused its input (a code outside the scale, ...).
+    #[error(transparent)]
+    Align(#[from] crate::align::AlignError),
     /// A clustering routine refused its input (negative or non-finite weights, ...).
     #[error(transparent)]
     Cluster(#[from] crate::cluster::ClusterError),

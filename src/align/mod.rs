@@ -1,8 +1,11 @@
 //! Alignment: dyadic agreement and similarity of positions, bloc cohesion, and their uncertainty.
 //!
-//! This is the pure measure layer. It knows nothing of datasets or windows: callers turn
+//! The measure layer knows nothing of datasets or windows: callers turn
 //! [`Position`](crate::model::Position)s into codes with a [`Coding`], and hand over either one
-//! dyad ([`Dyad`], [`Table`]) or many actors at once ([`PositionMatrix`]).
+//! dyad ([`Dyad`], [`Table`]) or many actors at once ([`PositionMatrix`]). On top of it,
+//! [`position_matrix`], [`alignment_matrix`], [`pair_series`], [`bloc_cohesion`] and
+//! [`actor_bloc_alignment`] read a dataset [`View`](crate::model::View) over windows, with an
+//! explicit [`Universe`] of eligible items for co-signature data.
 //!
 //! # Conventions
 //!
@@ -43,6 +46,7 @@ mod error;
 mod matrix;
 mod measure;
 pub mod measures;
+mod over_view;
 mod pairs;
 mod score;
 mod table;
@@ -53,6 +57,10 @@ pub use error::AlignError;
 pub use matrix::PositionMatrix;
 pub use measure::{Measure, ParseMeasureError};
 pub use measures::{AlphaLevel, Metric};
+pub use over_view::{
+    CohesionMeasure, CohesionPoint, SeriesOptions, SeriesPoint, Universe, actor_bloc_alignment,
+    alignment_matrix, bloc_cohesion, pair_series, position_matrix,
+};
 pub use pairs::{PairMatrix, PairTables};
 pub use score::{Options, Score, ZeroExpected};
 pub use table::{Dyad, Table};
