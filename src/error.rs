@@ -247,6 +247,15 @@ pub enum Warning {
         /// The column.
         column: String,
     },
+    /// An actor id that matched a known id only when case is ignored (`usa` for `USA`); the
+    /// reference was resolved to that actor.
+    #[error("{at}: actor id matched `{resolved}` ignoring case")]
+    ActorIdCase {
+        /// Where the reference is.
+        at: Location,
+        /// The id it was resolved to.
+        resolved: String,
+    },
 }
 
 /// What a lenient load skipped, and the warnings of any load.

@@ -130,7 +130,6 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
     } = input;
 
     // Actors: given, or inferred from every reference.
-    let explicit = actors.is_some();
     let mut actor_rows: Vec<Actor> = Vec::new();
     let mut actor_line: HashMap<String, u64> = HashMap::new();
     match actors {
@@ -161,6 +160,17 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
                 .collect();
             ids.sort_unstable();
             ids.dedup();
+            // Ids that differ only in case are one actor (Excel users write "usa" and "USA"):
+            // the upper-case spelling wins, else the first in sort order; the other spellings
+            // resolve to it below, each with a warning.
+            let mut canonical: HashMap<String, &str> = HashMap::new();
+            for id in &ids {
+                let e = canonical.entry(id.to_lowercase()).or_insert(id);
+                if id.chars().all(|c| !c.is_lowercase()) && e.chars().any(char::is_lowercase) {
+                    *e = id;
+                }
+            }
+            ids.retain(|id| canonical[&id.to_lowercase()] == *id);
             for id in ids {
                 actor_rows.push(Actor::new(
                     id,
@@ -176,10 +186,29 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
         .enumerate()
         .map(|(i, a)| (a.id.clone(), ActorIdx(i as u32)))
         .collect();
+    // Lower-cased id → actor, or None when two actors differ only in case (then no guess).
+    let mut folded: HashMap<String, Option<ActorIdx>> = HashMap::new();
+    for (i, a) in actor_rows.iter().enumerate() {
+        folded
+            .entry(a.id.to_lowercase())
+            .and_modify(|v| *v = None)
+            .or_insert(Some(ActorIdx(i as u32)));
+    }
     let resolve_actor =
         |id: &str, o: &Origin, field: &str, problems: &mut Problems<'_>| -> Option<ActorIdx> {
             match actor_lookup.get(id) {
                 Some(&i) => Some(i),
+                None if matches!(folded.get(&id.to_lowercase()), Some(Some(_))) => {
+                    let i = folded[&id.to_lowercase()].expect("checked");
+                    problems
+                        .report
+                        .warnings
+                        .push(crate::error::Warning::ActorIdCase {
+                            at: o.at(field, id),
+                            resolved: actor_rows[i.index()].id.clone(),
+                        });
+                    Some(i)
+                }
                 None if rejected_actors.contains_key(id) => {
                     problems.push_consequence(Problem::SkippedReference {
                         at: o.at(field, id),
@@ -197,12 +226,6 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
                 }
             }
         };
-    debug_assert!(
-        explicit
-            || signatures
-                .iter()
-                .all(|(s, _)| actor_lookup.contains_key(&s.actor))
-    );
 
     // Statements: unique ids, sorted by date then id.
     let mut stmt_line: HashMap<String, u64> = HashMap::new();

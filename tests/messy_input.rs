@@ -1,0 +1,136 @@
+//! Spreadsheet exports as researchers have them: BOM, CRLF, blank lines, quoting, whitespace,
+//! mixed-case ids, duplicate headers, and dates in other formats.
+
+use cosignatory::io::{ReadOptions, read_csv_folder, read_csv_folder_with};
+use cosignatory::{Error, Problem, Warning};
+
+fn folder(statements: &[u8], signatures: &[u8], actors: Option<&[u8]>) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("statements.csv"), statements).unwrap();
+    std::fs::write(dir.path().join("signatures.csv"), signatures).unwrap();
+    if let Some(a) = actors {
+        std::fs::write(dir.path().join("actors.csv"), a).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn bom_crlf_blank_lines_quotes_and_whitespace() {
+    let statements = "\u{feff}id,date,title,kind\r\n\
+        s1 , 2024-11-05 ,\"Joint statement, on DPRK\r\ntroops\",joint_statement\r\n\
+        \r\n\
+        s2,2024-12-16,\"He said \"\"no\"\"\",declaration\r\n\r\n\r\n";
+    let signatures =
+        "\u{feff}statement,actor,position\r\ns1,USA,yes\r\n s1 ,  KOR ,YES\r\ns2,USA,Yes\r\n\r\n";
+    let dir = folder(statements.as_bytes(), signatures.as_bytes(), None);
+    let (ds, report) = read_csv_folder_with(dir.path(), &ReadOptions::default()).unwrap();
+    assert!(report.is_clean(), "{report:?}");
+    let s1 = ds.statement_by_id("s1").unwrap();
+    assert_eq!(s1.title, "Joint statement, on DPRK\r\ntroops");
+    assert_eq!(ds.statement_by_id("s2").unwrap().title, "He said \"no\"");
+    assert_eq!(ds.num_signatures(), 3);
+    assert!(ds.actor_index("KOR").is_some());
+}
+
+#[test]
+fn mixed_case_ids_resolve_with_a_warning() {
+    let statements = b"id,date\ns1,2024-11-05\ns2,2024-12-16\n";
+    let signatures = b"statement,actor\ns1,USA\ns1,kor\ns2,Usa\n";
+    // With an actors file: resolved to the listed id, each resolution reported.
+    let dir = folder(
+        statements,
+        signatures,
+        Some(b"id,name\nUSA,United States\nKOR,South Korea\n"),
+    );
+    let (ds, report) = read_csv_folder_with(dir.path(), &ReadOptions::default()).unwrap();
+    assert_eq!(ds.actors().len(), 2);
+    assert_eq!(ds.num_signatures(), 3);
+    let resolved: Vec<(&str, &str)> = report
+        .warnings
+        .iter()
+        .map(|w| match w {
+            Warning::ActorIdCase { at, resolved } => (at.value.as_str(), resolved.as_str()),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(resolved, [("kor", "KOR"), ("Usa", "USA")]);
+    // Without one: spellings of one id are one actor, the upper-case spelling wins.
+    let dir = folder(statements, signatures, None);
+    let (ds, report) = read_csv_folder_with(dir.path(), &ReadOptions::default()).unwrap();
+    let ids: Vec<&str> = ds.actors().iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["USA", "kor"]);
+    assert_eq!(report.warnings.len(), 1);
+    // The same actor twice on one statement, once in each case, is a duplicate signature.
+    let dir = folder(statements, b"statement,actor\ns1,USA\ns1,usa\n", None);
+    assert!(matches!(
+        &read_csv_folder(dir.path()).unwrap_err().problems()[..],
+        [Problem::DuplicateSignature { .. }]
+    ));
+}
+
+#[test]
+fn duplicate_header_names_are_an_error() {
+    let dir = folder(
+        b"id,date,id\ns1,2024-11-05,s2\n",
+        b"statement,actor\ns1,USA\n",
+        None,
+    );
+    match read_csv_folder(dir.path()) {
+        Err(Error::Invalid { problems }) => {
+            assert!(
+                matches!(&problems[0], Problem::DuplicateColumn { column, .. } if column == "id"),
+                "{problems:?}"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    // Header names are matched case-insensitively and trimmed: `ID` and ` id` are the same column.
+    let dir = folder(
+        b"ID, date\ns1,2024-11-05\n",
+        b"Statement,ACTOR\ns1,USA\n",
+        None,
+    );
+    assert!(read_csv_folder(dir.path()).is_ok());
+}
+
+#[test]
+fn only_iso_dates_are_accepted() {
+    for bad in [
+        "05/11/2024",
+        "2024/11/05",
+        "5 Nov 2024",
+        "2024-11-5",
+        "2024-11-05T10:00",
+        "20241105",
+        "2024-02-30",
+    ] {
+        let dir = folder(
+            format!("id,date\ns1,{bad}\n").as_bytes(),
+            b"statement,actor\ns1,USA\n",
+            None,
+        );
+        let p = read_csv_folder(dir.path()).unwrap_err();
+        let p = &p.problems()[0];
+        assert!(
+            matches!(p, Problem::InvalidDate { at } if at.value == bad),
+            "{bad}: {p:?}"
+        );
+        assert!(p.to_string().contains("expected YYYY-MM-DD"));
+    }
+}
+
+#[test]
+fn large_files_are_streamed() {
+    // 200,000 signatures through the file reader (a BufReader, never the whole file at once).
+    let mut statements = String::from("id,date\n");
+    let mut signatures = String::from("statement,actor\n");
+    for s in 0..20_000 {
+        statements.push_str(&format!("s{s},2020-01-{:02}\n", s % 28 + 1));
+        for a in 0..10 {
+            signatures.push_str(&format!("s{s},A{:03}\n", (s * 7 + a * 13) % 500));
+        }
+    }
+    let dir = folder(statements.as_bytes(), signatures.as_bytes(), None);
+    let ds = read_csv_folder(dir.path()).unwrap();
+    assert_eq!(ds.num_signatures(), 200_000);
+}
