@@ -15,10 +15,17 @@ fn d(s: &str) -> chrono::NaiveDate {
     s.parse().unwrap()
 }
 
+/// A roll call: id, date and the recorded positions.
+type RollCall = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, Position)],
+);
+
 /// Three roll calls; XXX joins the forum (bloc "F") only before the third.
 fn votes() -> cosignatory::model::Dataset {
     let mut b = DatasetBuilder::new();
-    let rows: [(&str, &str, &[(&str, Position)]); 3] = [
+    let rows: [RollCall; 3] = [
         (
             "r1",
             "2000-01-10",
