@@ -63,7 +63,7 @@ fn mixed_case_ids_resolve_with_a_warning() {
     // The same actor twice on one statement, once in each case, is a duplicate signature.
     let dir = folder(statements, b"statement,actor\ns1,USA\ns1,usa\n", None);
     assert!(matches!(
-        &read_csv_folder(dir.path()).unwrap_err().problems()[..],
+        read_csv_folder(dir.path()).unwrap_err().problems(),
         [Problem::DuplicateSignature { .. }]
     ));
 }
