@@ -40,6 +40,7 @@
 //! - [`align`]: alignment measures and bloc cohesion.
 //! - [`synth`]: seeded synthetic records with planted coalitions.
 //! - [`cluster`]: coalition detection (Leiden, Louvain, ...), quality and partition comparison.
+//! - [`export`]: GraphML, GEXF (with windows for Gephi's timeline), DOT, node-link JSON, CSV.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -47,6 +48,9 @@ pub mod align;
 pub mod cluster;
 pub mod datasets;
 mod error;
+pub mod export;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod graph;
 pub mod io;
 pub mod model;

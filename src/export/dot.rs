@@ -1,0 +1,185 @@
+//! DOT, for Graphviz (`neato`, `fdp`, `sfdp`) and other DOT readers.
+
+use super::NodeAttributes;
+use super::output;
+use super::prepared::Prepared;
+use crate::error::Result;
+use crate::graph::CoSignGraph;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// Graphviz colour scheme for coalitions: ColorBrewer `set3` with 12 colours (coalition `c`
+/// gets colour `c % 12 + 1`).
+const SCHEME: &str = "set312";
+const SCHEME_COLOURS: usize = 12;
+
+/// Writes a graph in the DOT language as an undirected `graph`.
+///
+/// Every ID and value is a double-quoted string (`"` and `\` escaped with `\`). Data:
+///
+/// * graph: `weighting`, `signed`, `statements`;
+/// * nodes (actor id as the node ID): `label` (the name), `kind`, `statements`, then
+///   `coalition` and each numeric attribute if given;
+/// * edges: `cosign_weight`, `count`, and for signed projections `together`, `against`,
+///   `against_count`. The weight is not written as `weight`: Graphviz reads that as a layout
+///   weight that must be non-negative (and an integer for `dot`).
+///
+/// Drawing hints: nodes are filled, with the colour of their coalition from the `set312`
+/// scheme (white without one); edge `penwidth` runs from 1 to 4 with |weight| relative to the
+/// largest; negative edges are dashed and `firebrick`.
+///
+/// ```
+/// use cosignatory::export::{write_dot, NodeAttributes};
+/// use cosignatory::graph::{project, ProjectionOptions, Weighting};
+///
+/// let ds = cosignatory::datasets::joint_statements();
+/// let g = project(&ds.view(), &ProjectionOptions::new(Weighting::Count))?;
+/// let mut out = Vec::new();
+/// write_dot(&mut out, &g, &NodeAttributes::new())?;
+/// let text = String::from_utf8(out).unwrap();
+/// assert!(text.starts_with("graph cosignatory {\n"));
+/// assert_eq!(text.matches(" -- ").count(), g.edge_count());
+/// # Ok::<(), cosignatory::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidParameter`](crate::Error::InvalidParameter) for attributes that do not fit
+/// the graph (see [`NodeAttributes`]) or non-finite weights; [`Error::Io`](crate::Error::Io)
+/// (path `<writer>`) if writing fails.
+pub fn write_dot(out: impl Write, graph: &CoSignGraph, attributes: &NodeAttributes) -> Result<()> {
+    let prepared = Prepared::new(graph, attributes)?;
+    output::to_writer(out, |w| render(w, &prepared))
+}
+
+/// [`write_dot`] to a file, created or truncated.
+///
+/// # Errors
+/// As [`write_dot`]; I/O errors carry `path`.
+pub fn write_dot_file(
+    path: impl AsRef<Path>,
+    graph: &CoSignGraph,
+    attributes: &NodeAttributes,
+) -> Result<()> {
+    let prepared = Prepared::new(graph, attributes)?;
+    output::to_file(path.as_ref(), |w| render(w, &prepared))
+}
+
+/// A DOT double-quoted string.
+fn quote(s: &str) -> String {
+    let mut q = String::with_capacity(s.len() + 2);
+    q.push('"');
+    for c in s.chars() {
+        if c == '"' || c == '\\' {
+            q.push('\\');
+        }
+        q.push(c);
+    }
+    q.push('"');
+    q
+}
+
+/// Writes `[k1="v1", k2="v2"]` (keys are identifiers and need no quotes).
+fn attribute_list<W: Write>(w: &mut W, pairs: &[(&str, String)]) -> io::Result<()> {
+    w.write_all(b"[")?;
+    for (i, (key, value)) in pairs.iter().enumerate() {
+        if i > 0 {
+            w.write_all(b", ")?;
+        }
+        write!(w, "{key}={}", quote(value))?;
+    }
+    w.write_all(b"]")
+}
+
+fn render<W: Write>(mut w: W, p: &Prepared) -> io::Result<()> {
+    let g = p.graph;
+    writeln!(w, "graph cosignatory {{")?;
+    w.write_all(b"  graph ")?;
+    attribute_list(
+        &mut w,
+        &[
+            ("weighting", g.weighting().name().to_string()),
+            ("signed", g.is_signed().to_string()),
+            ("statements", g.num_statements().to_string()),
+        ],
+    )?;
+    w.write_all(b";\n  node ")?;
+    attribute_list(
+        &mut w,
+        &[
+            ("style", "filled".into()),
+            ("colorscheme", SCHEME.into()),
+            ("fillcolor", "white".into()),
+        ],
+    )?;
+    w.write_all(b";\n")?;
+
+    for &n in &p.nodes {
+        let actor = p.actor(n);
+        let mut pairs = vec![
+            ("label", actor.name.clone()),
+            ("kind", actor.kind.to_string()),
+            ("statements", g.statements_of(n).to_string()),
+        ];
+        if let Some(c) = p.coalition(n) {
+            pairs.push(("coalition", c.to_string()));
+            pairs.push(("fillcolor", (c % SCHEME_COLOURS + 1).to_string()));
+        }
+        for (name, values) in &p.attributes.numeric {
+            pairs.push((name, values[n.index()].to_string()));
+        }
+        write!(w, "  {} ", quote(&actor.id))?;
+        attribute_list(&mut w, &pairs)?;
+        w.write_all(b";\n")?;
+    }
+
+    let largest = p
+        .edges
+        .iter()
+        .map(|(_, _, e)| e.weight.abs())
+        .fold(0.0, f64::max);
+    for &(a, b, e) in &p.edges {
+        let mut pairs: Vec<(&str, String)> = p
+            .edge_fields()
+            .iter()
+            .map(|f| {
+                let key = if f.name == "weight" {
+                    "cosign_weight"
+                } else {
+                    f.name
+                };
+                (key, (f.get)(e).to_string())
+            })
+            .collect();
+        let relative = if largest > 0.0 {
+            e.weight.abs() / largest
+        } else {
+            0.0
+        };
+        pairs.push(("penwidth", format!("{:.2}", 1.0 + 3.0 * relative)));
+        if e.weight < 0.0 {
+            pairs.push(("style", "dashed".into()));
+            pairs.push(("color", "firebrick".into()));
+        }
+        write!(
+            w,
+            "  {} -- {} ",
+            quote(&p.actor(a).id),
+            quote(&p.actor(b).id)
+        )?;
+        attribute_list(&mut w, &pairs)?;
+        w.write_all(b";\n")?;
+    }
+    w.write_all(b"}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn quotes_escape_quotes_and_backslashes_only() {
+        assert_eq!(quote("Côte d'Ivoire"), "\"Côte d'Ivoire\"");
+        assert_eq!(quote(r#"a "b" \c"#), r#""a \"b\" \\c""#);
+        assert_eq!(quote("graph"), "\"graph\"");
+    }
+}
