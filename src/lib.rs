@@ -40,6 +40,7 @@
 //! - [`align`]: alignment measures and bloc cohesion.
 //! - [`synth`]: seeded synthetic records with planted coalitions.
 //! - [`cluster`]: coalition detection (Leiden, Louvain, ...), quality and partition comparison.
+//! - [`dynamics`]: coalitions over time: windows, smoothing, tracking, events, histories.
 //! - [`export`]: GraphML, GEXF (with windows for Gephi's timeline), DOT, node-link JSON, CSV.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -47,6 +48,7 @@
 pub mod align;
 pub mod cluster;
 pub mod datasets;
+pub mod dynamics;
 mod error;
 pub mod export;
 #[doc(hidden)]
