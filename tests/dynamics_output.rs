@@ -381,3 +381,35 @@ fn histories_follow_the_windows() {
     let sum: f64 = w.centrality.pagerank.as_ref().unwrap().iter().sum();
     assert!((sum - 1.0).abs() < 1e-9);
 }
+
+#[test]
+fn built_in_alignment_figures_rank_coalitions_above_the_window() {
+    use cosignatory::align::{Coding, Measure, Universe};
+    use cosignatory::dynamics::{CoalitionAlignment, Timeline, TimelineOptions};
+    let ds = cosignatory::datasets::joint_statements();
+    let alignment = CoalitionAlignment::new(
+        Measure::Jaccard,
+        Coding::cosignature(),
+        Universe::AllStatements,
+    );
+    let t = Timeline::build_with_alignment(&ds.view(), &TimelineOptions::default(), &alignment)
+        .unwrap();
+    let mut compared = 0;
+    for w in &t.windows {
+        let Some(mean) = w
+            .alignment
+            .iter()
+            .find(|f| f.coalition.is_none())
+            .map(|f| f.value)
+        else {
+            continue;
+        };
+        for f in w.alignment.iter().filter(|f| f.coalition.is_some()) {
+            assert!((0.0..=1.0).contains(&f.value));
+            // Coalitions are found from co-signing, so their members co-sign more alike.
+            assert!(f.value >= mean, "{}: {} < {mean}", w.window, f.value);
+            compared += 1;
+        }
+    }
+    assert!(compared >= 5, "{compared}");
+}

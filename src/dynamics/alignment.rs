@@ -73,3 +73,100 @@ pub trait WindowAlignment: Sync {
     /// Whatever the measure refuses; the timeline stops with the first window's error.
     fn figures(&self, window: &WindowInput<'_, '_>) -> Result<Vec<AlignmentFigure>>;
 }
+
+/// The built-in [`WindowAlignment`]: the mean of an [`align`](crate::align) measure over all
+/// pairs of the window's actors (`"<measure>.mean"`) and over the pairs inside each tracked
+/// coalition (`"<measure>.within"`). Pairs whose score is undefined are left out of the means;
+/// a mean over no defined pair gives no figure.
+///
+/// ```
+/// use cosignatory::align::{Coding, Measure, Universe};
+/// use cosignatory::dynamics::{CoalitionAlignment, Timeline, TimelineOptions};
+/// let ds = cosignatory::datasets::joint_statements();
+/// let alignment = CoalitionAlignment::new(Measure::Jaccard, Coding::cosignature(), Universe::AllStatements);
+/// let t = Timeline::build_with_alignment(&ds.view(), &TimelineOptions::default(), &alignment).unwrap();
+/// let figures: Vec<_> = t.windows.iter().flat_map(|w| &w.alignment).collect();
+/// assert!(figures.iter().any(|f| f.measure == "jaccard.within"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CoalitionAlignment {
+    /// The measure.
+    pub measure: crate::align::Measure,
+    /// The coding of positions.
+    pub coding: crate::align::Coding,
+    /// Which statements are items for which actors.
+    pub universe: crate::align::Universe,
+    /// Measure options.
+    pub options: crate::align::Options,
+}
+
+impl CoalitionAlignment {
+    /// Means of `measure` under a coding and universe, with default measure options.
+    pub fn new(
+        measure: crate::align::Measure,
+        coding: crate::align::Coding,
+        universe: crate::align::Universe,
+    ) -> Self {
+        CoalitionAlignment {
+            measure,
+            coding,
+            universe,
+            options: crate::align::Options::default(),
+        }
+    }
+}
+
+impl WindowAlignment for CoalitionAlignment {
+    fn figures(&self, w: &WindowInput<'_, '_>) -> Result<Vec<AlignmentFigure>> {
+        let ids: Vec<&str> = w
+            .graph
+            .graph()
+            .node_weights()
+            .map(|a| a.id.as_str())
+            .collect();
+        if ids.len() < 2 {
+            return Ok(Vec::new());
+        }
+        let m = crate::align::alignment_matrix(
+            w.view,
+            Some(&ids),
+            self.measure,
+            &self.coding,
+            &self.universe,
+            &self.options,
+        )?;
+        let name = self.measure.name();
+        let mean = |pairs: &mut dyn Iterator<Item = f64>| {
+            let (sum, n) = pairs.fold((0.0, 0u32), |(s, n), v| (s + v, n + 1));
+            (n > 0).then(|| sum / f64::from(n))
+        };
+        let mut out = Vec::new();
+        if let Some(value) = mean(&mut m.pairs().filter_map(|(_, _, s)| s.value)) {
+            out.push(AlignmentFigure {
+                measure: format!("{name}.mean"),
+                coalition: None,
+                value,
+            });
+        }
+        // Node i of the graph is actor i of the matrix (same order, same ids).
+        for (c, members) in w.partition.communities().enumerate() {
+            let Some(id) = w.coalitions.get(c).copied().flatten() else {
+                continue;
+            };
+            let mut inside = members
+                .iter()
+                .enumerate()
+                .flat_map(|(k, &i)| members[k + 1..].iter().map(move |&j| (i, j)));
+            let mut values =
+                std::iter::from_fn(|| inside.next()).filter_map(|(i, j)| m.get(i, j).value);
+            if let Some(value) = mean(&mut values) {
+                out.push(AlignmentFigure {
+                    measure: format!("{name}.within"),
+                    coalition: Some(id),
+                    value,
+                });
+            }
+        }
+        Ok(out)
+    }
+}

@@ -55,7 +55,7 @@ mod timeline;
 mod tracking;
 mod window;
 
-pub use alignment::{AlignmentFigure, WindowAlignment, WindowInput};
+pub use alignment::{AlignmentFigure, CoalitionAlignment, WindowAlignment, WindowInput};
 pub use events::{CoalitionId, Event};
 pub use history::{ActorHistory, CoalitionSummary, HistoryEntry, Stability, Switch, stability};
 pub use multislice::{
