@@ -145,10 +145,15 @@ pub struct Timeline {
 }
 
 /// Runs `f` for every window and collects the results in window order; the first window's
-/// error wins. Every call is independent of the others: this is the one place to
-/// parallelise (for example `(0..n).into_par_iter().map(f).collect::<Vec<_>>()` behind a
-/// `parallel` feature) without changing any result.
+/// error wins. Every call is independent of the others, so with the `parallel` feature the
+/// windows run on rayon's pool and the results are the same as serially.
 fn per_window<T: Send>(n: usize, f: impl Fn(usize) -> Result<T> + Sync) -> Result<Vec<T>> {
+    #[cfg(feature = "parallel")]
+    let all: Vec<Result<T>> = {
+        use rayon::prelude::*;
+        (0..n).into_par_iter().map(&f).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
     let all: Vec<Result<T>> = (0..n).map(f).collect();
     all.into_iter().collect()
 }
