@@ -3,7 +3,6 @@
 use crate::error::{Location, Problem, Warning};
 use crate::model::{Origin, Problems};
 use chrono::NaiveDate;
-use std::collections::HashMap;
 use std::io::Read;
 use std::sync::Arc;
 
@@ -20,16 +19,17 @@ pub(crate) struct Schema {
 /// One data row with its origin and column map.
 pub(crate) struct Row<'t> {
     pub origin: Origin,
-    fields: Vec<String>,
-    columns: &'t HashMap<String, usize>,
+    fields: &'t csv::StringRecord,
+    /// (column name, field index); a handful of entries, so a scan beats hashing.
+    columns: &'t [(String, usize)],
 }
 
 impl Row<'_> {
     fn raw(&self, field: &str) -> Option<&str> {
         self.columns
-            .get(field)
-            .and_then(|&i| self.fields.get(i))
-            .map(String::as_str)
+            .iter()
+            .find(|(name, _)| name == field)
+            .and_then(|&(_, i)| self.fields.get(i))
     }
 
     fn at(&self, field: &str, value: &str) -> Location {
@@ -70,10 +70,10 @@ impl Row<'_> {
         let mut v: Vec<(String, String)> = self
             .columns
             .iter()
-            .filter_map(|(name, &i)| {
+            .filter_map(|(name, i)| {
                 let key = name.strip_prefix("attr.")?;
-                let val = self.fields.get(i)?;
-                (!val.is_empty()).then(|| (key.to_string(), val.clone()))
+                let val = self.fields.get(*i)?;
+                (!val.is_empty()).then(|| (key.to_string(), val.to_string()))
             })
             .collect();
         v.sort();
@@ -125,7 +125,7 @@ pub(crate) fn read_table<R: Read>(
         });
         return 0;
     }
-    let mut columns: HashMap<String, usize> = HashMap::new();
+    let mut columns: Vec<(String, usize)> = Vec::new();
     let mut names = Vec::new();
     let mut header_ok = true;
     for (i, raw) in header.iter().enumerate() {
@@ -144,16 +144,18 @@ pub(crate) fn read_table<R: Read>(
             });
             continue;
         }
-        if columns.insert(name.clone(), i).is_some() {
+        if columns.iter().any(|(n, _)| *n == name) {
             problems.push(Problem::DuplicateColumn {
                 file: file.to_string(),
                 column: name,
             });
             header_ok = false;
+        } else {
+            columns.push((name, i));
         }
     }
     for req in schema.required {
-        if !columns.contains_key(*req) {
+        if !columns.iter().any(|(n, _)| n == req) {
             problems.push(Problem::MissingColumn {
                 file: file.to_string(),
                 column: req.to_string(),
@@ -187,31 +189,28 @@ pub(crate) fn read_table<R: Read>(
             file: file.clone(),
             line,
         };
-        let mut fields = Vec::with_capacity(record.len());
-        let mut utf8_ok = true;
-        for (i, raw) in record.iter().enumerate() {
-            match std::str::from_utf8(raw) {
-                Ok(s) => fields.push(s.to_string()),
-                Err(_) => {
-                    problems.push(Problem::InvalidUtf8 {
-                        file: file.to_string(),
-                        line,
-                        field: names.get(i).cloned().unwrap_or_default(),
-                    });
-                    utf8_ok = false;
-                    break;
-                }
+        // Validate UTF-8 without copying: the byte record becomes a string record and back.
+        match csv::StringRecord::from_byte_record(std::mem::take(&mut record)) {
+            Ok(fields) => {
+                on_row(
+                    Row {
+                        origin,
+                        fields: &fields,
+                        columns: &columns,
+                    },
+                    problems,
+                );
+                record = fields.into_byte_record();
             }
-        }
-        if utf8_ok {
-            on_row(
-                Row {
-                    origin,
-                    fields,
-                    columns: &columns,
-                },
-                problems,
-            );
+            Err(e) => {
+                let i = e.utf8_error().field();
+                problems.push(Problem::InvalidUtf8 {
+                    file: file.to_string(),
+                    line,
+                    field: names.get(i).cloned().unwrap_or_default(),
+                });
+                record = e.into_byte_record();
+            }
         }
     }
     if rows == 0 && schema.needs_rows {

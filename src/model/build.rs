@@ -3,6 +3,7 @@
 use super::dataset::{ActorIdx, Dataset, MemberSpan, StatementIdx};
 use super::{Actor, Membership, Signature, Statement};
 use crate::error::{Error, LoadReport, Location, Problem, Result};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -181,7 +182,7 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
         }
     }
     actor_rows.sort_by(|a, b| a.id.cmp(&b.id));
-    let actor_lookup: HashMap<String, ActorIdx> = actor_rows
+    let actor_lookup: FxHashMap<String, ActorIdx> = actor_rows
         .iter()
         .enumerate()
         .map(|(i, a)| (a.id.clone(), ActorIdx(i as u32)))
@@ -242,7 +243,7 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
         }
     }
     stmts.sort_by(|(a, _), (b, _)| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
-    let statement_lookup: HashMap<String, StatementIdx> = stmts
+    let statement_lookup: FxHashMap<String, StatementIdx> = stmts
         .iter()
         .enumerate()
         .map(|(i, (s, _))| (s.id.clone(), StatementIdx(i as u32)))
@@ -269,10 +270,14 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
     // (the problem is reported above; strict mode fails anyway).
 
     // Signatures: resolve, reject duplicates, then bucket by statement.
+    // Only what the dataset keeps: the ids are resolved, so their strings are dropped here
+    // (small records sort fast for millions of signatures).
     struct Sig {
         s: StatementIdx,
         a: ActorIdx,
-        sig: Signature,
+        position: super::Position,
+        role: Option<Box<str>>,
+        joined: Option<chrono::NaiveDate>,
         origin: Origin,
     }
     let mut sigs: Vec<Sig> = Vec::with_capacity(signatures.len());
@@ -299,7 +304,9 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
         sigs.push(Sig {
             s,
             a,
-            sig,
+            position: sig.position,
+            role: sig.role.map(String::into_boxed_str),
+            joined: sig.joined,
             origin: o,
         });
     }
@@ -313,7 +320,7 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
             && prev.a == x.a
         {
             problems.push(Problem::DuplicateSignature {
-                at: x.origin.at("actor", &x.sig.actor),
+                at: x.origin.at("actor", &actor_rows[x.a.index()].id),
                 first_line: prev.origin.line,
             });
             continue;
@@ -332,12 +339,9 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
     }
     let sig_actor: Vec<ActorIdx> = sigs.iter().map(|x| x.a).collect();
     let (actor_start, actor_sigs) = super::dataset::actor_major_index(n_act, &sig_actor);
-    let sig_position = sigs.iter().map(|x| x.sig.position).collect();
-    let sig_joined = sigs.iter().map(|x| x.sig.joined).collect();
-    let sig_role = sigs
-        .into_iter()
-        .map(|x| x.sig.role.map(String::into_boxed_str))
-        .collect();
+    let sig_position = sigs.iter().map(|x| x.position).collect();
+    let sig_joined = sigs.iter().map(|x| x.joined).collect();
+    let sig_role = sigs.into_iter().map(|x| x.role).collect();
 
     // Memberships: resolve, check intervals, reject overlaps of the same (bloc, member).
     let mut spans: Vec<(MemberSpan, u64, Origin)> = Vec::with_capacity(memberships.len());

@@ -2,8 +2,8 @@
 
 use super::{Actor, Membership, Position, Signature, Statement, View};
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// Dense index of an actor in a [`Dataset`] (actors are sorted by id).
@@ -88,9 +88,9 @@ impl MemberSpan {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
     pub(crate) actors: Vec<Actor>,
-    pub(crate) actor_lookup: HashMap<String, ActorIdx>,
+    pub(crate) actor_lookup: FxHashMap<String, ActorIdx>,
     pub(crate) statements: Vec<Statement>,
-    pub(crate) statement_lookup: HashMap<String, StatementIdx>,
+    pub(crate) statement_lookup: FxHashMap<String, StatementIdx>,
     pub(crate) opposes: Vec<Option<StatementIdx>>,
     pub(crate) sig_start: Vec<u32>,
     pub(crate) sig_actor: Vec<ActorIdx>,
