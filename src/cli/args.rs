@@ -1,0 +1,742 @@
+//! The command line, as clap derive types. Parsing only: no command logic lives here.
+
+use chrono::NaiveDate;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use cosignatory::align::Measure;
+use cosignatory::graph::{Correction, Weighting};
+use cosignatory::model::BlocMode;
+use std::path::PathBuf;
+
+/// Who signs with whom: co-signature graphs, coalitions and alignment of countries and blocs.
+#[derive(Parser, Debug)]
+#[command(name = "cosignatory", version, about, after_help = TOP_EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const TOP_EXAMPLES: &str = "\
+Examples:
+  cosignatory summary                          # the bundled joint statements 2014-2025
+  cosignatory cluster my-data/ --from 2019-01-01 --format json
+  cosignatory align --pairs USA:GBR,IND:RUS --window 1y --format csv
+Without DATA every command uses the bundled dataset (see data/SOURCES.md).";
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Counts, date range, statements per year, top signatories and blocs.
+    #[command(after_help = "\
+Example:
+  cosignatory summary --from 2019-01-01 --bloc-mode expand --top 5")]
+    Summary(SummaryArgs),
+    /// The co-signature graph: weighted edges, optional backbone, export.
+    #[command(after_help = "\
+Examples:
+  cosignatory graph --weight newman --backbone disparity --alpha 0.05
+  cosignatory graph my-data/ --weight jaccard --format csv --out edges.csv
+  cosignatory graph --coalitions --format gexf --out cosign.gexf")]
+    Graph(GraphArgs),
+    /// Coalitions: communities of the co-signature graph (or of a weighted edge list).
+    #[command(after_help = "\
+Examples:
+  cosignatory cluster --algorithm leiden --runs 10 --seed 1 --format json
+  cosignatory cluster --edges ties.csv --quality cpm --resolution 0.1
+  cosignatory cluster --consensus --runs 50 --from 2019-01-01")]
+    Cluster(ClusterArgs),
+    /// Alignment of pairs of actors, optionally per window with bootstrap intervals.
+    #[command(after_help = "\
+Examples:
+  cosignatory align --pairs USA:GBR,IND:RUS --measure jaccard
+  cosignatory align --actor KOR --measure kappa-nominal --format csv
+  cosignatory align --pairs KOR:USA --window 2y --step 1y --ci 0.95 --bootstrap 1000 --seed 7
+Universe: co-signature data default to `all` (every statement of the view is an item for
+every actor, \"did not sign\" coded 0); roll calls (all statements of kind resolution_vote)
+default to `recorded`.")]
+    Align(AlignArgs),
+    /// Cohesion of a bloc's members per window.
+    #[command(after_help = "\
+Example:
+  cosignatory cohesion --bloc EU --measure signing-share --window 2y")]
+    Cohesion(CohesionArgs),
+    /// Coalitions tracked across windows, with birth, death, merge and split events.
+    #[command(after_help = "\
+Examples:
+  cosignatory timeline --window 2y --smoothing multislice --coupling 1 --format json
+  cosignatory timeline --window 1y --format csv --table events --gexf timeline.gexf")]
+    Timeline(TimelineArgs),
+    /// SVG figures: alignment series, clustered alignment heatmap, coalition network.
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  cosignatory plot series --pairs KOR:USA,IND:RUS --window 2y --out series.svg
+  cosignatory plot heatmap --from 2019-01-01 --top 30 --out heatmap.svg
+  cosignatory plot network --backbone disparity --out network.svg
+SVG only; convert with e.g. `rsvg-convert -o fig.png fig.svg`."
+    )]
+    Plot(PlotCommand),
+}
+
+/// Where the data comes from and which part of it is used.
+#[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "Data")]
+pub struct DataArgs {
+    /// A dataset folder of CSVs or a JSON file; the bundled joint statements when omitted.
+    pub data: Option<PathBuf>,
+    /// First day (YYYY-MM-DD, inclusive).
+    #[arg(long, value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+    /// Last day (YYYY-MM-DD, inclusive).
+    #[arg(long, value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
+    /// Keep only statements of these kinds (joint_statement, joint_letter, declaration,
+    /// resolution_vote, or any kind in the data); comma-separated or repeated.
+    #[arg(long, value_delimiter = ',')]
+    pub kind: Vec<String>,
+    /// Keep only statements carrying one of these topics; comma-separated or repeated.
+    #[arg(long, value_delimiter = ',')]
+    pub topic: Vec<String>,
+    /// How a bloc's own signature counts: as a node of its own, expanded to its members on
+    /// the statement's date, or both.
+    #[arg(long, value_enum, default_value_t = BlocModeArg::AsActor)]
+    pub bloc_mode: BlocModeArg,
+    /// Skip bad rows (each one is reported on stderr) instead of failing.
+    #[arg(long)]
+    pub lenient: bool,
+    /// Use the bundled UN General Assembly roll calls 1946-2019 instead of DATA.
+    #[cfg(feature = "un-votes")]
+    #[arg(long, conflicts_with = "data")]
+    pub un_votes: bool,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlocModeArg {
+    AsActor,
+    Expand,
+    Both,
+}
+
+impl From<BlocModeArg> for BlocMode {
+    fn from(m: BlocModeArg) -> Self {
+        match m {
+            BlocModeArg::AsActor => BlocMode::AsActor,
+            BlocModeArg::Expand => BlocMode::Expand,
+            BlocModeArg::Both => BlocMode::Both,
+        }
+    }
+}
+
+/// Output format of the tabular commands.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Aligned columns for people.
+    Table,
+    /// Comma-separated values with a header row.
+    Csv,
+    /// JSON.
+    Json,
+}
+
+#[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "Output")]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write to this file instead of stdout.
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct SummaryArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// How many of the most frequent signatories to list.
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+}
+
+/// Edge weighting of the projection.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WeightArg {
+    Count,
+    Newman,
+    Jaccard,
+    Cosine,
+    Overlap,
+    Hypergeometric,
+}
+
+impl From<WeightArg> for Weighting {
+    fn from(w: WeightArg) -> Self {
+        match w {
+            WeightArg::Count => Weighting::Count,
+            WeightArg::Newman => Weighting::Newman,
+            WeightArg::Jaccard => Weighting::Jaccard,
+            WeightArg::Cosine => Weighting::Cosine,
+            WeightArg::Overlap => Weighting::Overlap,
+            WeightArg::Hypergeometric => Weighting::Hypergeometric,
+        }
+    }
+}
+
+/// How the co-signature graph is built.
+#[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "Projection")]
+pub struct ProjectionArgs {
+    /// Edge weight (Newman: a statement of k signatories adds 1/(k-1) to each pair).
+    #[arg(long, value_enum, default_value_t = WeightArg::Newman)]
+    pub weight: WeightArg,
+    /// Signed projection: acting against each other (counter-statements, yes against no)
+    /// is subtracted.
+    #[arg(long)]
+    pub signed: bool,
+    /// Roll calls: link actors that voted the same way (instead of co-signing).
+    #[arg(long)]
+    pub votes: bool,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackboneArg {
+    /// Serrano, Boguñá & Vespignani's disparity filter.
+    Disparity,
+    /// Significant co-signature counts under the hypergeometric null.
+    Hypergeometric,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CorrectionArg {
+    None,
+    Bonferroni,
+    Holm,
+    /// Benjamini-Hochberg (false discovery rate).
+    Bh,
+}
+
+impl From<CorrectionArg> for Correction {
+    fn from(c: CorrectionArg) -> Self {
+        match c {
+            CorrectionArg::None => Correction::None,
+            CorrectionArg::Bonferroni => Correction::Bonferroni,
+            CorrectionArg::Holm => Correction::Holm,
+            CorrectionArg::Bh => Correction::BenjaminiHochberg,
+        }
+    }
+}
+
+/// Export format of `graph`.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GraphFormat {
+    /// The strongest edges, for people.
+    Table,
+    /// Edge table: source,target,weight,count (+ signed columns).
+    Csv,
+    /// Node table: id,name,kind,statements (+ coalition).
+    CsvNodes,
+    /// Node-link JSON (networkx's node_link_graph reads it).
+    Json,
+    /// GraphML (Gephi, igraph, networkx, yEd).
+    Graphml,
+    /// GEXF 1.3 (Gephi).
+    Gexf,
+    /// Graphviz DOT.
+    Dot,
+}
+
+#[derive(Args, Debug)]
+pub struct GraphArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub projection: ProjectionArgs,
+    /// Keep only the statistically significant edges.
+    #[arg(long, value_enum, help_heading = "Backbone")]
+    pub backbone: Option<BackboneArg>,
+    /// Significance level of the backbone.
+    #[arg(
+        long,
+        default_value_t = 0.05,
+        requires = "backbone",
+        help_heading = "Backbone"
+    )]
+    pub alpha: f64,
+    /// Multiple-testing correction of the hypergeometric backbone.
+    #[arg(long, value_enum, default_value_t = CorrectionArg::None, help_heading = "Backbone")]
+    pub correction: CorrectionArg,
+    /// Export format.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Table, help_heading = "Output")]
+    pub format: GraphFormat,
+    /// Write to this file instead of stdout.
+    #[arg(long, short, help_heading = "Output")]
+    pub out: Option<PathBuf>,
+    /// Rows shown by `--format table`.
+    #[arg(long, default_value_t = 20, help_heading = "Output")]
+    pub top: usize,
+    /// Add each actor's coalition (Leiden, modularity, best of 10 seeds from --seed) as a
+    /// node attribute.
+    #[arg(long, help_heading = "Output")]
+    pub coalitions: bool,
+    /// Seed of --coalitions.
+    #[arg(
+        long,
+        default_value_t = 0,
+        requires = "coalitions",
+        help_heading = "Output"
+    )]
+    pub seed: u64,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AlgorithmArg {
+    Leiden,
+    Louvain,
+    LabelPropagation,
+    /// Agglomerative clustering of 1 - normalised weight, cut where the quality is best.
+    Hierarchical,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QualityArg {
+    /// Newman-Girvan modularity with resolution (signed modularity on signed graphs).
+    Modularity,
+    /// Constant Potts Model (resolution = density threshold).
+    Cpm,
+}
+
+#[derive(Args, Debug)]
+pub struct ClusterArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub projection: ProjectionArgs,
+    /// Cluster this weighted edge list (CSV, header source,target[,weight]) instead of a
+    /// dataset.
+    #[arg(long, conflicts_with = "data", help_heading = "Data")]
+    pub edges: Option<PathBuf>,
+    /// Community detection algorithm.
+    #[arg(long, value_enum, default_value_t = AlgorithmArg::Leiden, help_heading = "Clustering")]
+    pub algorithm: AlgorithmArg,
+    /// Quality function optimised (and reported).
+    #[arg(long, value_enum, default_value_t = QualityArg::Modularity, help_heading = "Clustering")]
+    pub quality: QualityArg,
+    /// Resolution γ of the quality function.
+    #[arg(long, default_value_t = 1.0, help_heading = "Clustering")]
+    pub resolution: f64,
+    /// Seed of the random number generator (runs use seed, seed+1, ...).
+    #[arg(long, default_value_t = 0, help_heading = "Clustering")]
+    pub seed: u64,
+    /// Number of runs: the best of them is kept (with --consensus: runs per round, default 50).
+    #[arg(long, help_heading = "Clustering")]
+    pub runs: Option<usize>,
+    /// Consensus clustering over the runs (Lancichinetti & Fortunato 2012).
+    #[arg(long, help_heading = "Clustering")]
+    pub consensus: bool,
+    /// Linkage of --algorithm hierarchical.
+    #[arg(long, value_enum, default_value_t = LinkageArg::Complete, help_heading = "Clustering")]
+    pub linkage: LinkageArg,
+    /// Cut the hierarchical tree into exactly K clusters (default: the cut of best quality).
+    #[arg(long, help_heading = "Clustering")]
+    pub k: Option<usize>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Complete linkage is the default: the library's average linkage can return an
+/// inconsistent tree when merge heights tie (see `common::tree`).
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkageArg {
+    Average,
+    Complete,
+    Single,
+}
+
+/// Which statements are items for which actors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UniverseArg {
+    Recorded,
+    All,
+    Members(Vec<String>),
+}
+
+/// How positions become codes.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodingArg {
+    /// Voeten coding if every statement is a resolution vote (roll calls), else co-signature.
+    Auto,
+    /// Signed 1, anything else 0.
+    Cosignature,
+    /// Yes 1, abstain 2, no 3; absent missing.
+    Voeten,
+    /// Voeten with absent counted as abstain (Häge's FPSIM).
+    Fpsim,
+    /// Yes 1, no 0; abstain and absent missing.
+    YesNo,
+}
+
+/// Window size or step: N years, quarters or months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub count: u32,
+    pub months_per_unit: u32,
+}
+
+#[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "Windows")]
+pub struct WindowArgs {
+    /// Window length: Ny, Nq or Nm (years, quarters, months), aligned to the calendar.
+    #[arg(long, value_parser = parse_span)]
+    pub window: Option<Span>,
+    /// Distance between window starts (default: the window length).
+    #[arg(long, value_parser = parse_span, requires = "window")]
+    pub step: Option<Span>,
+}
+
+#[derive(Args, Debug)]
+pub struct AlignArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Alignment measure.
+    #[arg(long, default_value = "jaccard", value_parser = measure_parser(), help_heading = "Alignment")]
+    pub measure: Measure,
+    /// Pairs to score, as A:B,C:D (default: every pair).
+    #[arg(long, value_delimiter = ',', value_parser = parse_pair, conflicts_with = "actor", help_heading = "Alignment")]
+    pub pairs: Vec<(String, String)>,
+    /// Score this actor against every other actor.
+    #[arg(long, help_heading = "Alignment")]
+    pub actor: Option<String>,
+    /// Items per actor: recorded, all, or members:BLOC[+BLOC] (see below for the default).
+    #[arg(long, value_parser = parse_universe, help_heading = "Alignment")]
+    pub universe: Option<UniverseArg>,
+    /// How positions become codes.
+    #[arg(long, value_enum, default_value_t = CodingArg::Auto, help_heading = "Alignment")]
+    pub coding: CodingArg,
+    #[command(flatten)]
+    pub windows: WindowArgs,
+    #[command(flatten)]
+    pub uncertainty: UncertaintyArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "Uncertainty")]
+pub struct UncertaintyArgs {
+    /// Confidence level of a percentile bootstrap interval (turns intervals on).
+    #[arg(long, value_parser = parse_level)]
+    pub ci: Option<f64>,
+    /// Bootstrap replicates (turns intervals on; default 1000).
+    #[arg(long)]
+    pub bootstrap: Option<u32>,
+    /// Seed of the bootstrap.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CohesionArg {
+    /// Share of the bloc's members who signed (co-signature data).
+    SigningShare,
+    /// Hix, Noury & Roland's agreement index (roll calls).
+    AgreementIndex,
+    /// Rice index (roll calls).
+    Rice,
+    /// Attinà index (roll calls).
+    Attina,
+}
+
+#[derive(Args, Debug)]
+pub struct CohesionArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The bloc (an actor with members).
+    #[arg(long, help_heading = "Cohesion")]
+    pub bloc: String,
+    /// Cohesion measure (default: signing-share, or agreement-index for roll calls).
+    #[arg(long, value_enum, help_heading = "Cohesion")]
+    pub measure: Option<CohesionArg>,
+    #[command(flatten)]
+    pub windows: WindowArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmoothingArg {
+    /// Every window clustered on its own.
+    Independent,
+    /// Each window's Leiden starts from the previous window's partition.
+    WarmStart,
+    /// Multislice modularity over all windows at once (Mucha et al. 2010).
+    Multislice,
+}
+
+#[derive(Args, Debug)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub projection: ProjectionArgs,
+    #[command(flatten)]
+    pub windows: WindowArgs,
+    /// How each window's clustering is kept consistent with its neighbours'.
+    #[arg(long, value_enum, default_value_t = SmoothingArg::WarmStart, help_heading = "Coalitions")]
+    pub smoothing: SmoothingArg,
+    /// Interslice coupling ω of --smoothing multislice.
+    #[arg(long, default_value_t = 1.0, help_heading = "Coalitions")]
+    pub coupling: f64,
+    /// Modularity resolution γ.
+    #[arg(long, default_value_t = 1.0, help_heading = "Coalitions")]
+    pub resolution: f64,
+    /// Seed of Leiden.
+    #[arg(long, default_value_t = 0, help_heading = "Coalitions")]
+    pub seed: u64,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// The table written by --format csv.
+    #[arg(long, value_enum, default_value_t = TimelineTable::Coalitions, help_heading = "Output")]
+    pub table: TimelineTable,
+    /// Add alignment figures per window: the mean of this measure over all pairs and within
+    /// each tracked coalition (coding and universe as for `align`).
+    #[arg(long, value_parser = measure_parser(), help_heading = "Coalitions")]
+    pub measure: Option<Measure>,
+    /// Also write the windows' graphs as one dynamic GEXF file (Gephi's timeline), with each
+    /// actor's tracked coalition per window. Windows must not overlap.
+    #[arg(long, help_heading = "Output")]
+    pub gexf: Option<std::path::PathBuf>,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimelineTable {
+    /// window, start, end, coalition, size, members.
+    Coalitions,
+    /// One row per actor and window: coalition, centralities.
+    Memberships,
+    /// Birth, death, merge, split, grow, shrink, continue.
+    Events,
+    /// Actors moving between coalitions of consecutive windows (alluvial bands).
+    Flows,
+    /// NMI and ARI between consecutive windows.
+    Stability,
+    /// The --measure figures: window, start, end, measure, coalition, value.
+    Alignment,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PlotCommand {
+    /// Alignment of chosen pairs over time (one line per pair, bootstrap band if asked).
+    #[command(after_help = "\
+Example:
+  cosignatory plot series --pairs KOR:USA,IND:RUS,TUR:USA --window 2y --step 1y --out series.svg")]
+    Series(PlotSeriesArgs),
+    /// Alignment heatmap ordered by hierarchical clustering, with its dendrogram.
+    #[command(after_help = "\
+Example:
+  cosignatory plot heatmap --from 2019-01-01 --top 30 --measure jaccard --out heatmap.svg")]
+    Heatmap(PlotHeatmapArgs),
+    /// The co-signature network, nodes coloured by coalition (Leiden).
+    #[command(after_help = "\
+Example:
+  cosignatory plot network --from 2019-01-01 --backbone disparity --out network.svg")]
+    Network(PlotNetworkArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "Figure")]
+pub struct FigureArgs {
+    /// Write the SVG here (default: stdout).
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    /// Figure title (default: a description of the data shown).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Width in pixels.
+    #[arg(long, default_value_t = 1000)]
+    pub width: u32,
+    /// Height in pixels.
+    #[arg(long, default_value_t = 700)]
+    pub height: u32,
+}
+
+#[derive(Args, Debug)]
+pub struct PlotSeriesArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Pairs to draw, as A:B,C:D.
+    #[arg(long, value_delimiter = ',', value_parser = parse_pair, required = true, help_heading = "Alignment")]
+    pub pairs: Vec<(String, String)>,
+    /// Alignment measure.
+    #[arg(long, default_value = "jaccard", value_parser = measure_parser(), help_heading = "Alignment")]
+    pub measure: Measure,
+    /// Items per actor: recorded, all, or members:BLOC[+BLOC].
+    #[arg(long, value_parser = parse_universe, help_heading = "Alignment")]
+    pub universe: Option<UniverseArg>,
+    /// How positions become codes.
+    #[arg(long, value_enum, default_value_t = CodingArg::Auto, help_heading = "Alignment")]
+    pub coding: CodingArg,
+    #[command(flatten)]
+    pub windows: WindowArgs,
+    #[command(flatten)]
+    pub uncertainty: UncertaintyArgs,
+    #[command(flatten)]
+    pub figure: FigureArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct PlotHeatmapArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Alignment measure (a similarity; distance = 1 - score, scaled to the measure's range).
+    #[arg(long, default_value = "jaccard", value_parser = measure_parser(), help_heading = "Alignment")]
+    pub measure: Measure,
+    /// Items per actor: recorded, all, or members:BLOC[+BLOC].
+    #[arg(long, value_parser = parse_universe, help_heading = "Alignment")]
+    pub universe: Option<UniverseArg>,
+    /// How positions become codes.
+    #[arg(long, value_enum, default_value_t = CodingArg::Auto, help_heading = "Alignment")]
+    pub coding: CodingArg,
+    /// Show the N actors with the most signatures in the view.
+    #[arg(long, default_value_t = 30, help_heading = "Alignment")]
+    pub top: usize,
+    /// Linkage of the clustering that orders rows and columns.
+    #[arg(long, value_enum, default_value_t = LinkageArg::Complete, help_heading = "Alignment")]
+    pub linkage: LinkageArg,
+    #[command(flatten)]
+    pub figure: FigureArgs,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayoutArg {
+    /// Seeded Fruchterman-Reingold force layout.
+    Force,
+    /// Coalitions on arcs of a circle.
+    Circular,
+}
+
+#[derive(Args, Debug)]
+pub struct PlotNetworkArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub projection: ProjectionArgs,
+    /// Draw only the backbone's edges (coalitions are found on the full graph).
+    #[arg(long, value_enum, help_heading = "Network")]
+    pub backbone: Option<BackboneArg>,
+    /// Significance level of the backbone.
+    #[arg(long, default_value_t = 0.05, help_heading = "Network")]
+    pub alpha: f64,
+    /// Node placement.
+    #[arg(long, value_enum, default_value_t = LayoutArg::Force, help_heading = "Network")]
+    pub layout: LayoutArg,
+    /// Seed of Leiden and of the layout.
+    #[arg(long, default_value_t = 0, help_heading = "Network")]
+    pub seed: u64,
+    /// Leave out actors that took part in fewer statements.
+    #[arg(long, default_value_t = 1, help_heading = "Network")]
+    pub min_statements: u32,
+    #[command(flatten)]
+    pub figure: FigureArgs,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date; expected YYYY-MM-DD, e.g. 2024-11-05"))
+}
+
+fn parse_span(s: &str) -> Result<Span, String> {
+    let s = s.trim();
+    let bad = || format!("{s:?} is not a span; expected Ny, Nq or Nm (e.g. 1y, 2q, 6m)");
+    let (digits, unit) = s.split_at(s.len().checked_sub(1).ok_or_else(bad)?);
+    let count: u32 = digits.parse().map_err(|_| bad())?;
+    if count == 0 {
+        return Err(format!("{s:?}: the span must be at least 1"));
+    }
+    let months_per_unit = match unit.to_ascii_lowercase().as_str() {
+        "y" => 12,
+        "q" => 3,
+        "m" => 1,
+        _ => return Err(bad()),
+    };
+    Ok(Span {
+        count,
+        months_per_unit,
+    })
+}
+
+fn parse_pair(s: &str) -> Result<(String, String), String> {
+    match s.split_once(':') {
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+            Ok((a.trim().to_string(), b.trim().to_string()))
+        }
+        _ => Err(format!("{s:?} is not a pair; expected A:B, e.g. USA:GBR")),
+    }
+}
+
+fn parse_universe(s: &str) -> Result<UniverseArg, String> {
+    match s.trim() {
+        "recorded" => Ok(UniverseArg::Recorded),
+        "all" => Ok(UniverseArg::All),
+        other => match other.strip_prefix("members:") {
+            Some(blocs) if !blocs.trim().is_empty() => Ok(UniverseArg::Members(
+                blocs.split('+').map(|b| b.trim().to_string()).collect(),
+            )),
+            _ => Err(format!(
+                "{s:?} is not a universe; expected recorded, all or members:BLOC (several: members:EU+NATO)"
+            )),
+        },
+    }
+}
+
+fn parse_level(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(l) if l > 0.0 && l < 1.0 => Ok(l),
+        _ => Err(format!(
+            "{s:?} is not a confidence level in (0, 1), e.g. 0.95"
+        )),
+    }
+}
+
+/// Every measure name of the library, so `--help` lists them and typos are usage errors.
+fn measure_parser() -> impl TypedValueParser<Value = Measure> {
+    PossibleValuesParser::new(Measure::ALL.map(Measure::name))
+        .map(|name| name.parse::<Measure>().expect("a listed measure name"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn spans_parse() {
+        assert_eq!(
+            parse_span("2y"),
+            Ok(Span {
+                count: 2,
+                months_per_unit: 12
+            })
+        );
+        assert_eq!(parse_span("3q").map(|s| s.months_per_unit), Ok(3));
+        assert!(parse_span("0y").is_err());
+        assert!(parse_span("y").is_err());
+        assert!(parse_span("1w").is_err());
+    }
+
+    #[test]
+    fn universes_parse() {
+        assert_eq!(
+            parse_universe("members:EU+NATO"),
+            Ok(UniverseArg::Members(vec!["EU".into(), "NATO".into()]))
+        );
+        assert!(parse_universe("members:").is_err());
+        assert!(parse_universe("everyone").is_err());
+    }
+}

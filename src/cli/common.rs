@@ -1,0 +1,354 @@
+//! What every command shares: loading the data, building the view, resolving actor ids,
+//! windows, alignment defaults and progress bars.
+
+use super::args::LinkageArg;
+use super::args::{CodingArg, DataArgs, Span, UniverseArg, WindowArgs};
+use super::error::{CliError, CliResult};
+use chrono::NaiveDate;
+use cosignatory::align::{Coding, Universe};
+use cosignatory::cluster::{Dendrogram, DistanceMatrix, Linkage, agglomerative};
+use cosignatory::io::{ReadOptions, read_dataset_with};
+use cosignatory::model::{ActorIdx, Dataset, StatementKind, View};
+use cosignatory::time::{Period, Window, WindowSpec};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
+use std::time::Duration;
+
+/// Loads DATA (or the bundled dataset), printing warnings and, with `--lenient`, every
+/// skipped row on stderr.
+pub fn load(args: &DataArgs) -> CliResult<Dataset> {
+    #[cfg(feature = "un-votes")]
+    if args.un_votes {
+        let spinner = spinner("loading the UN General Assembly roll calls");
+        let ds = cosignatory::datasets::un_votes();
+        spinner.finish_and_clear();
+        return Ok(ds);
+    }
+    let Some(path) = &args.data else {
+        return Ok(cosignatory::datasets::joint_statements());
+    };
+    if !path.exists() {
+        return Err(CliError::data(format!(
+            "{}: no such dataset folder or JSON file",
+            path.display()
+        )));
+    }
+    let options = if args.lenient {
+        ReadOptions::lenient()
+    } else {
+        ReadOptions::default()
+    };
+    let spinner = spinner(&format!("loading {}", path.display()));
+    let (ds, report) = read_dataset_with(path, &options)?;
+    spinner.finish_and_clear();
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
+    for p in &report.skipped {
+        eprintln!("skipped: {p}");
+    }
+    if !report.skipped.is_empty() {
+        eprintln!("warning: {} row(s) skipped", report.skipped.len());
+    }
+    Ok(ds)
+}
+
+/// The view selected by the common options.
+pub fn view<'a>(ds: &'a Dataset, args: &DataArgs) -> CliResult<View<'a>> {
+    if let (Some(from), Some(to)) = (args.from, args.to)
+        && from > to
+    {
+        return Err(CliError::usage(format!("--from {from} is after --to {to}")));
+    }
+    let mut v = ds
+        .view()
+        .window(args.from, args.to)
+        .bloc_mode(args.bloc_mode.into());
+    if !args.kind.is_empty() {
+        let kinds: Vec<StatementKind> = args
+            .kind
+            .iter()
+            .map(|k| {
+                k.parse()
+                    .unwrap_or_else(|e: std::convert::Infallible| match e {})
+            })
+            .collect();
+        for k in &kinds {
+            if !ds.statements().iter().any(|s| &s.kind == k) {
+                eprintln!("warning: no statement in the data has kind `{k}`");
+            }
+        }
+        v = v.kinds(kinds);
+    }
+    if !args.topic.is_empty() {
+        for t in &args.topic {
+            if !ds.statements().iter().any(|s| s.has_topic(t)) {
+                eprintln!("warning: no statement in the data has topic `{t}`");
+            }
+        }
+        v = v.topics(args.topic.iter().cloned());
+    }
+    if v.is_empty() {
+        eprintln!("warning: no statement matches the date window and filters");
+    }
+    Ok(v)
+}
+
+/// An actor id of the dataset, or an error naming it with the closest known ids.
+pub fn actor(ds: &Dataset, id: &str) -> CliResult<ActorIdx> {
+    if let Some(i) = ds.actor_index(id) {
+        return Ok(i);
+    }
+    // A case slip is the most common typo (`usa`); say so precisely.
+    if let Some(a) = ds.actors().iter().find(|a| a.id.eq_ignore_ascii_case(id)) {
+        return Err(CliError::data(format!(
+            "unknown actor `{id}` (ids are case-sensitive: did you mean {}?)",
+            a.id
+        )));
+    }
+    // Damerau distance counts a swapped pair (GRB for GBR) as one edit; among equally close
+    // ids, one with the same letters comes first.
+    let key = id.to_lowercase();
+    let letters = |s: &str| {
+        let mut l: Vec<char> = s.to_lowercase().chars().collect();
+        l.sort_unstable();
+        l
+    };
+    let mut close: Vec<(f64, bool, &str)> = ds
+        .actors()
+        .iter()
+        .map(|a| {
+            let by_id = strsim::normalized_damerau_levenshtein(&a.id.to_lowercase(), &key);
+            let by_name = strsim::normalized_damerau_levenshtein(&a.name.to_lowercase(), &key);
+            (
+                by_id.max(by_name),
+                letters(&a.id) != letters(id),
+                a.id.as_str(),
+            )
+        })
+        .filter(|(s, _, _)| *s >= 0.5)
+        .collect();
+    close.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(y.2)));
+    let hint = if close.is_empty() {
+        String::new()
+    } else {
+        let ids: Vec<&str> = close.iter().take(3).map(|c| c.2).collect();
+        format!(" (did you mean {}?)", ids.join(", "))
+    };
+    Err(CliError::data(format!(
+        "unknown actor `{id}`{hint}; the dataset has {} actors",
+        ds.actors().len()
+    )))
+}
+
+/// A bloc id: an actor with members at some time.
+pub fn bloc(ds: &Dataset, id: &str) -> CliResult<ActorIdx> {
+    let b = actor(ds, id)?;
+    if !ds.has_members(b) {
+        return Err(CliError::data(format!(
+            "`{id}` is not a bloc: the data lists no members for it (see memberships.csv)"
+        )));
+    }
+    Ok(b)
+}
+
+/// First and last statement dates of the view, widened to `--from`/`--to` when given.
+pub fn date_range(view: &View<'_>, args: &DataArgs) -> CliResult<(NaiveDate, NaiveDate)> {
+    let ds = view.dataset();
+    let mut dates = view.statements().map(|s| ds.statement(s).date);
+    let first = dates.next();
+    let last = dates.last().or(first);
+    match (args.from.or(first), args.to.or(last)) {
+        (Some(from), Some(to)) if from <= to => Ok((from, to)),
+        _ => Err(CliError::data(
+            "no statement matches the date window and filters, so there is nothing to window",
+        )),
+    }
+}
+
+/// The windows of `--window`/`--step`, or one window over the whole range.
+pub fn windows(view: &View<'_>, data: &DataArgs, args: &WindowArgs) -> CliResult<Vec<Window>> {
+    let (from, to) = date_range(view, data)?;
+    match spec(args) {
+        Some(spec) => Ok(spec.windows(from, to)?),
+        None => Ok(vec![Window::new(from, to)]),
+    }
+}
+
+/// The calendar window spec of `--window`/`--step` (`None` without `--window`). The calendar
+/// spec has one period for size and step, so mixed units use the smaller one (which divides
+/// the larger: 1y with a 1q step is 4 quarters every quarter).
+pub fn spec(args: &WindowArgs) -> Option<WindowSpec> {
+    let window = args.window?;
+    let step = args.step.unwrap_or(window);
+    let unit = window.months_per_unit.min(step.months_per_unit);
+    let period = match unit {
+        12 => Period::Year,
+        3 => Period::Quarter,
+        _ => Period::Month,
+    };
+    let in_unit = |s: Span| s.count * s.months_per_unit / unit;
+    Some(WindowSpec::Calendar {
+        period,
+        size: in_unit(window),
+        step: in_unit(step),
+    })
+}
+
+/// True when every statement of the view is a roll call: alignment then defaults to the
+/// Voeten coding over recorded votes, as in the UN literature.
+pub fn is_roll_call(view: &View<'_>) -> bool {
+    let ds = view.dataset();
+    let mut any = false;
+    for s in view.statements() {
+        if ds.statement(s).kind != StatementKind::ResolutionVote {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// The coding: roll calls use Voeten's 1/2/3, co-signature data signed/not signed.
+pub fn coding(arg: CodingArg, roll_call: bool) -> Coding {
+    match arg {
+        CodingArg::Auto if roll_call => Coding::voeten(),
+        CodingArg::Auto | CodingArg::Cosignature => Coding::cosignature(),
+        CodingArg::Voeten => Coding::voeten(),
+        CodingArg::Fpsim => Coding::hage_fpsim(),
+        CodingArg::YesNo => Coding::yes_no(),
+    }
+}
+
+/// The universe: recorded votes for roll calls; for co-signature data every statement of the
+/// view counts for every actor ("did not sign" is 0), since recorded rows hold only signers
+/// and would make every full-table measure degenerate.
+pub fn universe(ds: &Dataset, arg: Option<&UniverseArg>, roll_call: bool) -> CliResult<Universe> {
+    Ok(match arg {
+        None if roll_call => Universe::Recorded,
+        None | Some(UniverseArg::All) => Universe::AllStatements,
+        Some(UniverseArg::Recorded) => Universe::Recorded,
+        Some(UniverseArg::Members(blocs)) => {
+            for b in blocs {
+                bloc(ds, b)?;
+            }
+            Universe::BlocMembers(blocs.clone())
+        }
+    })
+}
+
+pub fn universe_name(u: &Universe) -> String {
+    match u {
+        Universe::Recorded => "recorded".into(),
+        Universe::AllStatements => "all".into(),
+        Universe::BlocMembers(b) => format!("members:{}", b.join("+")),
+        _ => "other".into(),
+    }
+}
+
+/// Agglomerative clustering, checked: the library's average linkage can emit merges that
+/// fail `Dendrogram::from_merges` when heights tie (a wrong size; debug builds assert on it),
+/// and a wrong tree must not become a silently wrong figure or partition.
+pub fn tree(distances: &DistanceMatrix, linkage: LinkageArg) -> CliResult<Dendrogram> {
+    let linkage = match linkage {
+        LinkageArg::Average => Linkage::Average,
+        LinkageArg::Complete => Linkage::Complete,
+        LinkageArg::Single => Linkage::Single,
+    };
+    let tree = agglomerative(distances, linkage);
+    Dendrogram::from_merges(tree.leaf_count(), tree.merges().to_vec()).map_err(|e| {
+        CliError::data(format!(
+            "hierarchical clustering returned an inconsistent tree ({e}); \
+             use --linkage complete or single"
+        ))
+    })
+}
+
+/// A progress bar on a terminal; hidden when stderr is not one (pipes, files, tests).
+pub fn progress(len: u64, message: &str) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(len), draw_target());
+    bar.set_style(
+        ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} ({eta})")
+            .expect("valid template")
+            .progress_chars("=> "),
+    );
+    bar.set_message(message.to_string());
+    bar
+}
+
+/// A spinner for a step of unknown length (reading a large file, one long computation).
+pub fn spinner(message: &str) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(None, draw_target());
+    bar.set_style(ProgressStyle::with_template("{spinner} {msg} ({elapsed})").expect("valid"));
+    bar.set_message(message.to_string());
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+fn draw_target() -> ProgressDrawTarget {
+    if std::io::stderr().is_terminal() {
+        ProgressDrawTarget::stderr()
+    } else {
+        ProgressDrawTarget::hidden()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(count: u32, months_per_unit: u32) -> Span {
+        Span {
+            count,
+            months_per_unit,
+        }
+    }
+
+    #[test]
+    fn window_specs() {
+        let w = |window, step| WindowArgs {
+            window: Some(window),
+            step,
+        };
+        assert_eq!(
+            spec(&w(span(2, 12), Some(span(1, 12)))),
+            Some(WindowSpec::Calendar {
+                period: Period::Year,
+                size: 2,
+                step: 1
+            })
+        );
+        assert_eq!(
+            spec(&w(span(1, 12), Some(span(1, 3)))),
+            Some(WindowSpec::Calendar {
+                period: Period::Quarter,
+                size: 4,
+                step: 1
+            })
+        );
+        assert_eq!(
+            spec(&w(span(1, 12), Some(span(6, 1)))),
+            Some(WindowSpec::Calendar {
+                period: Period::Month,
+                size: 12,
+                step: 6
+            })
+        );
+        assert_eq!(
+            spec(&WindowArgs {
+                window: None,
+                step: None
+            }),
+            None
+        );
+    }
+
+    #[test]
+    fn unknown_actor_suggests() {
+        let ds = cosignatory::datasets::joint_statements();
+        let e = actor(&ds, "usa").unwrap_err().to_string();
+        assert!(e.contains("did you mean USA"), "{e}");
+        let e = actor(&ds, "GBX").unwrap_err().to_string();
+        assert!(e.contains("GBR"), "{e}");
+    }
+}

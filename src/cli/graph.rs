@@ -1,0 +1,144 @@
+//! `cosignatory graph`: the co-signature graph, its backbone, and its export.
+
+use super::args::{BackboneArg, Format, GraphArgs, GraphFormat, ProjectionArgs};
+use super::common;
+use super::error::CliResult;
+use super::output::{self, Cell, Records};
+use cosignatory::cluster::{LeidenOptions, Partition, Quality, leiden_best_of};
+use cosignatory::export::{
+    NodeAttributes, write_dot, write_edge_table, write_gexf, write_graphml, write_node_link,
+    write_node_table,
+};
+use cosignatory::graph::{
+    CoSignGraph, Linking, ProjectionOptions, disparity_filter, hypergeometric_backbone, project,
+};
+use cosignatory::model::View;
+use std::io::Write;
+
+/// The projection options of the common `--weight/--signed/--votes` flags.
+pub fn projection_options(args: &ProjectionArgs) -> ProjectionOptions {
+    ProjectionOptions {
+        linking: if args.votes {
+            Linking::SameVote
+        } else {
+            Linking::Signatures
+        },
+        signed: args.signed,
+        ..ProjectionOptions::new(args.weight.into())
+    }
+}
+
+/// Projects the view and, if asked, keeps only its backbone; returns the graph and a note
+/// on what the backbone kept.
+pub fn build(
+    view: &View<'_>,
+    projection: &ProjectionArgs,
+    backbone: Option<BackboneArg>,
+    alpha: f64,
+    correction: cosignatory::graph::Correction,
+) -> CliResult<(CoSignGraph, Option<String>)> {
+    let g = project(view, &projection_options(projection))?;
+    let Some(kind) = backbone else {
+        return Ok((g, None));
+    };
+    let b = match kind {
+        BackboneArg::Disparity => disparity_filter(&g, alpha)?,
+        BackboneArg::Hypergeometric => hypergeometric_backbone(&g, alpha, correction)?,
+    };
+    let note = format!(
+        "{} backbone at alpha {alpha}: kept {} of {} edges",
+        match kind {
+            BackboneArg::Disparity => "disparity",
+            BackboneArg::Hypergeometric => "hypergeometric",
+        },
+        b.kept,
+        b.total
+    );
+    Ok((b.graph, Some(note)))
+}
+
+pub fn run(args: &GraphArgs) -> CliResult<()> {
+    let ds = common::load(&args.data)?;
+    let view = common::view(&ds, &args.data)?;
+    let (g, note) = build(
+        &view,
+        &args.projection,
+        args.backbone,
+        args.alpha,
+        args.correction.into(),
+    )?;
+    if args.format == GraphFormat::Table {
+        return output::emit(args.out.as_deref(), |out| {
+            write_table(out, &g, note.as_deref(), args.top)
+        });
+    }
+    let attributes = if args.coalitions {
+        NodeAttributes::new().with_partition(&coalitions(&g, args.seed)?)
+    } else {
+        NodeAttributes::new()
+    };
+    // The library writes to any `Write`; a buffer keeps its errors (bad attributes,
+    // non-finite weights) apart from the output's own I/O errors.
+    let mut buf = Vec::new();
+    match args.format {
+        GraphFormat::Csv => write_edge_table(&mut buf, &g),
+        GraphFormat::CsvNodes => write_node_table(&mut buf, &g, &attributes),
+        GraphFormat::Json => write_node_link(&mut buf, &g, &attributes),
+        GraphFormat::Graphml => write_graphml(&mut buf, &g, &attributes),
+        GraphFormat::Gexf => write_gexf(&mut buf, &g, &attributes),
+        GraphFormat::Dot => write_dot(&mut buf, &g, &attributes),
+        GraphFormat::Table => unreachable!("handled above"),
+    }?;
+    if let Some(n) = &note {
+        eprintln!("{n}");
+    }
+    output::emit(args.out.as_deref(), |out| out.write_all(&buf))
+}
+
+/// Leiden coalitions of the exported graph (signed modularity on a signed graph).
+fn coalitions(g: &CoSignGraph, seed: u64) -> CliResult<Partition> {
+    let cg = g.to_cluster_graph()?;
+    let quality = if cg.has_negative_weights() {
+        Quality::SignedModularity { resolution: 1.0 }
+    } else {
+        Quality::Modularity { resolution: 1.0 }
+    };
+    let options = LeidenOptions {
+        quality,
+        seed,
+        ..Default::default()
+    };
+    Ok(leiden_best_of(&cg, &options, 10)?.partition)
+}
+
+fn write_table(
+    out: &mut dyn Write,
+    g: &CoSignGraph,
+    note: Option<&str>,
+    top: usize,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{} actors, {} edges, {} statements; weight {}{}",
+        g.node_count(),
+        g.edge_count(),
+        g.num_statements(),
+        g.weighting(),
+        if g.is_signed() { ", signed" } else { "" }
+    )?;
+    if let Some(n) = note {
+        writeln!(out, "{n}")?;
+    }
+    writeln!(out, "\nStrongest {} edges", top.min(g.edge_count()))?;
+    let mut r = Records::new(&["a", "b", "weight", "count", "against"]);
+    for (a, b, e) in g.strongest().into_iter().take(top) {
+        r.push(vec![
+            Cell::text(&a.id),
+            Cell::text(&b.id),
+            Cell::Num(Some(e.weight)),
+            Cell::int(e.count),
+            Cell::int(e.against_count),
+        ]);
+    }
+    r.write(Format::Table, out)
+}

@@ -1,0 +1,40 @@
+//! The `cosignatory` command line: argument parsing and one module per command, each a thin
+//! layer that builds a view, calls the library and renders the result.
+
+mod align;
+mod args;
+mod cluster;
+mod cohesion;
+mod common;
+mod edges;
+mod error;
+mod graph;
+mod output;
+mod plot;
+mod summary;
+mod timeline;
+
+use args::{Cli, Command};
+use clap::Parser;
+use std::process::ExitCode;
+
+/// Parses the arguments, runs the command and turns its error into a message and exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Summary(a) => summary::run(&a),
+        Command::Graph(a) => graph::run(&a),
+        Command::Cluster(a) => cluster::run(&a),
+        Command::Align(a) => align::run(&a),
+        Command::Cohesion(a) => cohesion::run(&a),
+        Command::Timeline(a) => timeline::run(&a),
+        Command::Plot(p) => plot::run(&p),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}

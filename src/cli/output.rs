@@ -1,0 +1,282 @@
+//! Rendering results as an aligned table, CSV or JSON, to stdout or a file.
+
+use super::args::Format;
+use super::error::{CliError, CliResult};
+use serde::Serialize;
+use serde::ser::SerializeMap;
+use serde_json::Value;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+/// One value of a result row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Int(i64),
+    /// A number; `None` where it is undefined (empty in tables and CSV, null in JSON).
+    Num(Option<f64>),
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    pub fn int(n: impl Into<i64>) -> Cell {
+        Cell::Int(n.into())
+    }
+
+    /// As written in CSV: numbers in Rust's shortest round-trip form.
+    fn exact(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Int(n) => n.to_string(),
+            Cell::Num(v) => v.map(|v| v.to_string()).unwrap_or_default(),
+        }
+    }
+
+    /// As shown to people: 4 decimals are plenty to compare scores by eye.
+    fn shown(&self) -> String {
+        match self {
+            Cell::Num(Some(v)) => format!("{v:.4}"),
+            Cell::Num(None) => "-".into(),
+            other => other.exact(),
+        }
+    }
+
+    fn json(&self) -> Value {
+        match self {
+            Cell::Text(s) => Value::String(s.clone()),
+            Cell::Int(n) => Value::from(*n),
+            Cell::Num(v) => v
+                .and_then(serde_json::Number::from_f64)
+                .map_or(Value::Null, Value::Number),
+        }
+    }
+}
+
+/// A result table: named columns and rows of cells.
+#[derive(Debug, Clone)]
+pub struct Records {
+    columns: Vec<String>,
+    rows: Vec<Vec<Cell>>,
+}
+
+impl Records {
+    pub fn new<S: AsRef<str>>(columns: &[S]) -> Self {
+        Records {
+            columns: columns.iter().map(|c| c.as_ref().to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, row: Vec<Cell>) {
+        debug_assert_eq!(row.len(), self.columns.len(), "row width");
+        self.rows.push(row);
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn write(&self, format: Format, out: &mut dyn Write) -> io::Result<()> {
+        match format {
+            Format::Table => self.write_table(out),
+            Format::Csv => self.write_csv(out),
+            Format::Json => {
+                let rows: Vec<JsonRow> = self
+                    .rows
+                    .iter()
+                    .map(|cells| JsonRow {
+                        columns: &self.columns,
+                        cells,
+                    })
+                    .collect();
+                write_json(out, &rows)
+            }
+        }
+    }
+
+    fn write_csv(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(&self.columns).map_err(csv_io)?;
+        for row in &self.rows {
+            w.write_record(row.iter().map(Cell::exact))
+                .map_err(csv_io)?;
+        }
+        w.flush()
+    }
+
+    fn write_table(&self, out: &mut dyn Write) -> io::Result<()> {
+        let shown: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .map(|r| r.iter().map(Cell::shown).collect())
+            .collect();
+        let mut width: Vec<usize> = self.columns.iter().map(|c| c.chars().count()).collect();
+        for row in &shown {
+            for (w, s) in width.iter_mut().zip(row) {
+                *w = (*w).max(s.chars().count());
+            }
+        }
+        // Numbers are right-aligned so that decimal points line up.
+        let numeric: Vec<bool> = (0..self.columns.len())
+            .map(|c| {
+                !self.rows.is_empty()
+                    && self
+                        .rows
+                        .iter()
+                        .all(|r| matches!(r[c], Cell::Int(_) | Cell::Num(_)))
+            })
+            .collect();
+        let line = |cells: &[String]| {
+            let parts: Vec<String> = cells
+                .iter()
+                .enumerate()
+                .map(|(c, s)| {
+                    if numeric[c] {
+                        format!("{s:>w$}", w = width[c])
+                    } else {
+                        format!("{s:<w$}", w = width[c])
+                    }
+                })
+                .collect();
+            parts.join("  ").trim_end().to_string()
+        };
+        writeln!(out, "{}", line(&self.columns))?;
+        for row in &shown {
+            writeln!(out, "{}", line(row))?;
+        }
+        Ok(())
+    }
+}
+
+/// The I/O error inside a CSV error keeps its kind, so a closed pipe is still recognised.
+fn csv_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// Writes ids separated by spaces, wrapped at about 100 columns with `indent`, so long
+/// member lists stay readable in a terminal.
+pub fn write_wrapped<S: AsRef<str>>(
+    out: &mut dyn Write,
+    indent: &str,
+    ids: &[S],
+) -> io::Result<()> {
+    let mut line = String::new();
+    for id in ids {
+        let id = id.as_ref();
+        if !line.is_empty() && indent.len() + line.len() + id.len() >= 100 {
+            writeln!(out, "{indent}{line}")?;
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(id);
+    }
+    writeln!(out, "{indent}{line}")
+}
+
+/// A row as a JSON object whose keys keep the column order (serde_json's own maps sort them).
+struct JsonRow<'a> {
+    columns: &'a [String],
+    cells: &'a [Cell],
+}
+
+impl Serialize for JsonRow<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.columns.len()))?;
+        for (c, v) in self.columns.iter().zip(self.cells) {
+            map.serialize_entry(c, &v.json())?;
+        }
+        map.end()
+    }
+}
+
+pub fn write_json<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
+
+/// Runs `write` on the chosen destination (a file, or stdout) and flushes it. A closed pipe
+/// (`cosignatory ... | head`) ends the output quietly rather than as an error.
+pub fn emit(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> CliResult<()> {
+    match path {
+        Some(p) => {
+            let file = File::create(p).map_err(|e| CliError::io(p, &e))?;
+            let mut w = BufWriter::new(file);
+            write(&mut w)
+                .and_then(|()| w.flush())
+                .map_err(|e| CliError::io(p, &e))
+        }
+        None => {
+            let mut w = BufWriter::new(io::stdout().lock());
+            match write(&mut w).and_then(|()| w.flush()) {
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+                other => other.map_err(|e| CliError::io(Path::new("<stdout>"), &e)),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Records {
+        let mut r = Records::new(&["a", "score", "n"]);
+        r.push(vec![Cell::text("USA"), Cell::Num(Some(0.5)), Cell::int(3)]);
+        r.push(vec![Cell::text("GBR"), Cell::Num(None), Cell::int(0)]);
+        r
+    }
+
+    fn render(format: Format) -> String {
+        let mut out = Vec::new();
+        sample().write(format, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn wraps_long_id_lists() {
+        let ids: Vec<String> = (0..60).map(|i| format!("A{i:02}")).collect();
+        let mut out = Vec::new();
+        write_wrapped(&mut out, "  ", &ids).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.lines().count() >= 2);
+        assert!(text.lines().all(|l| l.len() < 100 && l.starts_with("  A")));
+        assert_eq!(text.split_whitespace().count(), 60);
+    }
+
+    #[test]
+    fn csv_leaves_undefined_empty() {
+        assert_eq!(render(Format::Csv), "a,score,n\nUSA,0.5,3\nGBR,,0\n");
+    }
+
+    #[test]
+    fn json_writes_null_for_undefined_and_keeps_column_order() {
+        let text = render(Format::Json);
+        assert!(text.find("\"a\"").unwrap() < text.find("\"score\"").unwrap());
+        assert!(text.find("\"score\"").unwrap() < text.find("\"n\"").unwrap());
+        let v: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v[0]["score"], 0.5);
+        assert!(v[1]["score"].is_null());
+        assert_eq!(v[1]["n"], 0);
+    }
+
+    #[test]
+    fn table_aligns_numbers_right() {
+        let t = render(Format::Table);
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(lines[0], "a     score  n");
+        assert_eq!(lines[1], "USA  0.5000  3");
+        assert_eq!(lines[2], "GBR       -  0");
+    }
+}

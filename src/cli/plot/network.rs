@@ -1,0 +1,260 @@
+//! `plot network`: the co-signature network, nodes coloured by Leiden coalition.
+
+use super::{FONT, colour, drawing, layout, render};
+use crate::cli::args::{LayoutArg, PlotNetworkArgs};
+use crate::cli::common;
+use crate::cli::error::{CliError, CliResult};
+use crate::cli::graph;
+use cosignatory::cluster::{LeidenOptions, Quality, leiden_best_of, modularity};
+use cosignatory::graph::Correction;
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Coalitions beyond this many get one grey: ten colours are as many as people tell apart.
+const COLOURED: usize = 10;
+
+pub fn run(args: &PlotNetworkArgs) -> CliResult<()> {
+    let ds = common::load(&args.data)?;
+    let view = common::view(&ds, &args.data)?;
+    let (full, _) = graph::build(&view, &args.projection, None, args.alpha, Correction::None)?;
+    let drawn = match args.backbone {
+        Some(_) => {
+            graph::build(
+                &view,
+                &args.projection,
+                args.backbone,
+                args.alpha,
+                Correction::None,
+            )?
+            .0
+        }
+        None => full.clone(),
+    };
+    let cg = full.to_cluster_graph()?;
+    if cg.total_weight() <= 0.0 {
+        return Err(CliError::data(
+            "the co-signature graph has no positive edge weight: no coalitions to draw",
+        ));
+    }
+    let quality = if cg.has_negative_weights() {
+        Quality::SignedModularity { resolution: 1.0 }
+    } else {
+        Quality::Modularity { resolution: 1.0 }
+    };
+    let options = LeidenOptions {
+        quality,
+        seed: args.seed,
+        ..Default::default()
+    };
+    // Best of 10 seeds: one run can land on a visibly worse partition of a small graph.
+    let best = leiden_best_of(&cg, &options, 10)?;
+    let q = modularity(&cg, best.partition.membership(), 1.0).ok();
+    // Nodes drawn: those with enough statements; coalitions ranked by size among them.
+    let keep: Vec<NodeIndex> = full
+        .graph()
+        .node_indices()
+        .filter(|&v| full.statements_of(v) >= args.min_statements)
+        .collect();
+    if keep.is_empty() {
+        return Err(CliError::data(format!(
+            "no actor took part in {} or more statements: nothing to draw",
+            args.min_statements
+        )));
+    }
+    let slot: Vec<Option<usize>> = {
+        let mut s = vec![None; full.node_count()];
+        for (i, v) in keep.iter().enumerate() {
+            s[v.index()] = Some(i);
+        }
+        s
+    };
+    let mut groups: Vec<Vec<usize>> = best
+        .partition
+        .communities()
+        .map(|c| c.iter().filter_map(|&v| slot[v]).collect::<Vec<usize>>())
+        .filter(|g: &Vec<usize>| !g.is_empty())
+        .collect();
+    let id = |i: usize| full.actor(keep[i]).id.as_str();
+    groups.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| id(a[0]).cmp(id(b[0]))));
+    let mut group_of = vec![0usize; keep.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &i in members {
+            group_of[i] = g;
+        }
+    }
+    let edges_of = |g: &cosignatory::graph::CoSignGraph| -> Vec<(usize, usize, f64)> {
+        g.graph()
+            .edge_references()
+            .filter_map(|e| {
+                Some((
+                    slot[e.source().index()]?,
+                    slot[e.target().index()]?,
+                    e.weight().weight,
+                ))
+            })
+            .collect()
+    };
+    let edges = edges_of(&drawn);
+    // Placed by the full graph, so a coalition sits together even where the backbone
+    // drops its ties; only the drawn edges are the backbone's.
+    let pos = match args.layout {
+        LayoutArg::Force => layout::force(keep.len(), &edges_of(&full), args.seed),
+        LayoutArg::Circular => layout::circular(keep.len(), &groups),
+    };
+    let (from, to) = common::date_range(&view, &args.data)?;
+    let title = args.figure.title.clone().unwrap_or_else(|| {
+        format!(
+            "Co-signature network {from} to {to}: {} actors, {} weights{}",
+            keep.len(),
+            full.weighting(),
+            if args.backbone.is_some() {
+                ", backbone edges"
+            } else {
+                ""
+            }
+        )
+    });
+    let subtitle = format!(
+        "{} coalitions (Leiden, best of 10 seeds from {}){}; node size: statements signed",
+        groups.len(),
+        args.seed,
+        q.map(|q| format!(", modularity {q:.3}"))
+            .unwrap_or_default()
+    );
+    let max_w = edges
+        .iter()
+        .map(|e| e.2.abs())
+        .fold(0.0f64, f64::max)
+        .max(1e-12);
+    let max_s = keep
+        .iter()
+        .map(|&v| full.statements_of(v))
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    render(&args.figure, |root| {
+        let (w, h) = (args.figure.width as i32, args.figure.height as i32);
+        let legend_w = 250;
+        let (x0, y0) = (40, 74);
+        let (pw, ph) = (w - legend_w - 80, h - y0 - 40);
+        let px = |p: (f64, f64)| (x0 + (p.0 * pw as f64) as i32, y0 + (p.1 * ph as f64) as i32);
+        root.draw(&Text::new(
+            title.clone(),
+            (w / 2, 10),
+            (FONT, 24)
+                .into_font()
+                .color(&BLACK)
+                .pos(Pos::new(HPos::Center, VPos::Top)),
+        ))
+        .map_err(drawing)?;
+        root.draw(&Text::new(
+            subtitle.clone(),
+            (w / 2, 38),
+            (FONT, 16)
+                .into_font()
+                .color(&BLACK.mix(0.7))
+                .pos(Pos::new(HPos::Center, VPos::Top)),
+        ))
+        .map_err(drawing)?;
+        for &(a, b, wt) in &edges {
+            let c = if wt < 0.0 {
+                RGBColor(200, 30, 30)
+            } else {
+                RGBColor(90, 90, 90)
+            };
+            let width = (0.5 + 3.5 * wt.abs() / max_w).round() as u32;
+            root.draw(&PathElement::new(
+                vec![px(pos[a]), px(pos[b])],
+                c.mix(0.25 + 0.35 * wt.abs() / max_w)
+                    .stroke_width(width.max(1)),
+            ))
+            .map_err(drawing)?;
+        }
+        for (i, &v) in keep.iter().enumerate() {
+            let g = group_of[i];
+            let fill = if g < COLOURED {
+                colour(g)
+            } else {
+                RGBColor(170, 170, 170)
+            };
+            let r = 3.0 + 7.0 * (f64::from(full.statements_of(v)) / max_s).sqrt();
+            let at = px(pos[i]);
+            root.draw(&Circle::new(at, r as i32, fill.filled()))
+                .map_err(drawing)?;
+            root.draw(&Circle::new(at, r as i32, BLACK.mix(0.6)))
+                .map_err(drawing)?;
+            root.draw(&Text::new(
+                id(i).to_string(),
+                (at.0 + r as i32 + 2, at.1),
+                (FONT, 13)
+                    .into_font()
+                    .color(&BLACK)
+                    .pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+            .map_err(drawing)?;
+        }
+        let ids: Vec<&str> = (0..keep.len()).map(id).collect();
+        let activity: Vec<u32> = keep.iter().map(|&v| full.statements_of(v)).collect();
+        draw_legend(root, w - legend_w - 10, y0, &groups, &ids, &activity)
+    })
+}
+
+fn draw_legend(
+    root: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    x: i32,
+    y: i32,
+    groups: &[Vec<usize>],
+    ids: &[&str],
+    activity: &[u32],
+) -> CliResult<()> {
+    let font = (FONT, 15).into_font();
+    root.draw(&Text::new("Coalitions", (x, y), (FONT, 18).into_font()))
+        .map_err(drawing)?;
+    let mut row = y + 24;
+    for (g, members) in groups.iter().enumerate().take(COLOURED) {
+        root.draw(&Circle::new((x + 7, row + 7), 6, colour(g).filled()))
+            .map_err(drawing)?;
+        // The most active members name the coalition best.
+        let mut ranked: Vec<usize> = members.clone();
+        ranked.sort_by(|&a, &b| activity[b].cmp(&activity[a]).then(ids[a].cmp(ids[b])));
+        let shown = ranked
+            .iter()
+            .take(4)
+            .map(|&i| ids[i])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let more = if ranked.len() > 4 { " …" } else { "" };
+        root.draw(&Text::new(
+            format!("{} ({}): {shown}{more}", g + 1, members.len()),
+            (x + 18, row + 7),
+            font.color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(drawing)?;
+        row += 20;
+    }
+    if groups.len() > COLOURED {
+        let rest: usize = groups[COLOURED..].iter().map(Vec::len).sum();
+        root.draw(&Circle::new(
+            (x + 7, row + 7),
+            6,
+            RGBColor(170, 170, 170).filled(),
+        ))
+        .map_err(drawing)?;
+        root.draw(&Text::new(
+            format!("{} smaller ({rest} actors)", groups.len() - COLOURED),
+            (x + 18, row + 7),
+            font.color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(drawing)?;
+        row += 20;
+    }
+    root.draw(&Text::new(
+        "edge width: |weight|; red: negative",
+        (x, row + 10),
+        (FONT, 14).into_font().color(&BLACK.mix(0.6)),
+    ))
+    .map_err(drawing)?;
+    Ok(())
+}
