@@ -155,3 +155,35 @@ fn similarity_input() {
     assert_eq!(tree.cut_at_k(2).unwrap().membership(), &[0, 0, 1, 1]);
     assert!((tree.merges()[0].height - 0.1).abs() < 1e-12);
 }
+
+#[test]
+fn average_linkage_stays_a_valid_tree_under_rounding() {
+    // The bundled data's Newman weights as distances 1 − w/max: many near-equal average
+    // distances whose size-weighted updates round; every merge must come after its children.
+    use cosignatory::graph::{ProjectionOptions, Weighting, project};
+    let ds = cosignatory::datasets::joint_statements();
+    let g = project(&ds.view(), &ProjectionOptions::new(Weighting::Newman)).unwrap();
+    let n = g.node_count();
+    let max = g
+        .graph()
+        .edge_weights()
+        .map(|e| e.weight)
+        .fold(0.0, f64::max);
+    // Condensed order: (0,1), (0,2), ..., (1,2), ...
+    let index = |i: usize, j: usize| n * i - i * (i + 1) / 2 + (j - i - 1);
+    let mut sim = vec![0.0; n * (n - 1) / 2];
+    for e in g.graph().edge_indices() {
+        let (a, b) = g.graph().edge_endpoints(e).unwrap();
+        let (i, j) = (a.index().min(b.index()), a.index().max(b.index()));
+        sim[index(i, j)] = g.graph()[e].weight / max;
+    }
+    let d = DistanceMatrix::from_similarities(n, sim).unwrap();
+    for linkage in [Linkage::Average, Linkage::Complete, Linkage::Single] {
+        let tree = agglomerative(&d, linkage);
+        let merges = tree.merges().to_vec();
+        assert!(Dendrogram::from_merges(n, merges).is_ok(), "{linkage:?}");
+        for k in [2, 5, 20] {
+            assert_eq!(tree.cut_at_k(k).unwrap().community_count(), k);
+        }
+    }
+}

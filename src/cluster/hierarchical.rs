@@ -221,6 +221,10 @@ pub fn agglomerative(distances: &DistanceMatrix, linkage: Linkage) -> Dendrogram
     // A leaf of each slot's cluster, to name it after sorting.
     let mut leaf = (0..n).collect::<Vec<usize>>();
     let mut raw: Vec<(usize, usize, f64, usize)> = Vec::with_capacity(n - 1);
+    // Height of the last merge that formed each slot's cluster. Average linkage is reducible,
+    // so true heights never decrease towards the root; rounding in the size-weighted update
+    // can make a parent come out an ulp below its child, which would reorder them when sorted.
+    let mut formed_at = vec![f64::NEG_INFINITY; n];
     let mut chain: Vec<usize> = Vec::with_capacity(n);
     for _ in 0..n - 1 {
         if chain.is_empty() {
@@ -245,7 +249,7 @@ pub fn agglomerative(distances: &DistanceMatrix, linkage: Linkage) -> Dendrogram
             }
             chain.push(y);
         };
-        let height = dist(&d, x, y);
+        let height = dist(&d, x, y).max(formed_at[x]).max(formed_at[y]);
         raw.push((leaf[x], leaf[y], height, size[x] + size[y]));
         let (keep, drop) = (x.min(y), x.max(y));
         for k in (0..n).filter(|&k| active[k] && k != x && k != y) {
@@ -253,6 +257,7 @@ pub fn agglomerative(distances: &DistanceMatrix, linkage: Linkage) -> Dendrogram
             d[index(n, keep.min(k), keep.max(k))] = merged;
         }
         active[drop] = false;
+        formed_at[keep] = height;
         size[keep] += size[drop];
         leaf[keep] = leaf[x].min(leaf[y]);
     }
