@@ -1,7 +1,7 @@
 //! Entry points shared by the fuzz targets (`fuzz/`) and the regression tests that replay
 //! their corpus (`tests/fuzz_regressions.rs`). Not part of the stable API.
 
-use crate::io::{CsvTables, ReadOptions, from_json_str};
+use crate::io::{CsvTables, EdgeList, ReadOptions, from_json_str};
 
 /// Reads arbitrary bytes as a CSV folder: the input is split at NUL bytes into
 /// statements.csv, signatures.csv, and optionally actors.csv and memberships.csv; both strict
@@ -38,5 +38,14 @@ pub fn json(data: &[u8]) {
     };
     for options in [ReadOptions::default(), ReadOptions::lenient()] {
         let _ = from_json_str("fuzz.json", text, &options);
+    }
+}
+
+/// Reads arbitrary bytes as an edge list (strict and lenient) and builds its clustering graph.
+pub fn edge_list(data: &[u8]) {
+    for options in [ReadOptions::default(), ReadOptions::lenient()] {
+        if let Ok((list, _)) = EdgeList::from_reader("edges.csv", data, &options) {
+            let _ = list.to_cluster_graph();
+        }
     }
 }

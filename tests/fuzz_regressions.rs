@@ -29,3 +29,8 @@ fn csv_folder_corpus() {
 fn json_corpus() {
     replay("json", cosignatory::fuzzing::json);
 }
+
+#[test]
+fn edge_list_corpus() {
+    replay("edge_list", cosignatory::fuzzing::edge_list);
+}

@@ -15,12 +15,14 @@
 //! [`DatasetBuilder`](crate::model::DatasetBuilder)).
 
 mod csv_folder;
+mod edge_list;
 mod json;
 mod table;
 mod unvotes;
 mod write;
 
 pub use csv_folder::{CsvTables, read_csv_folder, read_csv_folder_with};
+pub use edge_list::{EdgeList, read_edge_list};
 pub use json::{from_json_str, read_json_with, to_json_string, write_json};
 pub use unvotes::{
     COW_CODES, CountryCode, CowCode, UN_BLOC, UN_COUNTRY_CODES, UnMembership, UnVotesOptions,

@@ -1,0 +1,129 @@
+//! A plain weighted edge list (`source,target[,weight]`), for clustering graphs that did not
+//! come from a dataset.
+
+use super::ReadOptions;
+use super::table::{Schema, read_table};
+use crate::cluster::{ClusterError, ClusterGraph};
+use crate::error::{Error, LoadReport, Problem, Result};
+use crate::model::{Problems, Strictness};
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::Path;
+
+const EDGES: Schema = Schema {
+    required: &["source", "target"],
+    optional: &["weight"],
+    attributes: false,
+    needs_rows: true,
+};
+
+/// An undirected weighted edge list with string node ids.
+///
+/// Node `i` is `ids[i]`; ids are sorted, so node order (and every result computed from it) does
+/// not depend on row order. A missing or empty weight is 1; repeated pairs are summed by the
+/// clustering graph.
+///
+/// ```
+/// use cosignatory::io::{EdgeList, ReadOptions};
+/// let text = "source,target,weight\nFRA,DEU,3\nDEU,ITA,1\nUSA,CAN,\n";
+/// let (list, _) = EdgeList::from_reader("edges.csv", text.as_bytes(), &ReadOptions::default()).unwrap();
+/// assert_eq!(list.ids, ["CAN", "DEU", "FRA", "ITA", "USA"]);
+/// assert_eq!(list.edges[0], (2, 1, 3.0)); // FRA–DEU
+/// let graph = list.to_cluster_graph().unwrap();
+/// assert_eq!(graph.node_count(), 5);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct EdgeList {
+    /// Node ids, sorted.
+    pub ids: Vec<String>,
+    /// Edges as (source index, target index, weight), in file order.
+    pub edges: Vec<(usize, usize, f64)>,
+}
+
+impl EdgeList {
+    /// Reads an edge list; `name` labels problem locations.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] naming file, line, field and value for a missing column, an empty
+    /// source or target, a weight that is not a finite number, or no rows (strict mode; lenient
+    /// mode skips bad rows and lists them in the report).
+    pub fn from_reader<R: Read>(
+        name: &str,
+        reader: R,
+        options: &ReadOptions,
+    ) -> Result<(EdgeList, LoadReport)> {
+        let mut report = LoadReport::default();
+        let mut problems = Problems::new(options.strictness, &mut report);
+        let mut rows: Vec<(String, String, f64)> = Vec::new();
+        read_table(name, reader, &EDGES, &mut problems, |row, p| {
+            let source = match row.req("source") {
+                Ok(s) => s,
+                Err(e) => return p.push(e),
+            };
+            let target = match row.req("target") {
+                Ok(t) => t,
+                Err(e) => return p.push(e),
+            };
+            let weight = match row.opt("weight") {
+                None => 1.0,
+                Some(text) => match text.parse::<f64>() {
+                    Ok(w) if w.is_finite() => w,
+                    _ => {
+                        return p.push(Problem::InvalidValue {
+                            at: row.origin.at("weight", text),
+                            reason: "not a finite number".into(),
+                        });
+                    }
+                },
+            };
+            rows.push((source.to_string(), target.to_string(), weight));
+        });
+        problems.check_files()?;
+        if problems.mode == Strictness::Strict {
+            problems.check()?;
+        }
+        let ids: Vec<String> = rows
+            .iter()
+            .flat_map(|(a, b, _)| [a.clone(), b.clone()])
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let index = |id: &str| {
+            ids.binary_search_by(|x| x.as_str().cmp(id))
+                .unwrap_or_default()
+        };
+        let edges = rows
+            .iter()
+            .map(|(a, b, w)| (index(a), index(b), *w))
+            .collect();
+        Ok((EdgeList { ids, edges }, report))
+    }
+
+    /// The graph for the clustering routines (node `i` = `ids[i]`).
+    ///
+    /// # Errors
+    /// [`ClusterError`] for weights it refuses.
+    pub fn to_cluster_graph(&self) -> std::result::Result<ClusterGraph, ClusterError> {
+        ClusterGraph::from_edges(self.ids.len(), self.edges.iter().copied())
+    }
+}
+
+/// Reads an edge-list CSV file (see [`EdgeList::from_reader`]).
+///
+/// # Errors
+/// [`Error::Io`] if the file cannot be opened, else as [`EdgeList::from_reader`].
+pub fn read_edge_list(
+    path: impl AsRef<Path>,
+    options: &ReadOptions,
+) -> Result<(EdgeList, LoadReport)> {
+    let path = path.as_ref();
+    let file = std::fs::File::open(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    EdgeList::from_reader(
+        &path.display().to_string(),
+        std::io::BufReader::new(file),
+        options,
+    )
+}
