@@ -103,3 +103,17 @@ fn figures_refuse_unreadable_sizes_and_missing_pairs() {
         .stderr(contains("at least 300 x 200"));
     cosignatory().args(["plot", "series"]).assert().code(2);
 }
+
+#[test]
+fn png_output_is_a_rasterised_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("network.png");
+    cosignatory()
+        .args(["plot", "network", "--out"])
+        .arg(&path)
+        .assert()
+        .success();
+    let bytes = std::fs::read(&path).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    assert!(bytes.len() > 10_000, "{} bytes", bytes.len());
+}

@@ -547,7 +547,7 @@ Example:
 #[derive(Args, Debug, Clone)]
 #[command(next_help_heading = "Figure")]
 pub struct FigureArgs {
-    /// Write the SVG here (default: stdout).
+    /// Write the figure here (default: SVG on stdout); a path ending in `.png` gives a PNG.
     #[arg(long, short)]
     pub out: Option<PathBuf>,
     /// Figure title (default: a description of the data shown).

@@ -1,6 +1,6 @@
-//! `cosignatory plot`: SVG figures drawn with plotters. SVG only: plotters' bitmap backend
-//! needs system font libraries (font-kit → fontconfig/freetype) to draw text, and a figure
-//! without labels is no use; convert with e.g. `rsvg-convert -o fig.png fig.svg`.
+//! `cosignatory plot`: figures drawn with plotters as SVG. An `--out` path ending in `.png` is
+//! rasterised from that SVG with resvg (pure Rust; text from the system's fonts), because
+//! plotters' own bitmap backend needs the fontconfig/freetype C libraries to draw text.
 
 mod heatmap;
 mod layout;
@@ -58,7 +58,42 @@ pub fn render(
         draw(&root)?;
         root.present().map_err(drawing)?;
     }
-    output::emit(figure.out.as_deref(), |out| out.write_all(svg.as_bytes()))
+    let png = figure
+        .out
+        .as_deref()
+        .and_then(|p| p.extension())
+        .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+    if png {
+        let bytes = rasterise(&svg)?;
+        output::emit(figure.out.as_deref(), |out| out.write_all(&bytes))
+    } else {
+        output::emit(figure.out.as_deref(), |out| out.write_all(svg.as_bytes()))
+    }
+}
+
+/// The SVG as PNG bytes at its own size (one pixel per SVG unit).
+fn rasterise(svg: &str) -> CliResult<Vec<u8>> {
+    use resvg::{tiny_skia, usvg};
+    let mut options = usvg::Options::default();
+    let fonts = options.fontdb_mut();
+    fonts.load_system_fonts();
+    // Map the generic family the figures use to a font that is there (DejaVu on Debian).
+    if let Some(family) = ["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica"]
+        .into_iter()
+        .find(|f| {
+            fonts
+                .faces()
+                .any(|face| face.families.iter().any(|(n, _)| n == f))
+        })
+    {
+        fonts.set_sans_serif_family(family);
+    }
+    let tree = usvg::Tree::from_str(svg, &options).map_err(drawing)?;
+    let size = tree.size().to_int_size();
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())
+        .ok_or_else(|| CliError::data("figure too large to rasterise".to_string()))?;
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(drawing)
 }
 
 /// plotters' drawing errors (only string formatting can fail for the SVG backend).
