@@ -336,7 +336,7 @@ pub struct ClusterArgs {
     #[arg(long, help_heading = "Clustering")]
     pub consensus: bool,
     /// Linkage of --algorithm hierarchical.
-    #[arg(long, value_enum, default_value_t = LinkageArg::Complete, help_heading = "Clustering")]
+    #[arg(long, value_enum, default_value_t = LinkageArg::Average, help_heading = "Clustering")]
     pub linkage: LinkageArg,
     /// Cut the hierarchical tree into exactly K clusters (default: the cut of best quality).
     #[arg(long, help_heading = "Clustering")]
@@ -345,8 +345,7 @@ pub struct ClusterArgs {
     pub output: OutputArgs,
 }
 
-/// Complete linkage is the default: the library's average linkage can return an
-/// inconsistent tree when merge heights tie (see `common::tree`).
+/// Linkage of agglomerative clustering (average = UPGMA, the default).
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkageArg {
     Average,
@@ -602,7 +601,7 @@ pub struct PlotHeatmapArgs {
     #[arg(long, default_value_t = 30, help_heading = "Alignment")]
     pub top: usize,
     /// Linkage of the clustering that orders rows and columns.
-    #[arg(long, value_enum, default_value_t = LinkageArg::Complete, help_heading = "Alignment")]
+    #[arg(long, value_enum, default_value_t = LinkageArg::Average, help_heading = "Alignment")]
     pub linkage: LinkageArg,
     #[command(flatten)]
     pub figure: FigureArgs,

@@ -246,22 +246,14 @@ pub fn universe_name(u: &Universe) -> String {
     }
 }
 
-/// Agglomerative clustering, checked: the library's average linkage can emit merges that
-/// fail `Dendrogram::from_merges` when heights tie (a wrong size; debug builds assert on it),
-/// and a wrong tree must not become a silently wrong figure or partition.
+/// Agglomerative clustering with the chosen linkage.
 pub fn tree(distances: &DistanceMatrix, linkage: LinkageArg) -> CliResult<Dendrogram> {
     let linkage = match linkage {
         LinkageArg::Average => Linkage::Average,
         LinkageArg::Complete => Linkage::Complete,
         LinkageArg::Single => Linkage::Single,
     };
-    let tree = agglomerative(distances, linkage);
-    Dendrogram::from_merges(tree.leaf_count(), tree.merges().to_vec()).map_err(|e| {
-        CliError::data(format!(
-            "hierarchical clustering returned an inconsistent tree ({e}); \
-             use --linkage complete or single"
-        ))
-    })
+    Ok(agglomerative(distances, linkage))
 }
 
 /// A progress bar on a terminal; hidden when stderr is not one (pipes, files, tests).
