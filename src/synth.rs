@@ -1,36 +1,98 @@
 //! Seeded synthetic statement records with planted coalitions, for null models, tests and
 //! benchmarks.
 //!
+//! * [`planted`]: statements (or roll calls) whose signatories come mostly from one planted
+//!   coalition, with coalition sizes equal, given or random ([`CoalitionSizes`]), statement
+//!   sizes geometric, power-law or uniform ([`SizeDistribution`]), and roll-call positions
+//!   yes / no / abstain / absent correlated within coalitions ([`VoteModel`]).
+//! * [`scheduled`]: the same with coalitions that merge, split, swap members, form and
+//!   dissolve at given dates ([`Change`]), with the membership of every period as ground
+//!   truth ([`PlantedPeriod`]).
+//! * [`curveball`]: a random dataset with the same margins as a given one (each actor's
+//!   number of signatures, each statement's size): the fixed degree sequence null model.
+//! * [`planted_graph`]: a planted-partition graph, for clustering benchmarks.
+//!
 //! The random generator is ChaCha8 seeded from a `u64`, so a seed gives the same data on every
-//! platform and version of this crate.
+//! platform. Actor `i` (counted from 0) has the id `A…{i + 1}`, zero-padded so that ids sort
+//! in actor order: dataset actor index `i` is generator actor `i`. Statement `s` has the id
+//! `S{s:08}` and dataset statement index `s`.
+
+mod curveball;
+mod distributions;
+mod generate;
+mod schedule;
+
+pub use curveball::{CurveballOptions, curveball};
+pub use distributions::{CoalitionSizes, SizeDistribution, Sponsor, VoteModel};
+pub use schedule::{
+    AppliedEvent, Change, PlantedPeriod, Scheduled, ScheduledEvent, ScheduledOptions,
+};
 
 use crate::error::{Error, Result};
-use crate::model::{Dataset, DatasetBuilder, Position, Signature, Statement, StatementKind};
+use crate::model::Dataset;
 use chrono::NaiveDate;
+use distributions::bad;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 /// Parameters of a planted-coalition dataset.
+///
+/// Build it with `..Default::default()`: fields may be added in later versions.
+///
+/// ```
+/// use cosignatory::synth::{planted, CoalitionSizes, PlantedOptions, SizeDistribution, Sponsor};
+/// let p = planted(&PlantedOptions {
+///     actors: 300,
+///     coalitions: 6,
+///     sizes: CoalitionSizes::Random { min: 10 },
+///     statement_sizes: SizeDistribution::power_law_with_mean(6.0, 2, 300).unwrap(),
+///     sponsor: Sponsor::BySize,
+///     statements: 2_000,
+///     seed: 11,
+///     ..Default::default()
+/// })
+/// .unwrap();
+/// assert_eq!(p.membership.len(), 300);
+/// assert!(p.membership.iter().all(|&c| c < 6));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlantedOptions {
-    /// Number of actors (ids `A00001`, `A00002`, ...).
+    /// Number of actors (ids `A00001`, `A00002`, ...; every one is in the dataset, even one
+    /// that never signs).
     pub actors: usize,
-    /// Number of coalitions; actors are assigned round-robin, so sizes differ by at most one.
+    /// Number of coalitions.
     pub coalitions: usize,
+    /// Coalition sizes; by default actors are assigned round-robin, so sizes differ by at
+    /// most one.
+    #[serde(default)]
+    pub sizes: CoalitionSizes,
     /// Number of statements.
     pub statements: usize,
-    /// Mean statement size; sizes are 2 + a geometric draw with this mean.
+    /// Mean statement size of the default geometric size distribution: sizes are 2 + a
+    /// geometric draw with this mean (at least 2).
     pub mean_size: f64,
-    /// Chance that a signatory is drawn from outside the statement's coalition.
+    /// The distribution of statement sizes (co-signature data; roll calls have every active
+    /// actor). Default: geometric with mean `mean_size`.
+    #[serde(default)]
+    pub statement_sizes: SizeDistribution,
+    /// Chance that a signatory is drawn from outside the statement's coalition (any active
+    /// actor), or, for roll calls, that a member departs from its coalition's line.
     pub outside: f64,
-    /// First and last statement date; dates are spread evenly.
+    /// Which coalition each statement comes from. Default: uniformly among coalitions.
+    #[serde(default)]
+    pub sponsor: Sponsor,
+    /// First statement date; dates are spread evenly from `from` to `to`.
     pub from: NaiveDate,
     /// Last statement date.
     pub to: NaiveDate,
-    /// Roll-call style: every actor votes on every statement, yes with its coalition's
-    /// majority position and no otherwise, flipped with probability `outside`.
+    /// Roll-call style: every actor (every active actor, for [`scheduled`]) has a position
+    /// on every statement, drawn by `vote_model`.
     pub votes: bool,
+    /// How roll-call positions are drawn; the default is yes with the sponsoring coalition
+    /// and no otherwise, flipped with probability `outside`.
+    #[serde(default)]
+    pub vote_model: VoteModel,
     /// The seed.
     pub seed: u64,
 }
@@ -40,14 +102,68 @@ impl Default for PlantedOptions {
         PlantedOptions {
             actors: 200,
             coalitions: 4,
+            sizes: CoalitionSizes::Equal,
             statements: 1_000,
             mean_size: 8.0,
+            statement_sizes: SizeDistribution::Geometric,
             outside: 0.1,
+            sponsor: Sponsor::Uniform,
             from: NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid"),
             to: NaiveDate::from_ymd_opt(2019, 12, 31).expect("valid"),
             votes: false,
+            vote_model: VoteModel::default(),
             seed: 1,
         }
+    }
+}
+
+impl PlantedOptions {
+    /// Checks everything but the coalition sizes.
+    fn check(&self) -> Result<()> {
+        if self.actors == 0 || self.coalitions == 0 || self.coalitions > self.actors {
+            return bad(
+                "coalitions",
+                self.coalitions.to_string(),
+                "needs 1 ≤ coalitions ≤ actors",
+            );
+        }
+        if !(0.0..=1.0).contains(&self.outside) {
+            return bad("outside", self.outside.to_string(), "must be in [0, 1]");
+        }
+        self.statement_sizes.check(self.mean_size)?;
+        if self.from > self.to {
+            return bad("from", self.from.to_string(), "is after `to`");
+        }
+        if self.actors > u32::MAX as usize || self.statements >= u32::MAX as usize {
+            return bad(
+                "actors",
+                self.actors.to_string(),
+                "actors and statements must each be below 2^32",
+            );
+        }
+        if self.votes {
+            self.vote_model.check()?;
+        }
+        Ok(())
+    }
+
+    /// The initial membership: `Some(coalition)` per actor (`None` after the given sizes).
+    fn initial_membership(&self, exact: bool, rng: &mut ChaCha8Rng) -> Result<Vec<Option<usize>>> {
+        let sizes = self
+            .sizes
+            .resolve(self.actors, self.coalitions, exact, rng)?;
+        if self.sizes == CoalitionSizes::Equal {
+            return Ok((0..self.actors)
+                .map(|i| Some(i % self.coalitions))
+                .collect());
+        }
+        let mut m = vec![None; self.actors];
+        let mut next = 0;
+        for (c, &size) in sizes.iter().enumerate() {
+            m[next..next + size].fill(Some(c));
+            next += size;
+        }
+        Ok(m)
     }
 }
 
@@ -62,6 +178,11 @@ pub struct Planted {
 
 /// Generates statements whose signatories come mostly from one planted coalition.
 ///
+/// Each statement comes from one coalition ([`Sponsor`]); it has a size drawn from
+/// [`SizeDistribution`], and each signatory is a random member of that coalition, or with
+/// probability `outside` a random actor (members run out: the rest come from everyone). With
+/// `votes`, every actor takes a position on every statement instead ([`VoteModel`]).
+///
 /// ```
 /// use cosignatory::synth::{planted, PlantedOptions};
 /// let p = planted(&PlantedOptions { actors: 30, coalitions: 3, statements: 100, seed: 7, ..Default::default() }).unwrap();
@@ -71,99 +192,56 @@ pub struct Planted {
 ///
 /// # Errors
 /// [`Error::InvalidParameter`] for zero actors or coalitions, more coalitions than actors,
-/// `outside ∉ [0, 1]`, a mean size below 2, or `from > to`.
+/// `outside ∉ [0, 1]`, a mean size below 2 (geometric sizes), an invalid size distribution
+/// or vote model, sizes that do not add up to `actors`, or `from > to`.
 pub fn planted(o: &PlantedOptions) -> Result<Planted> {
-    let bad = |name: &'static str, value: String, reason: &str| {
-        Err(Error::InvalidParameter {
-            name,
-            value,
-            reason: reason.into(),
-        })
-    };
-    if o.actors == 0 || o.coalitions == 0 || o.coalitions > o.actors {
-        return bad(
-            "coalitions",
-            o.coalitions.to_string(),
-            "needs 1 ≤ coalitions ≤ actors",
-        );
-    }
-    if !(0.0..=1.0).contains(&o.outside) {
-        return bad("outside", o.outside.to_string(), "must be in [0, 1]");
-    }
-    if o.mean_size.is_nan() || o.mean_size < 2.0 {
-        return bad("mean_size", o.mean_size.to_string(), "must be at least 2");
-    }
-    if o.from > o.to {
-        return bad("from", o.from.to_string(), "is after `to`");
-    }
+    o.check()?;
     let mut rng = ChaCha8Rng::seed_from_u64(o.seed);
-    let width = (o.actors.max(10) as f64).log10().ceil() as usize + 1;
-    let ids: Vec<String> = (1..=o.actors).map(|i| format!("A{i:0width$}")).collect();
-    let membership: Vec<usize> = (0..o.actors).map(|i| i % o.coalitions).collect();
-    let members: Vec<Vec<usize>> = (0..o.coalitions)
-        .map(|c| (0..o.actors).filter(|&i| membership[i] == c).collect())
+    let initial = o.initial_membership(true, &mut rng)?;
+    let (mut periods, _) = schedule::plan(initial, o.coalitions, o.from, o.to, &[])?;
+    let dataset = generate::generate(o, &mut periods, &mut rng)?;
+    let membership = periods
+        .swap_remove(0)
+        .membership
+        .into_iter()
+        .map(|m| m.expect("every actor is in a coalition"))
         .collect();
-    let span = (o.to - o.from).num_days().max(0) as u64;
-    let mut b = DatasetBuilder::new();
-    let p_stop = 1.0 / (o.mean_size - 1.0); // geometric on {0, 1, ...} with mean mean_size − 2
-    let mut chosen = vec![false; o.actors];
-    for s in 0..o.statements {
-        let id = format!("S{s:08}");
-        let offset = if o.statements > 1 {
-            span * s as u64 / (o.statements as u64 - 1)
-        } else {
-            0
-        };
-        let date = o.from + chrono::Days::new(offset);
-        let kind = if o.votes {
-            StatementKind::ResolutionVote
-        } else {
-            StatementKind::JointStatement
-        };
-        b.statement(Statement::new(&id, date, kind));
-        let c = rng.random_range(0..o.coalitions);
-        if o.votes {
-            for (a, &m) in membership.iter().enumerate() {
-                let agree = m == c;
-                let flip = rng.random_bool(o.outside);
-                let position = if agree != flip {
-                    Position::Yes
-                } else {
-                    Position::No
-                };
-                b.signature(Signature::new(&id, &ids[a], position));
-            }
-            continue;
-        }
-        let mut size = 2usize;
-        while size < o.actors && !rng.random_bool(p_stop.min(1.0)) {
-            size += 1;
-        }
-        let mut picked = Vec::with_capacity(size);
-        let mut guard = 0;
-        while picked.len() < size && guard < size * 50 {
-            guard += 1;
-            let a = if rng.random_bool(o.outside) || members[c].len() <= picked.len() {
-                rng.random_range(0..o.actors)
-            } else {
-                members[c][rng.random_range(0..members[c].len())]
-            };
-            if !chosen[a] {
-                chosen[a] = true;
-                picked.push(a);
-            }
-        }
-        for &a in &picked {
-            chosen[a] = false;
-            b.signature(Signature::new(&id, &ids[a], Position::Yes));
-        }
-    }
-    let dataset = b.build()?;
-    // Actor ids sort in creation order (zero-padded), so dataset indices equal creation order.
     Ok(Planted {
         dataset,
         membership,
     })
+}
+
+/// Generates a planted dataset whose coalitions change at the scheduled dates (see
+/// [`ScheduledOptions`] and [`Change`]), with the membership of every period.
+///
+/// # Errors
+/// As [`planted`] (except that given sizes may add up to fewer than `actors`), and
+/// [`Error::InvalidParameter`] naming the event for a change dated outside
+/// `(from, to]`, naming a coalition that does not exist on its date or an actor out of range,
+/// splitting off a whole coalition, or leaving no actor in any coalition.
+pub fn scheduled(o: &ScheduledOptions) -> Result<Scheduled> {
+    let p = &o.planted;
+    p.check()?;
+    let mut rng = ChaCha8Rng::seed_from_u64(p.seed);
+    let initial = p.initial_membership(false, &mut rng)?;
+    let (mut periods, events) = schedule::plan(initial, p.coalitions, p.from, p.to, &o.events)?;
+    let dataset = generate::generate(p, &mut periods, &mut rng)?;
+    Ok(Scheduled {
+        dataset,
+        periods,
+        events,
+    })
+}
+
+/// The id that [`planted`] and [`scheduled`] give actor `i` (from 0) of `actors`.
+///
+/// ```
+/// assert_eq!(cosignatory::synth::actor_id(0, 200), "A0001");
+/// assert_eq!(cosignatory::synth::actor_id(9_999, 10_000), "A10000");
+/// ```
+pub fn actor_id(i: usize, actors: usize) -> String {
+    generate::actor_id(i, actors)
 }
 
 /// A planted-partition graph: `nodes` nodes in `communities` equal groups, about
