@@ -1,0 +1,144 @@
+//! Helper of `benches/compare/compare.py` (a bench target without harness, so that it is
+//! built in release mode and never run as an example by CI). Without a command it prints its
+//! usage and exits, so `cargo bench` passes over it.
+//!
+//! ```text
+//! cargo bench --bench compare -- workloads DIR [--large]
+//!     Writes the comparison's workloads into DIR: a CSV folder (with truth.csv, the planted
+//!     coalition of each actor) per co-signature workload of workloads.rs, the planted
+//!     graphs as edge lists planted_N.csv (source,target,weight, as
+//!     `COSIGNATORY_WRITE_GRAPHS` writes them) with planted_N_truth.csv, and un_codes.csv
+//!     (the UN country-code table of the importer). --large adds the 10,000 × 1,000,000
+//!     cosponsorship-like folder (about 190 MB).
+//! cargo bench --bench compare -- memory [ACTORS STATEMENTS]
+//!     Generates the co-signature workload (default 10,000 × 1,000,000, mean size 8), projects
+//!     it with Newman weights, and prints the time and the process's peak resident memory
+//!     (VmHWM) after each phase. Run the binary under `/usr/bin/time -v` for an outside view.
+//! ```
+
+mod workloads;
+
+use cosignatory::graph::{ProjectionOptions, Weighting, project};
+use std::fmt::Write as _;
+use std::path::Path;
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a == "--large" || !a.starts_with("--"))
+        .collect();
+    let large = args.iter().any(|a| a == "--large");
+    let args: Vec<&str> = args
+        .iter()
+        .map(String::as_str)
+        .filter(|a| *a != "--large")
+        .collect();
+    match args.as_slice() {
+        ["workloads", dir] => write_workloads(Path::new(dir), large),
+        ["memory"] => memory(workloads::LARGE.0, workloads::LARGE.1),
+        ["memory", actors, statements] => memory(
+            actors.parse().expect("ACTORS is a number"),
+            statements.parse().expect("STATEMENTS is a number"),
+        ),
+        _ => println!(
+            "compare helper: `cargo bench --bench compare -- workloads DIR [--large]` or \
+             `-- memory [ACTORS STATEMENTS]` (see benches/compare/tool.rs); nothing to do"
+        ),
+    }
+}
+
+fn write_workloads(dir: &Path, large: bool) {
+    std::fs::create_dir_all(dir).expect("writable directory");
+    let mut sizes = workloads::PROJECTION.to_vec();
+    if large {
+        sizes.push(workloads::LARGE);
+    }
+    for (actors, statements) in sizes {
+        let t = Instant::now();
+        let p = workloads::projection(actors, statements);
+        let folder = dir.join(workloads::projection_name(actors, statements));
+        cosignatory::io::write_csv_folder(&p.dataset, &folder).expect("writable directory");
+        let mut truth = String::from("actor,coalition\n");
+        for (i, c) in p.membership.iter().enumerate() {
+            writeln!(truth, "{},{c}", p.dataset.actors()[i].id).expect("string");
+        }
+        std::fs::write(folder.join("truth.csv"), truth).expect("writable directory");
+        println!(
+            "{}: {} signatures ({:.1} s)",
+            folder.display(),
+            p.dataset.num_signatures(),
+            t.elapsed().as_secs_f64()
+        );
+    }
+    for nodes in workloads::GRAPHS {
+        let g = workloads::graph(nodes);
+        let mut text = String::from("source,target,weight\n");
+        for (a, b, w) in &g.edges {
+            writeln!(text, "{a},{b},{w}").expect("string");
+        }
+        std::fs::write(dir.join(format!("planted_{nodes}.csv")), text).expect("writable");
+        let mut truth = String::from("node,community\n");
+        for (i, c) in g.membership.iter().enumerate() {
+            writeln!(truth, "{i},{c}").expect("string");
+        }
+        std::fs::write(dir.join(format!("planted_{nodes}_truth.csv")), truth).expect("writable");
+        println!("planted_{nodes}.csv: {} edges", g.edges.len());
+    }
+    let mut codes = String::from("code,country,from,id\n");
+    for r in cosignatory::io::UN_COUNTRY_CODES {
+        writeln!(
+            codes,
+            "{},{},{},{}",
+            r.code,
+            r.country.unwrap_or(""),
+            r.from.map(|d| d.to_string()).unwrap_or_default(),
+            r.id
+        )
+        .expect("string");
+    }
+    std::fs::write(dir.join("un_codes.csv"), codes).expect("writable");
+    println!(
+        "un_codes.csv: {} rows",
+        cosignatory::io::UN_COUNTRY_CODES.len()
+    );
+}
+
+/// Peak and current resident memory of this process (Linux), in MiB.
+fn rss() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+            .map_or_else(|| "?".to_string(), |kb| format!("{:.0} MiB", kb / 1024.0))
+    };
+    format!("peak {}, now {}", field("VmHWM:"), field("VmRSS:"))
+}
+
+fn memory(actors: usize, statements: usize) {
+    println!(
+        "{actors} actors x {statements} statements, mean size 8 ({})",
+        rss()
+    );
+    let t = Instant::now();
+    let ds = workloads::projection_dataset(actors, statements);
+    println!(
+        "generated: {} signatures in {:.2} s ({})",
+        ds.num_signatures(),
+        t.elapsed().as_secs_f64(),
+        rss()
+    );
+    let t = Instant::now();
+    let g = project(&ds.view(), &ProjectionOptions::new(Weighting::Newman)).expect("valid");
+    println!(
+        "projected (Newman): {} nodes, {} edges in {:.2} s ({})",
+        g.node_count(),
+        g.edge_count(),
+        t.elapsed().as_secs_f64(),
+        rss()
+    );
+    drop(g);
+    drop(ds);
+}
