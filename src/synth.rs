@@ -15,7 +15,8 @@
 //! The random generator is ChaCha8 seeded from a `u64`, so a seed gives the same data on every
 //! platform. Actor `i` (counted from 0) has the id `A…{i + 1}`, zero-padded so that ids sort
 //! in actor order: dataset actor index `i` is generator actor `i`. Statement `s` has the id
-//! `S{s:08}` and dataset statement index `s`.
+//! `S00000000`, `S00000001`, … (zero-padded to 8 digits, more past 10⁸) and dataset statement
+//! index `s`.
 
 mod curveball;
 mod distributions;

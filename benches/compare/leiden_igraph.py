@@ -6,6 +6,10 @@ Run by hand (needs python-igraph; CI does not run this):
     COSIGNATORY_WRITE_GRAPHS=/tmp/graphs cargo bench --bench clustering
     python3 benches/compare/leiden_igraph.py /tmp/graphs
 
+(`cargo bench --bench compare -- workloads DIR` writes the same graphs and a 200,000-node one;
+`compare.py` runs this comparison too, with our CLI's modularity and NMI against the planted
+partition.)
+
 Prints, per graph: igraph community_leiden (modularity objective, 2 iterations, as our
 default) and community_multilevel median wall time over 5 runs, and the modularity reached.
 Compare with the criterion medians of `clustering/leiden/N` and `clustering/louvain/N`.
