@@ -118,10 +118,12 @@ pub fn project_incidence(
     // Per-actor totals: raw statement count and weighted sum.
     let mut total_w = vec![0.0f64; n];
     let mut total_n = vec![0u32; n];
-    for a in 0..n {
-        for &slot in inc.slots_of(a) {
-            total_w[a] += inc.weight[inc.event_of_slot(slot)];
-            total_n[a] += 1;
+    // Statement-major, so the reads stream; each actor still sums its events in event order.
+    for e in 0..inc.num_statements() {
+        let w = inc.weight[e];
+        for &a in &inc.actor[inc.start[e] as usize..inc.start[e + 1] as usize] {
+            total_w[a as usize] += w;
+            total_n[a as usize] += 1;
         }
     }
     // Opposition events per actor: (event of the actor, opposed event, weight). An opposition
@@ -280,7 +282,21 @@ fn accumulate_dense(
     }
 }
 
+/// One event of the actor being accumulated: its link slot, the end of the event's links, the
+/// event weight and size.
+struct Span {
+    slot: usize,
+    end: usize,
+    weight: f64,
+    size: f64,
+}
+
 /// Actor-major accumulation with a dense scratch row per actor (many actors).
+///
+/// An actor's events are scattered over the whole incidence, so the loop is bound by memory
+/// latency. It first gathers where each event's later participants are (independent loads
+/// whose cache misses overlap), then walks them; participants come in actor order, so those
+/// after the actor's own slot are exactly the partners `j > i`.
 // `i` is an actor index into several structures, not just `opp_of`.
 #[allow(clippy::needless_range_loop)]
 fn accumulate_sparse(
@@ -295,28 +311,31 @@ fn accumulate_sparse(
     let mut neg = vec![Acc::default(); n];
     let mut touched: Vec<u32> = Vec::new();
     let mut seen = vec![false; n];
+    let mut spans: Vec<Span> = Vec::new();
     for i in 0..n {
-        for &slot in inc.slots_of(i) {
+        spans.clear();
+        spans.extend(inc.slots_of(i).iter().map(|&slot| {
             let e = inc.event_of_slot(slot);
-            let my_side = inc.side[slot as usize];
-            let w = inc.weight[e];
-            let k = event_len(e);
-            for (b, side) in inc.participants(e) {
-                let j = b.index();
-                if j <= i {
-                    continue;
-                }
+            Span {
+                slot: slot as usize,
+                end: inc.start[e + 1] as usize,
+                weight: inc.weight[e],
+                size: event_len(e),
+            }
+        }));
+        for sp in &spans {
+            let my_side = inc.side[sp.slot];
+            let later = sp.slot + 1..sp.end;
+            for (&j, &side) in inc.actor[later.clone()].iter().zip(&inc.side[later]) {
+                let j = j as usize;
                 if side == my_side {
-                    add(&mut pos[j], w, k);
+                    add(&mut pos[j], sp.weight, sp.size);
                 } else if signed && side != 2 && my_side != 2 {
-                    add(&mut neg[j], w, k);
+                    add(&mut neg[j], sp.weight, sp.size);
                 } else {
                     continue;
                 }
-                if !seen[j] {
-                    seen[j] = true;
-                    touched.push(j as u32);
-                }
+                touch(j, &mut seen, &mut touched);
             }
         }
         if signed {
@@ -328,10 +347,7 @@ fn accumulate_sparse(
                         continue;
                     }
                     add(&mut neg[j], w, k);
-                    if !seen[j] {
-                        seen[j] = true;
-                        touched.push(j as u32);
-                    }
+                    touch(j, &mut seen, &mut touched);
                 }
             }
         }
@@ -344,6 +360,14 @@ fn accumulate_sparse(
             seen[j] = false;
         }
         touched.clear();
+    }
+}
+
+/// Records that partner `j` has a pair statistic for the current actor.
+fn touch(j: usize, seen: &mut [bool], touched: &mut Vec<u32>) {
+    if !seen[j] {
+        seen[j] = true;
+        touched.push(j as u32);
     }
 }
 
