@@ -108,22 +108,23 @@ fn edge_checksum(g: &CoSignGraph) -> String {
         .map(|e| {
             let (x, y) = (pg[e.source()].id.as_str(), pg[e.target()].id.as_str());
             if x < y {
-                (x, y, e.weight())
+                (x, y, e.id())
             } else {
-                (y, x, e.weight())
+                (y, x, e.id())
             }
         })
         .collect();
     edges.sort_by(|p, q| (p.0, p.1).cmp(&(q.0, q.1)));
     let mut h = Fnv::new();
-    for (x, y, e) in edges {
+    for (x, y, id) in edges {
+        let e = &pg[id];
         h.text(x);
         h.text(y);
         h.float(e.weight);
         h.int(e.count.into());
         if g.is_signed() {
-            h.float(e.together);
-            h.float(e.against);
+            h.float(g.together(id));
+            h.float(g.against(id));
             h.int(e.against_count.into());
         }
     }

@@ -47,8 +47,15 @@ fn signed_projection_subtracts_acting_against() {
     let ae = signed.edge("AAA", "EEE").unwrap();
     assert_eq!((ae.weight, ae.against_count, ae.count), (-1.0, 1, 0));
     // A and D signed L and C against each other, and M together: 1 − 1 = 0.
-    let ad = signed.edge("AAA", "DDD").unwrap();
-    assert_eq!((ad.together, ad.against, ad.weight), (1.0, 1.0, 0.0));
+    let ad = signed.edge_index("AAA", "DDD").unwrap();
+    assert_eq!(
+        (
+            signed.together(ad),
+            signed.against(ad),
+            signed.graph()[ad].weight
+        ),
+        (1.0, 1.0, 0.0)
+    );
     assert_eq!(signed.edge("AAA", "BBB").unwrap().weight, 1.0);
     // Newman: an opposing pair of statements is one event of 3 + 2 participants.
     let newman = project(

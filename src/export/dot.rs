@@ -133,11 +133,10 @@ fn render<W: Write>(mut w: W, p: &Prepared) -> io::Result<()> {
     }
 
     let largest = p
-        .edges
-        .iter()
-        .map(|(_, _, e)| e.weight.abs())
+        .edges()
+        .map(|(_, _, e)| p.weight(e).abs())
         .fold(0.0, f64::max);
-    for &(a, b, e) in &p.edges {
+    for (a, b, e) in p.edges() {
         let mut pairs: Vec<(&str, String)> = p
             .edge_fields()
             .iter()
@@ -147,16 +146,17 @@ fn render<W: Write>(mut w: W, p: &Prepared) -> io::Result<()> {
                 } else {
                     f.name
                 };
-                (key, (f.get)(e).to_string())
+                (key, p.value(f, e).to_string())
             })
             .collect();
+        let weight = p.weight(e);
         let relative = if largest > 0.0 {
-            e.weight.abs() / largest
+            weight.abs() / largest
         } else {
             0.0
         };
         pairs.push(("penwidth", format!("{:.2}", 1.0 + 3.0 * relative)));
-        if e.weight < 0.0 {
+        if weight < 0.0 {
             pairs.push(("style", "dashed".into()));
             pairs.push(("color", "firebrick".into()));
         }

@@ -215,20 +215,19 @@ fn static_document(p: &Prepared) -> Document {
         .map(|f| Column::new(f.name, f.xml_type(), false))
         .collect();
     let edges = p
-        .edges
-        .iter()
+        .edges()
         .enumerate()
-        .map(|(i, &(a, b, e))| Element {
+        .map(|(i, (a, b, e))| Element {
             xml: vec![
                 ("id", i.to_string()),
                 ("source", p.actor(a).id.clone()),
                 ("target", p.actor(b).id.clone()),
-                ("weight", e.weight.to_string()),
+                ("weight", p.weight(e).to_string()),
             ],
             values: fields
                 .iter()
                 .enumerate()
-                .map(|(c, f)| value(c, (f.get)(e).to_string()))
+                .map(|(c, f)| value(c, p.value(f, e).to_string()))
                 .collect(),
             spells: Vec::new(),
         })

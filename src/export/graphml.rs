@@ -143,13 +143,13 @@ fn render<W: Write>(out: W, p: &Prepared) -> io::Result<()> {
                     for &n in &p.nodes {
                         write_node(w, p, n, node_keys)?;
                     }
-                    for &(a, b, e) in &p.edges {
+                    for (a, b, e) in p.edges() {
                         w.create_element("edge")
                             .with_attribute(("source", p.actor(a).id.as_str()))
                             .with_attribute(("target", p.actor(b).id.as_str()))
                             .write_inner_content(|w| {
                                 for (i, field) in p.edge_fields().iter().enumerate() {
-                                    data(w, edge_keys + i, &(field.get)(e).to_string())?;
+                                    data(w, edge_keys + i, &p.value(field, e).to_string())?;
                                 }
                                 Ok(())
                             })?;

@@ -4,9 +4,9 @@ use super::NodeAttributes;
 use super::output;
 use super::prepared::Prepared;
 use crate::error::Result;
-use crate::graph::CoSign;
+
 use crate::graph::CoSignGraph;
-use petgraph::graph::NodeIndex;
+use petgraph::graph::{EdgeIndex, NodeIndex};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::io::{self, Write};
 use std::path::Path;
@@ -79,7 +79,7 @@ struct GraphFields<'p, 'a>(&'p Prepared<'a>);
 
 struct Node<'p, 'a>(&'p Prepared<'a>, NodeIndex);
 
-struct Edge<'p, 'a>(&'p Prepared<'a>, NodeIndex, NodeIndex, &'a CoSign);
+struct Edge<'p, 'a>(&'p Prepared<'a>, NodeIndex, NodeIndex, EdgeIndex);
 
 impl Serialize for Document<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -90,7 +90,7 @@ impl Serialize for Document<'_, '_> {
         m.serialize_entry("graph", &GraphFields(p))?;
         let nodes: Vec<Node> = p.nodes.iter().map(|&n| Node(p, n)).collect();
         m.serialize_entry("nodes", &nodes)?;
-        let edges: Vec<Edge> = p.edges.iter().map(|&(a, b, e)| Edge(p, a, b, e)).collect();
+        let edges: Vec<Edge> = p.edges().map(|(a, b, e)| Edge(p, a, b, e)).collect();
         m.serialize_entry("edges", &edges)?;
         m.end()
     }
@@ -134,7 +134,7 @@ impl Serialize for Edge<'_, '_> {
         m.serialize_entry("source", &p.actor(self.1).id)?;
         m.serialize_entry("target", &p.actor(self.2).id)?;
         for field in fields {
-            m.serialize_entry(field.name, &(field.get)(self.3))?;
+            m.serialize_entry(field.name, &p.value(field, self.3))?;
         }
         m.end()
     }

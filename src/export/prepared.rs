@@ -2,10 +2,9 @@
 
 use super::NodeAttributes;
 use crate::error::{Error, Result};
-use crate::graph::{CoSign, CoSignGraph};
+use crate::graph::CoSignGraph;
 use crate::model::Actor;
-use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
+use petgraph::graph::{EdgeIndex, NodeIndex};
 
 /// A number of an edge field: written as an integer or as a shortest round-trip double.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -40,8 +39,8 @@ pub(crate) struct EdgeField {
     pub(crate) name: &'static str,
     /// Whether the values are integers (else doubles).
     pub(crate) integer: bool,
-    /// The value of an edge.
-    pub(crate) get: fn(&CoSign) -> Number,
+    /// The value of an edge of a graph.
+    pub(crate) get: fn(&CoSignGraph, EdgeIndex) -> Number,
 }
 
 impl EdgeField {
@@ -54,27 +53,27 @@ impl EdgeField {
 const WEIGHT: EdgeField = EdgeField {
     name: "weight",
     integer: false,
-    get: |e| Number::Float(e.weight),
+    get: |g, e| Number::Float(g.graph()[e].weight),
 };
 const COUNT: EdgeField = EdgeField {
     name: "count",
     integer: true,
-    get: |e| Number::Int(e.count),
+    get: |g, e| Number::Int(g.graph()[e].count),
 };
 const TOGETHER: EdgeField = EdgeField {
     name: "together",
     integer: false,
-    get: |e| Number::Float(e.together),
+    get: |g, e| Number::Float(g.together(e)),
 };
 const AGAINST: EdgeField = EdgeField {
     name: "against",
     integer: false,
-    get: |e| Number::Float(e.against),
+    get: |g, e| Number::Float(g.against(e)),
 };
 const AGAINST_COUNT: EdgeField = EdgeField {
     name: "against_count",
     integer: true,
-    get: |e| Number::Int(e.against_count),
+    get: |g, e| Number::Int(g.graph()[e].against_count),
 };
 
 /// The edge fields written for a graph: `weight` and `count`, and for a signed projection
@@ -93,12 +92,16 @@ pub(crate) struct Prepared<'a> {
     pub(crate) attributes: &'a NodeAttributes,
     /// Node indices in actor-id order.
     pub(crate) nodes: Vec<NodeIndex>,
-    /// Edges as `(a, b, edge)` with `id(a) <= id(b)`, sorted by `(id(a), id(b))`.
-    pub(crate) edges: Vec<(NodeIndex, NodeIndex, &'a CoSign)>,
+    /// The rank of each node in actor-id order.
+    rank: Vec<u32>,
+    /// Edge indices in output order, or `None` when the graph's own edge order already is
+    /// (as for every projection): large graphs are then written without a copy of the edges.
+    order: Option<Vec<u32>>,
 }
 
 impl<'a> Prepared<'a> {
-    /// Checks `attributes` against `graph` and sorts nodes and edges.
+    /// Checks `attributes` against `graph` and puts nodes and edges in output order: nodes by
+    /// actor id, edges by `(id(a), id(b))` with `id(a) <= id(b)`.
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] for attributes that do not fit the graph (see
@@ -113,18 +116,26 @@ impl<'a> Prepared<'a> {
         let id = |n: NodeIndex| g[n].id.as_str();
         let mut nodes: Vec<NodeIndex> = g.node_indices().collect();
         nodes.sort_by(|&a, &b| id(a).cmp(id(b)));
+        let mut rank = vec![0u32; nodes.len()];
+        for (r, n) in nodes.iter().enumerate() {
+            rank[n.index()] = r as u32;
+        }
 
         let fields = edge_fields(graph.is_signed());
-        let mut edges = Vec::with_capacity(g.edge_count());
-        for e in g.edge_references() {
-            let (mut a, mut b) = (e.source(), e.target());
-            if id(b) < id(a) {
-                std::mem::swap(&mut a, &mut b);
-            }
+        let key = |e: EdgeIndex| {
+            let (a, b) = g.edge_endpoints(e).expect("edge of the graph");
+            let (a, b) = (rank[a.index()], rank[b.index()]);
+            (a.min(b), a.max(b))
+        };
+        let mut in_order = true;
+        let mut previous = (0, 0);
+        for e in g.edge_indices() {
             for field in fields {
-                if let Number::Float(x) = (field.get)(e.weight())
+                if let Number::Float(x) = (field.get)(graph, e)
                     && !x.is_finite()
                 {
+                    let (a, b) = key(e);
+                    let (a, b) = (nodes[a as usize], nodes[b as usize]);
                     return Err(Error::InvalidParameter {
                         name: "graph",
                         value: format!("{} {}", id(a), id(b)),
@@ -132,16 +143,57 @@ impl<'a> Prepared<'a> {
                     });
                 }
             }
-            edges.push((a, b, e.weight()));
+            let k = key(e);
+            in_order &= previous <= k;
+            previous = k;
         }
         // Stable: parallel edges, should a graph have them, keep their index order.
-        edges.sort_by(|x, y| (id(x.0), id(x.1)).cmp(&(id(y.0), id(y.1))));
+        let order = (!in_order).then(|| {
+            let mut order: Vec<u32> = (0..g.edge_count() as u32).collect();
+            order.sort_by_key(|&e| key(EdgeIndex::new(e as usize)));
+            order
+        });
         Ok(Prepared {
             graph,
             attributes,
             nodes,
-            edges,
+            rank,
+            order,
         })
+    }
+
+    /// The edges in output order as `(a, b, edge)` with `id(a) <= id(b)`.
+    pub(crate) fn edges(&self) -> impl Iterator<Item = (NodeIndex, NodeIndex, EdgeIndex)> + '_ {
+        let g = self.graph.graph();
+        let by_index = self
+            .order
+            .is_none()
+            .then(|| g.edge_indices())
+            .into_iter()
+            .flatten();
+        let sorted = self
+            .order
+            .iter()
+            .flatten()
+            .map(|&e| EdgeIndex::new(e as usize));
+        by_index.chain(sorted).map(move |e| {
+            let (a, b) = g.edge_endpoints(e).expect("edge of the graph");
+            if self.rank[b.index()] < self.rank[a.index()] {
+                (b, a, e)
+            } else {
+                (a, b, e)
+            }
+        })
+    }
+
+    /// The value of an edge field.
+    pub(crate) fn value(&self, field: &EdgeField, e: EdgeIndex) -> Number {
+        (field.get)(self.graph, e)
+    }
+
+    /// The weight of an edge.
+    pub(crate) fn weight(&self, e: EdgeIndex) -> f64 {
+        self.graph.graph()[e].weight
     }
 
     /// The actor at a node.
@@ -214,9 +266,11 @@ mod tests {
         let ids: Vec<&str> = p.nodes.iter().map(|&n| p.actor(n).id.as_str()).collect();
         assert_eq!(ids, ["ARG", "BRA", "CHN", "ZAF"]);
         let pairs: Vec<(&str, &str, u32)> = p
-            .edges
-            .iter()
-            .map(|&(a, b, e)| (p.actor(a).id.as_str(), p.actor(b).id.as_str(), e.count))
+            .edges()
+            .map(|(a, b, e)| {
+                let count = g.graph()[e].count;
+                (p.actor(a).id.as_str(), p.actor(b).id.as_str(), count)
+            })
             .collect();
         assert_eq!(
             pairs,

@@ -130,11 +130,11 @@ fn render_edges<W: Write>(out: W, p: &Prepared) -> io::Result<()> {
         .chain(fields.iter().map(|f| f.name));
     w.write_record(header).map_err(csv_error)?;
     let mut row: Vec<String> = Vec::with_capacity(2 + fields.len());
-    for &(a, b, e) in &p.edges {
+    for (a, b, e) in p.edges() {
         row.clear();
         row.push(p.actor(a).id.clone());
         row.push(p.actor(b).id.clone());
-        row.extend(fields.iter().map(|f| (f.get)(e).to_string()));
+        row.extend(fields.iter().map(|f| p.value(f, e).to_string()));
         w.write_record(&row).map_err(csv_error)?;
     }
     w.flush()

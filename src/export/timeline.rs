@@ -5,10 +5,10 @@ use super::gexf::Snapshot;
 use super::gexf_document::{AttValue, Column, Document, Element, describe};
 use super::prepared::Prepared;
 use crate::error::{Error, Result};
-use crate::graph::CoSign;
+
 use crate::model::Actor;
 use crate::time::Window;
-use petgraph::graph::NodeIndex;
+use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::collections::BTreeMap;
 
 fn invalid(value: String, reason: String) -> Error {
@@ -170,13 +170,14 @@ pub(crate) fn document(snapshots: &[Snapshot]) -> Result<Document> {
         .iter()
         .map(|f| Column::new(f.name, f.xml_type(), true))
         .collect();
-    let mut pairs: BTreeMap<(&str, &str), Vec<(usize, &CoSign)>> = BTreeMap::new();
+    let mut pairs: BTreeMap<(&str, &str), Vec<(usize, EdgeIndex)>> = BTreeMap::new();
     for (i, p) in prepared.iter().enumerate() {
-        for &(a, b, e) in &p.edges {
+        for (a, b, e) in p.edges() {
             let key = (p.actor(a).id.as_str(), p.actor(b).id.as_str());
             pairs.entry(key).or_default().push((i, e));
         }
     }
+    let prepared = &prepared;
     let edges = pairs
         .into_iter()
         .enumerate()
@@ -190,8 +191,9 @@ pub(crate) fn document(snapshots: &[Snapshot]) -> Result<Document> {
                 .iter()
                 .enumerate()
                 .flat_map(|(column, f)| {
-                    seen.iter()
-                        .map(move |&(i, e)| dynamic(column, (f.get)(e).to_string(), window(i)))
+                    seen.iter().map(move |&(i, e)| {
+                        dynamic(column, prepared[i].value(f, e).to_string(), window(i))
+                    })
                 })
                 .collect(),
             spells: spells(seen.iter().map(|&(i, _)| window(i))),

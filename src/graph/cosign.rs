@@ -9,18 +9,21 @@ use std::collections::HashMap;
 
 /// What an edge of a [`CoSignGraph`] carries.
 ///
-/// `weight = together − against`: for an unsigned projection `against` is 0.
+/// Kept to 16 bytes because large projections hold tens of millions of edges. For a signed
+/// projection `weight = together − against`; the two parts are kept by the graph
+/// ([`CoSignGraph::together`], [`CoSignGraph::against`]), not by every edge.
+///
+/// ```
+/// assert_eq!(std::mem::size_of::<cosignatory::graph::CoSign>(), 16);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct CoSign {
-    /// The edge weight: the weighting of acting together minus that of acting against.
+    /// The edge weight: the weighting of acting together (minus that of acting against, in a
+    /// signed projection).
     pub weight: f64,
-    /// The weighting applied to acting together.
-    pub together: f64,
-    /// The weighting applied to acting against each other (signed projections).
-    pub against: f64,
     /// Raw number of statements signed together (or roll calls voted alike).
     pub count: u32,
-    /// Raw number of times the pair acted against each other.
+    /// Raw number of times the pair acted against each other (0 unless signed).
     pub against_count: u32,
 }
 
@@ -48,6 +51,8 @@ pub struct CoSignGraph {
     /// Statements each node took part in (raw count), and the number of statements in the view.
     pub(crate) totals: Vec<u32>,
     pub(crate) num_statements: u32,
+    /// Signed projections: `[together, against]` per edge index; empty otherwise.
+    pub(crate) signed_parts: Vec<[f64; 2]>,
 }
 
 impl CoSignGraph {
@@ -81,8 +86,48 @@ impl CoSignGraph {
 
     /// The edge between two actors, by id.
     pub fn edge(&self, a: &str, b: &str) -> Option<&CoSign> {
-        let e = self.graph.find_edge(self.node(a)?, self.node(b)?)?;
-        Some(&self.graph[e])
+        Some(&self.graph[self.edge_index(a, b)?])
+    }
+
+    /// The index of the edge between two actors, by id.
+    pub fn edge_index(&self, a: &str, b: &str) -> Option<EdgeIndex> {
+        self.graph.find_edge(self.node(a)?, self.node(b)?)
+    }
+
+    /// The weighting of acting together on edge `e`: the edge weight of an unsigned
+    /// projection, the positive part of a signed one.
+    ///
+    /// ```
+    /// use cosignatory::graph::{project, ProjectionOptions, Weighting};
+    /// let ds = cosignatory::datasets::joint_statements();
+    /// let options = ProjectionOptions { signed: true, ..ProjectionOptions::new(Weighting::Count) };
+    /// let g = project(&ds.view(), &options).unwrap();
+    /// let e = g.edge_index("CHN", "GBR").unwrap();
+    /// assert_eq!(g.together(e) - g.against(e), g.graph()[e].weight);
+    /// assert!(g.against(e) > 0.0); // counter-statements on Xinjiang and Hong Kong
+    /// ```
+    ///
+    /// # Panics
+    /// If `e` is not an edge of this graph.
+    pub fn together(&self, e: EdgeIndex) -> f64 {
+        match self.signed_parts.get(e.index()) {
+            Some(parts) => parts[0],
+            None => self.graph[e].weight,
+        }
+    }
+
+    /// The weighting of acting against each other on edge `e` (0 unless signed).
+    ///
+    /// # Panics
+    /// If `e` is not an edge of this graph.
+    pub fn against(&self, e: EdgeIndex) -> f64 {
+        match self.signed_parts.get(e.index()) {
+            Some(parts) => parts[1],
+            None => {
+                assert!(e.index() < self.graph.edge_count(), "no edge {e:?}");
+                0.0
+            }
+        }
     }
 
     /// Number of actors.
@@ -165,15 +210,22 @@ impl CoSignGraph {
         &self,
         mut keep: impl FnMut(NodeIndex, NodeIndex, &CoSign) -> bool,
     ) -> CoSignGraph {
+        // filter_map keeps the surviving edges in index order, so their parts follow suit.
+        let mut signed_parts = Vec::new();
         let graph = self.graph.filter_map(
             |_, a| Some(a.clone()),
             |e, w| {
                 let (a, b) = self.graph.edge_endpoints(e).expect("edge of this graph");
-                keep(a, b, w).then_some(*w)
+                let kept = keep(a, b, w);
+                if kept && self.signed {
+                    signed_parts.push(self.signed_parts[e.index()]);
+                }
+                kept.then_some(*w)
             },
         );
         CoSignGraph {
             graph,
+            signed_parts,
             ..self.clone_without_graph()
         }
     }
@@ -187,6 +239,7 @@ impl CoSignGraph {
             signed: self.signed,
             totals: self.totals.clone(),
             num_statements: self.num_statements,
+            signed_parts: Vec::new(),
         }
     }
 }

@@ -182,16 +182,18 @@ pub fn project_incidence(
         }
     };
 
+    let mut signed_parts = Vec::new();
     let mut emit = |i: usize, j: usize, p: &Acc, q: &Acc| {
         let together = if p.count > 0 { value(p, i, j) } else { 0.0 };
         let against = if q.count > 0 { value(q, i, j) } else { 0.0 };
+        if signed {
+            signed_parts.push([together, against]);
+        }
         graph.add_edge(
             node_of[i],
             node_of[j],
             CoSign {
                 weight: together - against,
-                together,
-                against,
                 count: p.count,
                 against_count: q.count,
             },
@@ -210,6 +212,7 @@ pub fn project_incidence(
         signed,
         totals,
         num_statements: inc.num_statements() as u32,
+        signed_parts,
     }
 }
 
@@ -223,8 +226,13 @@ fn event_len(inc: &Incidence, e: usize) -> f64 {
 }
 
 fn add(acc: &mut Acc, w: f64, k: f64) {
+    add_newman(acc, w, w / (k - 1.0));
+}
+
+/// [`add`] with the Newman share `w / (k − 1)` computed once per event.
+fn add_newman(acc: &mut Acc, w: f64, newman: f64) {
     acc.weighted += w;
-    acc.newman += w / (k - 1.0);
+    acc.newman += newman;
     acc.count += 1;
 }
 
@@ -283,12 +291,12 @@ fn accumulate_dense(
 }
 
 /// One event of the actor being accumulated: its link slot, the end of the event's links, the
-/// event weight and size.
+/// event weight and its Newman share `w / (k − 1)`.
 struct Span {
     slot: usize,
     end: usize,
     weight: f64,
-    size: f64,
+    newman: f64,
 }
 
 /// Actor-major accumulation with a dense scratch row per actor (many actors).
@@ -312,26 +320,41 @@ fn accumulate_sparse(
     let mut touched: Vec<u32> = Vec::new();
     let mut seen = vec![false; n];
     let mut spans: Vec<Span> = Vec::new();
+    // Co-signature data has one side only: then the sides need not be read at all.
+    let one_side = inc.side.iter().all(|&s| s == 0);
     for i in 0..n {
         spans.clear();
         spans.extend(inc.slots_of(i).iter().map(|&slot| {
             let e = inc.event_of_slot(slot);
+            let (slot, end) = (slot as usize, inc.start[e + 1] as usize);
+            // Touch the first later partner now, so that its cache line is on the way
+            // before the walk below needs it.
+            if slot + 1 < end {
+                std::hint::black_box(inc.actor[slot + 1]);
+            }
             Span {
-                slot: slot as usize,
-                end: inc.start[e + 1] as usize,
+                slot,
+                end,
                 weight: inc.weight[e],
-                size: event_len(e),
+                newman: inc.weight[e] / (event_len(e) - 1.0),
             }
         }));
         for sp in &spans {
-            let my_side = inc.side[sp.slot];
             let later = sp.slot + 1..sp.end;
+            if one_side {
+                for &j in &inc.actor[later] {
+                    add_newman(&mut pos[j as usize], sp.weight, sp.newman);
+                    touch(j as usize, &mut seen, &mut touched);
+                }
+                continue;
+            }
+            let my_side = inc.side[sp.slot];
             for (&j, &side) in inc.actor[later.clone()].iter().zip(&inc.side[later]) {
                 let j = j as usize;
                 if side == my_side {
-                    add(&mut pos[j], sp.weight, sp.size);
+                    add_newman(&mut pos[j], sp.weight, sp.newman);
                 } else if signed && side != 2 && my_side != 2 {
-                    add(&mut neg[j], sp.weight, sp.size);
+                    add_newman(&mut neg[j], sp.weight, sp.newman);
                 } else {
                     continue;
                 }

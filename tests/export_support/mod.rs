@@ -146,8 +146,8 @@ pub fn expected(g: &CoSignGraph, a: &NodeAttributes) -> Table {
                 field("count", V::I(w.count.into())),
             ];
             if g.is_signed() {
-                f.push(field("together", V::F(w.together)));
-                f.push(field("against", V::F(w.against)));
+                f.push(field("together", V::F(g.together(e.id()))));
+                f.push(field("against", V::F(g.against(e.id()))));
                 f.push(field("against_count", V::I(w.against_count.into())));
             }
             (key, f)
