@@ -5,6 +5,7 @@ use super::output::{self, csv_error};
 use super::prepared::Prepared;
 use crate::error::Result;
 use crate::graph::CoSignGraph;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -129,13 +130,17 @@ fn render_edges<W: Write>(out: W, p: &Prepared) -> io::Result<()> {
         .into_iter()
         .chain(fields.iter().map(|f| f.name));
     w.write_record(header).map_err(csv_error)?;
-    let mut row: Vec<String> = Vec::with_capacity(2 + fields.len());
+    // Field by field with one reused buffer: projections write tens of millions of rows.
+    let mut text = String::new();
     for (a, b, e) in p.edges() {
-        row.clear();
-        row.push(p.actor(a).id.clone());
-        row.push(p.actor(b).id.clone());
-        row.extend(fields.iter().map(|f| p.value(f, e).to_string()));
-        w.write_record(&row).map_err(csv_error)?;
+        w.write_field(&p.actor(a).id).map_err(csv_error)?;
+        w.write_field(&p.actor(b).id).map_err(csv_error)?;
+        for f in fields {
+            text.clear();
+            write!(text, "{}", p.value(f, e)).expect("writing to a String");
+            w.write_field(&text).map_err(csv_error)?;
+        }
+        w.write_record(None::<&[u8]>).map_err(csv_error)?;
     }
     w.flush()
 }
