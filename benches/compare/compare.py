@@ -9,9 +9,9 @@ pandas (the numpy alignment reads the compressed CSVs with pandas).
     F="--features un-votes"                       # every build: `cargo bench` rebuilds the CLI
     cargo bench $F --bench compare -- workloads /tmp/cosig-compare --large
     cargo bench $F --bench projection             # criterion figures of the library calls
-    cargo bench $F --bench clustering             #   (optional: without them the "ours
-    cargo bench $F --bench alignment              #   (lib)" column stays empty)
-    COSIGNATORY_BENCH_LARGE=1 cargo bench $F --bench compare_library
+    COSIGNATORY_BENCH_LARGE=1 cargo bench $F --bench clustering   # (optional: without them
+    cargo bench $F --bench alignment              #   the "ours (lib)" column stays empty)
+    cargo bench $F --bench compare_library
     cargo build --release $F                      # the CLI, with the bundled UN votes
     python3 benches/compare/compare.py --data /tmp/cosig-compare
 
@@ -274,7 +274,7 @@ def clustering(args, crit, which):
                     return m
                 refs.append(("networkx louvain_communities", nx_louvain, t_read + t_build_nx))
         for name, fn, t_prepare in refs:
-            runs = args.runs if n <= 100_000 or name.startswith("igraph") else 1
+            runs = args.runs if n < 50_000 or name.startswith("igraph") else 1
             random.seed(1)
             t_theirs, m = median_time(fn, runs)
             q_theirs = g.modularity(m, weights="weight")

@@ -21,8 +21,9 @@ pub const PROJECTION: [(usize, usize); 6] = [
 /// The cosponsorship-like workload of the memory target.
 pub const LARGE: (usize, usize) = (10_000, 1_000_000);
 
-/// Planted-partition graph sizes (nodes): `benches/clustering.rs`'s three and 200,000.
-pub const GRAPHS: [usize; 4] = [1_000, 10_000, 100_000, 200_000];
+/// Planted-partition graph sizes (nodes): `benches/clustering.rs`'s (200,000 with
+/// `COSIGNATORY_BENCH_LARGE=1`).
+pub const GRAPHS: [usize; 6] = [1_000, 10_000, 25_000, 50_000, 100_000, 200_000];
 
 /// `benches/projection.rs`'s recipe: 8 coalitions, mean size 8, 20% outsiders, seed 42.
 pub fn projection(actors: usize, statements: usize) -> Planted {
