@@ -12,10 +12,16 @@
 //!   betweenness (Brandes, `O(n·m log n)` per window: 1,000 nodes and about 33,000 edges a
 //!   quarter), so betweenness of one quarter is timed on its own instead.
 //!
-//! Both datasets come from `cosignatory::synth::scheduled` with fixed seeds; generating them
+//! With `COSIGNATORY_BENCH_LARGE=1`, the same recipes at the sizes: UN-like 200 actors
+//! × 100,000 roll calls (60 yearly windows, plus all-pairs quadratic kappa and S of every
+//! window) and co-signature 10,000 actors in 200 coalitions × 1,000,000 statements (60
+//! quarterly windows, PageRank).
+//!
+//! The datasets come from `cosignatory::synth::scheduled` with fixed seeds; generating them
 //! is not timed.
 
 use chrono::NaiveDate;
+use cosignatory::align::{Coding, Measure, Options, Universe, position_matrix};
 use cosignatory::dynamics::{CentralitySelection, Timeline, TimelineOptions};
 use cosignatory::graph::{Linking, ProjectionOptions, Weighting, betweenness, project};
 use cosignatory::model::Dataset;
@@ -35,14 +41,14 @@ fn dec31(year: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, 12, 31).expect("valid date")
 }
 
-/// The UN-like roll calls (see the module documentation).
-fn un_like() -> Dataset {
+/// The UN-like roll calls (see the module documentation), `roll_calls` of them.
+fn un_like(roll_calls: usize) -> Dataset {
     scheduled(&ScheduledOptions {
         planted: PlantedOptions {
             actors: 200,
             coalitions: 5,
             sizes: CoalitionSizes::Given(vec![60, 30, 50, 40, 20]),
-            statements: 60 * 80,
+            statements: roll_calls,
             outside: 0.1,
             sponsor: Sponsor::BySize,
             from: jan1(1960),
@@ -73,13 +79,13 @@ fn un_like() -> Dataset {
     .dataset
 }
 
-/// The co-signature workload (see the module documentation).
-fn cosignatures() -> Dataset {
+/// The co-signature workload (see the module documentation), `actors` in coalitions of 50.
+fn cosignatures(actors: usize, statements: usize) -> Dataset {
     scheduled(&ScheduledOptions {
         planted: PlantedOptions {
-            actors: 1_000,
-            coalitions: 20,
-            statements: 60_000,
+            actors,
+            coalitions: actors / 50,
+            statements,
             mean_size: 8.0,
             outside: 0.15,
             sponsor: Sponsor::BySize,
@@ -114,7 +120,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("timeline");
     group.sample_size(10);
 
-    let un = un_like();
+    let un = un_like(60 * 80);
     let yearly = TimelineOptions {
         windows: WindowSpec::years(),
         projection: ProjectionOptions {
@@ -136,7 +142,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(Timeline::build(&un.view(), &yearly).expect("valid timeline")))
     });
 
-    let cs = cosignatures();
+    let cs = cosignatures(1_000, 60_000);
     let quarterly = TimelineOptions {
         windows: WindowSpec::Calendar {
             period: Period::Quarter,
@@ -176,7 +182,68 @@ fn bench(c: &mut Criterion) {
     group.bench_function("co-signature betweenness of one quarterly window", |b| {
         b.iter(|| black_box(betweenness(g.graph(), |e| e.weight, true).expect("positive weights")))
     });
+    if std::env::var_os("COSIGNATORY_BENCH_LARGE").is_some() {
+        large(&mut group, &yearly, &quarterly);
+    }
     group.finish();
+}
+
+/// The sizes: UN-like 200 actors × 100,000 roll calls and cosponsorship-like 10,000
+/// actors × 1,000,000 statements, each over 60 windows.
+fn large(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    yearly: &TimelineOptions,
+    quarterly: &TimelineOptions,
+) {
+    let un = un_like(100_000);
+    println!(
+        "un-like large: {} roll calls, {} votes",
+        un.statements().len(),
+        un.num_signatures()
+    );
+    group.bench_function(
+        "un-like 200 actors x 100k roll calls, 60 yearly windows",
+        |b| b.iter(|| black_box(Timeline::build(&un.view(), yearly).expect("valid timeline"))),
+    );
+    let years = WindowSpec::years()
+        .windows(jan1(1960), dec31(2019))
+        .expect("valid windows");
+    let per_window = |measure: Measure| {
+        let mut dyads = 0;
+        for w in &years {
+            let view = un.view().between(w.start, w.end);
+            let pm = position_matrix(&view, None, &Coding::voeten(), &Universe::Recorded)
+                .expect("valid view");
+            let scores = pm.all_pairs(measure, &Options::default()).expect("fits");
+            dyads += scores.pairs().filter(|(_, _, s)| s.n > 0).count();
+        }
+        dyads
+    };
+    println!(
+        "un-like large: {} dyad-windows",
+        per_window(Measure::KappaQuadratic)
+    );
+    for (name, measure) in [
+        ("kappa_q", Measure::KappaQuadratic),
+        ("S", Measure::SAbsolute),
+    ] {
+        group.bench_function(
+            format!("un-like 200 x 100k: all-pairs {name} per yearly window"),
+            |b| b.iter(|| black_box(per_window(measure))),
+        );
+    }
+    drop(un);
+
+    let cs = cosignatures(10_000, 1_000_000);
+    println!(
+        "co-signature large: {} statements, {} signatures",
+        cs.statements().len(),
+        cs.num_signatures()
+    );
+    group.bench_function(
+        "co-signature 10k actors x 1M statements, 60 quarterly windows, pagerank",
+        |b| b.iter(|| black_box(Timeline::build(&cs.view(), quarterly).expect("valid timeline"))),
+    );
 }
 
 criterion_group!(benches, bench);
