@@ -12,12 +12,14 @@
 //!     cosponsorship-like folder (about 190 MB).
 //! cargo bench --bench compare -- memory [ACTORS STATEMENTS]
 //!     Generates the co-signature workload (default 10,000 × 1,000,000, mean size 8), projects
-//!     it with Newman weights (`project` in two steps: incidence, then pairs), and prints the time and the process's peak resident memory
-//!     (VmHWM) after each phase. Run the binary under `/usr/bin/time -v` for an outside view.
+//!     it with Newman weights (`project` in two steps: incidence, then pairs), clusters the
+//!     projection with Leiden (seed 1), and prints the time and the process's peak resident
+//!     memory (VmHWM) after each phase. Run the binary under `/usr/bin/time -v` for an outside view.
 //! ```
 
 mod workloads;
 
+use cosignatory::cluster::{LeidenOptions, leiden};
 use cosignatory::graph::{Incidence, IncidenceOptions, Weighting, project_incidence};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -139,6 +141,29 @@ fn memory(actors: usize, statements: usize) {
         "projected (Newman): {} nodes, {} edges in {:.2} s, of which incidence {t_inc:.2} s ({})",
         g.node_count(),
         g.edge_count(),
+        t.elapsed().as_secs_f64(),
+        rss()
+    );
+    let t = Instant::now();
+    let cg = g.to_cluster_graph().expect("finite weights");
+    println!(
+        "cluster graph: {:.2} s ({})",
+        t.elapsed().as_secs_f64(),
+        rss()
+    );
+    let t = Instant::now();
+    let r = leiden(
+        &cg,
+        &LeidenOptions {
+            seed: 1,
+            ..Default::default()
+        },
+    )
+    .expect("valid graph");
+    println!(
+        "leiden: {} communities, modularity {:.4}, in {:.2} s ({})",
+        r.partition.community_count(),
+        r.quality,
         t.elapsed().as_secs_f64(),
         rss()
     );

@@ -139,7 +139,8 @@ impl ClusterGraph {
         for (r, &i) in order.iter().enumerate() {
             rank[i as usize] = r as u32;
         }
-        let mut canon = Vec::new();
+        let edges = edges.into_iter();
+        let mut canon = Vec::with_capacity(edges.size_hint().0);
         for (u, v, weight) in edges {
             for index in [u, v] {
                 if index >= n {
