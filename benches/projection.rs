@@ -1,29 +1,18 @@
 //! Projection benchmarks (issue: co-signature graphs). Run: `cargo bench --bench projection`.
 //!
 //! UN-like: 200 actors × 100,000 statements; cosponsorship-like: 10,000 actors × 1,000,000
-//! statements averaging 8 signatories (set COSIGNATORY_BENCH_LARGE=1; it needs a few GB of
-//! build time and memory for the dataset itself).
+//! statements averaging 8 signatories (set COSIGNATORY_BENCH_LARGE=1; generating the datasets
+//! takes a few seconds each and the largest projection holds about 19M edges).
+
+// The comparison's workloads: the same recipe, so the figures apply to its data too.
+#[path = "compare/workloads.rs"]
+mod workloads;
 
 use cosignatory::graph::{
     Incidence, IncidenceOptions, ProjectionOptions, Weighting, project, project_incidence,
 };
-use cosignatory::synth::{PlantedOptions, planted};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-
-fn workload(actors: usize, statements: usize) -> cosignatory::model::Dataset {
-    planted(&PlantedOptions {
-        actors,
-        coalitions: 8,
-        statements,
-        mean_size: 8.0,
-        outside: 0.2,
-        seed: 42,
-        ..Default::default()
-    })
-    .expect("valid options")
-    .dataset
-}
 
 fn bench(c: &mut Criterion) {
     let mut sizes = vec![(200, 12_500), (200, 25_000), (200, 50_000), (200, 100_000)];
@@ -38,7 +27,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("projection");
     group.sample_size(10);
     for (actors, statements) in sizes {
-        let ds = workload(actors, statements);
+        let ds = workloads::projection_dataset(actors, statements);
         let view = ds.view();
         group.bench_function(format!("newman/{actors}x{statements}"), |b| {
             b.iter(|| {

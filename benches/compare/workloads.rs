@@ -1,7 +1,7 @@
 //! The workloads of the comparison, shared by `tool.rs` (which writes them as files for the
-//! script and the CLI) and `library.rs` (criterion figures of the library calls on the same
-//! data). They repeat the recipes of `benches/projection.rs` and `benches/clustering.rs`
-//! exactly, so criterion figures of those benches apply to the same data.
+//! script and the CLI), `library.rs` and `benches/projection.rs` (criterion figures of the
+//! library calls on the same data). The planted graphs repeat `benches/clustering.rs`'s
+//! recipe exactly, so its criterion figures apply to the same graphs.
 #![allow(dead_code)]
 
 use cosignatory::model::Dataset;
