@@ -4,8 +4,8 @@ use super::ReadOptions;
 use super::table::{Row, Schema, read_table};
 use crate::error::{Error, LoadReport, Problem, Result};
 use crate::model::{
-    Actor, ActorKind, Dataset, Membership, Position, Problems, RawInput, Signature, Statement,
-    StatementKind, assemble,
+    Actor, ActorKind, Dataset, Membership, Position, Problems, RawInput, SignatureFields,
+    Statement, StatementKind, assemble,
 };
 use std::fs::File;
 use std::io::{BufReader, Read};
@@ -131,7 +131,7 @@ impl<R: Read> CsvTables<R> {
             &SIGNATURES,
             &mut problems,
             |row, p| match signature(&row) {
-                Ok(s) => raw.signatures.push((s, row.origin)),
+                Ok(s) => raw.signatures.push(s, &row.origin),
                 Err(e) => p.push(e),
             },
         );
@@ -188,17 +188,21 @@ fn statement(row: &Row<'_>) -> Result<Statement, Problem> {
     Ok(s)
 }
 
-fn signature(row: &Row<'_>) -> Result<Signature, Problem> {
+/// The fields of a signature row, borrowed: the ids are interned, not copied per row.
+fn signature<'r>(row: &'r Row<'_>) -> Result<SignatureFields<'r>, Problem> {
     let statement = row.req("statement")?;
     let actor = row.req("actor")?;
     let position = match row.opt("position") {
         Some(p) => row.parse::<Position>("position", p, |at| Problem::UnknownPosition { at })?,
         None => Position::Yes,
     };
-    let mut s = Signature::new(statement, actor, position);
-    s.role = row.opt("role").map(str::to_string);
-    s.joined = row.opt("date").map(|d| row.date("date", d)).transpose()?;
-    Ok(s)
+    Ok(SignatureFields {
+        statement,
+        actor,
+        position,
+        role: row.opt("role"),
+        joined: row.opt("date").map(|d| row.date("date", d)).transpose()?,
+    })
 }
 
 fn membership(row: &Row<'_>) -> Result<Membership, Problem> {

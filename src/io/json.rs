@@ -2,7 +2,7 @@
 
 use super::ReadOptions;
 use crate::error::{Error, LoadReport, Problem, Result};
-use crate::model::{Dataset, DatasetDocument, Origin, Problems, RawInput, assemble};
+use crate::model::{Dataset, DatasetDocument, Origin, Problems, RawInput, SignatureRows, assemble};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -68,7 +68,7 @@ pub fn from_json_str(
             Some(tag(format!("{name}#actors"), doc.actors))
         },
         statements: tag(format!("{name}#statements"), doc.statements),
-        signatures: tag(format!("{name}#signatures"), doc.signatures),
+        signatures: SignatureRows::from_records(&format!("{name}#signatures"), doc.signatures),
         memberships: tag(format!("{name}#memberships"), doc.memberships),
         ..RawInput::default()
     };

@@ -244,7 +244,6 @@ impl<R: Read> UnVotesTables<R> {
         let raw = RawInput {
             actors: Some(actors),
             statements: roll_calls.statements,
-            signatures: Vec::new(),
             memberships,
             ..RawInput::default()
         };

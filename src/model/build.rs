@@ -1,8 +1,10 @@
 //! Validating construction of a [`Dataset`] from records, shared by the builder and the readers.
 
-use super::dataset::{ActorIdx, Dataset, MemberSpan, StatementIdx};
+use super::columns::{JoinedColumn, RoleColumn};
+use super::dataset::{ActorIdx, Dataset, MemberSpan, find_actor, find_statement};
+use super::raw_signatures::{Interner, NO_ROLE, SigRow, SignatureRows};
 use super::{Actor, Membership, Signature, Statement};
-use crate::error::{Error, LoadReport, Location, Problem, Result};
+use crate::error::{Error, LoadReport, Location, Problem, Result, Warning};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -31,7 +33,7 @@ pub(crate) struct RawInput {
     /// `None` when no actor list was given: actors are then inferred from the references.
     pub actors: Option<Vec<(Actor, Origin)>>,
     pub statements: Vec<(Statement, Origin)>,
-    pub signatures: Vec<(Signature, Origin)>,
+    pub signatures: SignatureRows,
     pub memberships: Vec<(Membership, Origin)>,
     /// Ids of statement rows that were rejected while parsing, with their lines.
     pub rejected_statements: HashMap<String, u64>,
@@ -124,230 +126,90 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
     let RawInput {
         actors,
         statements,
-        signatures,
+        mut signatures,
         memberships,
         rejected_statements,
         rejected_actors,
     } = input;
 
     // Actors: given, or inferred from every reference.
-    let mut actor_rows: Vec<Actor> = Vec::new();
-    let mut actor_line: HashMap<String, u64> = HashMap::new();
-    match actors {
-        Some(list) => {
-            for (a, o) in list {
-                if let Some(&first) = actor_line.get(&a.id) {
-                    problems.push(Problem::DuplicateActor {
-                        at: o.at("id", &a.id),
-                        first_line: first,
-                    });
-                } else {
-                    actor_line.insert(a.id.clone(), o.line);
-                    actor_rows.push(a);
-                }
-            }
-        }
-        None => {
-            let blocs: std::collections::HashSet<&str> =
-                memberships.iter().map(|(m, _)| m.bloc.as_str()).collect();
-            let mut ids: Vec<&str> = signatures
-                .iter()
-                .map(|(s, _)| s.actor.as_str())
-                .chain(
-                    memberships
-                        .iter()
-                        .flat_map(|(m, _)| [m.bloc.as_str(), m.member.as_str()]),
-                )
-                .collect();
-            ids.sort_unstable();
-            ids.dedup();
-            // Ids that differ only in case are one actor (Excel users write "usa" and "USA"):
-            // the upper-case spelling wins, else the first in sort order; the other spellings
-            // resolve to it below, each with a warning.
-            let mut canonical: HashMap<String, &str> = HashMap::new();
-            for id in &ids {
-                let e = canonical.entry(id.to_lowercase()).or_insert(id);
-                if id.chars().all(|c| !c.is_lowercase()) && e.chars().any(char::is_lowercase) {
-                    *e = id;
-                }
-            }
-            ids.retain(|id| canonical[&id.to_lowercase()] == *id);
-            for id in ids {
-                actor_rows.push(Actor::new(
-                    id,
-                    id,
-                    Actor::inferred_kind(id, blocs.contains(id)),
-                ));
-            }
-        }
-    }
+    let mut actor_rows = match actors {
+        Some(list) => given_actors(list, problems),
+        None => inferred_actors(&signatures.actors, &memberships),
+    };
     actor_rows.sort_by(|a, b| a.id.cmp(&b.id));
-    let actor_lookup: FxHashMap<String, ActorIdx> = actor_rows
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.clone(), ActorIdx(i as u32)))
-        .collect();
-    // Lower-cased id → actor, or None when two actors differ only in case (then no guess).
-    let mut folded: HashMap<String, Option<ActorIdx>> = HashMap::new();
-    for (i, a) in actor_rows.iter().enumerate() {
-        folded
-            .entry(a.id.to_lowercase())
-            .and_modify(|v| *v = None)
-            .or_insert(Some(ActorIdx(i as u32)));
-    }
-    let resolve_actor =
-        |id: &str, o: &Origin, field: &str, problems: &mut Problems<'_>| -> Option<ActorIdx> {
-            match actor_lookup.get(id) {
-                Some(&i) => Some(i),
-                None if matches!(folded.get(&id.to_lowercase()), Some(Some(_))) => {
-                    let i = folded[&id.to_lowercase()].expect("checked");
-                    problems
-                        .report
-                        .warnings
-                        .push(crate::error::Warning::ActorIdCase {
-                            at: o.at(field, id),
-                            resolved: actor_rows[i.index()].id.clone(),
-                        });
-                    Some(i)
-                }
-                None if rejected_actors.contains_key(id) => {
-                    problems.push_consequence(Problem::SkippedReference {
-                        at: o.at(field, id),
-                        target_line: rejected_actors[id],
-                    });
-                    None
-                }
-                None => {
-                    let suggestions = closest(id, actor_rows.iter().map(|a| a.id.as_str()));
-                    problems.push(Problem::UnknownActor {
-                        at: o.at(field, id),
-                        suggestions,
-                    });
-                    None
-                }
-            }
-        };
+    let actors = Actors::new(&actor_rows, &rejected_actors);
 
     // Statements: unique ids, sorted by date then id.
-    let mut stmt_line: HashMap<String, u64> = HashMap::new();
-    let mut stmts: Vec<(Statement, Origin)> = Vec::with_capacity(statements.len());
-    for (s, o) in statements {
-        if let Some(&first) = stmt_line.get(&s.id) {
-            problems.push(Problem::DuplicateStatement {
-                at: o.at("id", &s.id),
-                first_line: first,
-            });
-        } else {
-            stmt_line.insert(s.id.clone(), o.line);
-            stmts.push((s, o));
-        }
-    }
-    stmts.sort_by(|(a, _), (b, _)| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
-    let statement_lookup: FxHashMap<String, StatementIdx> = stmts
-        .iter()
-        .enumerate()
-        .map(|(i, (s, _))| (s.id.clone(), StatementIdx(i as u32)))
+    let mut stmts = unique_statements(statements, problems);
+    // Ids are unique now, so an unstable (in-place, allocation-free) sort is deterministic.
+    stmts.sort_unstable_by(|(a, _), (b, _)| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    // Origins are only needed to report an unknown `opposes`.
+    let opposing: Vec<(usize, Origin)> = (stmts.iter().enumerate())
+        .filter(|(_, (s, _))| s.opposes.is_some())
+        .map(|(i, (_, o))| (i, o.clone()))
         .collect();
-    let (mut statements, stmt_origins): (Vec<Statement>, Vec<Origin>) = stmts.into_iter().unzip();
-    let suggest_statement = |id: &str| closest(id, statements.iter().map(|s| s.id.as_str()));
-    let mut opposes = Vec::with_capacity(statements.len());
-    for (s, o) in statements.iter().zip(&stmt_origins) {
-        opposes.push(match &s.opposes {
-            None => None,
-            Some(other) => match statement_lookup.get(other) {
-                Some(&i) => Some(i),
-                None => {
-                    problems.push(Problem::UnknownStatement {
-                        at: o.at("opposes", other),
-                        suggestions: suggest_statement(other),
-                    });
-                    None
-                }
-            },
-        });
+    // Collected in place: no second copy of the statements.
+    let mut statements: Vec<Statement> = stmts.into_iter().map(|(s, _)| s).collect();
+    statements.shrink_to_fit();
+    let by_id = super::dataset::sorted_by_id(&statements);
+    let mut opposes = vec![None; statements.len()];
+    for (i, o) in opposing {
+        let Some(other) = &statements[i].opposes else {
+            continue;
+        };
+        opposes[i] = find_statement(&statements, &by_id, other);
+        if opposes[i].is_none() {
+            problems.push(Problem::UnknownStatement {
+                at: o.at("opposes", other),
+                suggestions: closest(other, statements.iter().map(|s| s.id.as_str())),
+            });
+        }
     }
     // An unresolved `opposes` is dropped from the record too, so the dataset stays consistent
     // (the problem is reported above; strict mode fails anyway).
 
     // Signatures: resolve, reject duplicates, then bucket by statement.
-    // Only what the dataset keeps: the ids are resolved, so their strings are dropped here
-    // (small records sort fast for millions of signatures).
-    struct Sig {
-        s: StatementIdx,
-        a: ActorIdx,
-        position: super::Position,
-        role: Option<Box<str>>,
-        joined: Option<chrono::NaiveDate>,
-        origin: Origin,
-    }
-    let mut sigs: Vec<Sig> = Vec::with_capacity(signatures.len());
-    for (sig, o) in signatures {
-        let s = match statement_lookup.get(&sig.statement) {
-            Some(&s) => Some(s),
-            None if rejected_statements.contains_key(&sig.statement) => {
-                problems.push_consequence(Problem::SkippedReference {
-                    at: o.at("statement", &sig.statement),
-                    target_line: rejected_statements[&sig.statement],
-                });
-                None
-            }
-            None => {
-                problems.push(Problem::UnknownStatement {
-                    at: o.at("statement", &sig.statement),
-                    suggestions: suggest_statement(&sig.statement),
-                });
-                None
-            }
-        };
-        let a = resolve_actor(&sig.actor, &o, "actor", problems);
-        let (Some(s), Some(a)) = (s, a) else { continue };
-        sigs.push(Sig {
-            s,
-            a,
-            position: sig.position,
-            role: sig.role.map(String::into_boxed_str),
-            joined: sig.joined,
-            origin: o,
-        });
-    }
-    // Duplicates are adjacent once sorted; the first by input order is kept. (Sorting instead
-    // of a hash set keeps memory flat for millions of signatures.)
-    sigs.sort_unstable_by_key(|x| (x.s, x.a, x.origin.line));
-    let mut kept_sigs: Vec<Sig> = Vec::with_capacity(sigs.len());
-    for x in sigs {
-        if let Some(prev) = kept_sigs.last()
-            && prev.s == x.s
-            && prev.a == x.a
-        {
-            problems.push(Problem::DuplicateSignature {
-                at: x.origin.at("actor", &actor_rows[x.a.index()].id),
-                first_line: prev.origin.line,
-            });
-            continue;
-        }
-        kept_sigs.push(x);
-    }
-    let sigs = kept_sigs;
-    let n_stmt = statements.len();
-    let n_act = actor_rows.len();
-    let mut sig_start = vec![0u32; n_stmt + 1];
-    for x in &sigs {
-        sig_start[x.s.index() + 1] += 1;
-    }
-    for i in 0..n_stmt {
-        sig_start[i + 1] += sig_start[i];
-    }
-    let sig_actor: Vec<ActorIdx> = sigs.iter().map(|x| x.a).collect();
-    let (actor_start, actor_sigs) = super::dataset::actor_major_index(n_act, &sig_actor);
-    let sig_position = sigs.iter().map(|x| x.position).collect();
-    let sig_joined = sigs.iter().map(|x| x.joined).collect();
-    let sig_role = sigs.into_iter().map(|x| x.role).collect();
+    let statement_keys =
+        KeyTable::statements(
+            &signatures.statements,
+            &statements,
+            |id| match rejected_statements.get(id) {
+                Some(&line) => Miss::Rejected(line),
+                None => Miss::Unknown(closest(id, statements.iter().map(|s| s.id.as_str()))),
+            },
+        );
+    let actor_keys = KeyTable::actors(&signatures.actors, &actors);
+    resolve_signatures(
+        &mut signatures,
+        &statement_keys,
+        &actor_keys,
+        &actors,
+        problems,
+    );
+    // The ids are resolved: free them before the columns are built.
+    drop((statement_keys, actor_keys));
+    let SignatureRows {
+        mut rows,
+        statements: statement_ids,
+        actors: actor_ids,
+        roles,
+        files,
+    } = signatures;
+    drop((statement_ids, actor_ids));
+    drop_repeated_signatures(&mut rows, &files, &actor_rows, problems);
+    let sigs = SigColumns::new(
+        rows,
+        &roles.into_strings(),
+        statements.len(),
+        actor_rows.len(),
+    );
 
     // Memberships: resolve, check intervals, reject overlaps of the same (bloc, member).
     let mut spans: Vec<(MemberSpan, u64, Origin)> = Vec::with_capacity(memberships.len());
     for (m, o) in memberships {
-        let bloc = resolve_actor(&m.bloc, &o, "bloc", problems);
-        let member = resolve_actor(&m.member, &o, "member", problems);
+        let bloc = actors.resolve(&m.bloc, || o.at("bloc", &m.bloc), problems);
+        let member = actors.resolve(&m.member, || o.at("member", &m.member), problems);
         if let Some(to) = m.to
             && to < m.from
         {
@@ -389,6 +251,7 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
         kept.push(span);
         kept_line.push(line);
     }
+    let n_act = actor_rows.len();
     let mut bloc_start = vec![0u32; n_act + 1];
     for s in &kept {
         bloc_start[s.bloc.index() + 1] += 1;
@@ -406,20 +269,379 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
     }
     Ok(Dataset {
         actors: actor_rows,
-        actor_lookup,
         statements,
-        statement_lookup,
+        statements_by_id: by_id,
         opposes,
-        sig_start,
-        sig_actor,
-        sig_position,
-        sig_role,
-        sig_joined,
-        actor_start,
-        actor_sigs,
+        sig_start: sigs.start,
+        sig_actor: sigs.actor,
+        sig_position: sigs.position,
+        sig_role: sigs.role,
+        sig_joined: sigs.joined,
+        actor_start: sigs.actor_start,
+        actor_sigs: sigs.actor_sigs,
         spans: kept,
         bloc_start,
     })
+}
+
+/// The given actors, the first of each id kept (later ones are reported).
+fn given_actors(list: Vec<(Actor, Origin)>, problems: &mut Problems<'_>) -> Vec<Actor> {
+    let mut actor_rows: Vec<Actor> = Vec::with_capacity(list.len());
+    let mut actor_line: HashMap<String, u64> = HashMap::new();
+    for (a, o) in list {
+        if let Some(&first) = actor_line.get(&a.id) {
+            problems.push(Problem::DuplicateActor {
+                at: o.at("id", &a.id),
+                first_line: first,
+            });
+        } else {
+            actor_line.insert(a.id.clone(), o.line);
+            actor_rows.push(a);
+        }
+    }
+    actor_rows
+}
+
+/// Actors inferred from the ids signatures and memberships refer to.
+fn inferred_actors(signed: &Interner, memberships: &[(Membership, Origin)]) -> Vec<Actor> {
+    let blocs: std::collections::HashSet<&str> =
+        memberships.iter().map(|(m, _)| m.bloc.as_str()).collect();
+    let mut ids: Vec<&str> = signed
+        .iter()
+        .map(|(id, _)| id)
+        .chain(
+            memberships
+                .iter()
+                .flat_map(|(m, _)| [m.bloc.as_str(), m.member.as_str()]),
+        )
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    // Ids that differ only in case are one actor (Excel users write "usa" and "USA"):
+    // the upper-case spelling wins, else the first in sort order; the other spellings
+    // resolve to it later, each with a warning.
+    let mut canonical: HashMap<String, &str> = HashMap::new();
+    for id in &ids {
+        let e = canonical.entry(id.to_lowercase()).or_insert(id);
+        if id.chars().all(|c| !c.is_lowercase()) && e.chars().any(char::is_lowercase) {
+            *e = id;
+        }
+    }
+    ids.retain(|id| canonical[&id.to_lowercase()] == *id);
+    ids.into_iter()
+        .map(|id| Actor::new(id, id, Actor::inferred_kind(id, blocs.contains(id))))
+        .collect()
+}
+
+/// Drops repeated statement ids: the first by input order stays, each repeat is reported in
+/// input order. (Sorting indices by id instead of hashing keeps no second copy of the ids.)
+fn unique_statements(
+    mut statements: Vec<(Statement, Origin)>,
+    problems: &mut Problems<'_>,
+) -> Vec<(Statement, Origin)> {
+    let id = |i: u32| statements[i as usize].0.id.as_str();
+    let mut order: Vec<u32> = (0..statements.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| id(a).cmp(id(b)).then(a.cmp(&b)));
+    // (input index, line of the first with that id)
+    let mut repeats: Vec<(u32, u64)> = Vec::new();
+    for group in order.chunk_by(|&a, &b| id(a) == id(b)) {
+        let first_line = statements[group[0] as usize].1.line;
+        repeats.extend(group[1..].iter().map(|&i| (i, first_line)));
+    }
+    if repeats.is_empty() {
+        return statements;
+    }
+    drop(order);
+    repeats.sort_unstable();
+    for &(i, first_line) in &repeats {
+        let (s, o) = &statements[i as usize];
+        problems.push(Problem::DuplicateStatement {
+            at: o.at("id", &s.id),
+            first_line,
+        });
+    }
+    let mut next = repeats.iter().map(|&(i, _)| i).peekable();
+    let mut i = 0u32;
+    statements.retain(|_| {
+        let repeat = next.next_if_eq(&i).is_some();
+        i += 1;
+        !repeat
+    });
+    statements
+}
+
+/// Why an id does not resolve exactly.
+enum Miss {
+    /// Differs only in case from this actor: resolves to it, with a warning.
+    Folded(ActorIdx),
+    /// Names a row rejected while parsing, at this line.
+    Rejected(u64),
+    /// Names nothing; the closest known ids.
+    Unknown(Vec<String>),
+}
+
+/// The given actors, with what is needed to resolve an id that is not exactly one of them.
+struct Actors<'a> {
+    rows: &'a [Actor],
+    /// Lower-cased id → actor, or None when two actors differ only in case (then no guess).
+    folded: HashMap<String, Option<ActorIdx>>,
+    rejected: &'a HashMap<String, u64>,
+}
+
+impl<'a> Actors<'a> {
+    fn new(rows: &'a [Actor], rejected: &'a HashMap<String, u64>) -> Self {
+        let mut folded: HashMap<String, Option<ActorIdx>> = HashMap::new();
+        for (i, a) in rows.iter().enumerate() {
+            folded
+                .entry(a.id.to_lowercase())
+                .and_modify(|v| *v = None)
+                .or_insert(Some(ActorIdx(i as u32)));
+        }
+        Actors {
+            rows,
+            folded,
+            rejected,
+        }
+    }
+
+    fn find(&self, id: &str) -> Result<ActorIdx, Miss> {
+        if let Some(i) = find_actor(self.rows, id) {
+            return Ok(i);
+        }
+        if let Some(&Some(i)) = self.folded.get(&id.to_lowercase()) {
+            return Err(Miss::Folded(i));
+        }
+        if let Some(&line) = self.rejected.get(id) {
+            return Err(Miss::Rejected(line));
+        }
+        let suggestions = closest(id, self.rows.iter().map(|a| a.id.as_str()));
+        Err(Miss::Unknown(suggestions))
+    }
+
+    /// Reports a reference that missed; the actor it still resolves to, if any.
+    fn report(&self, miss: &Miss, at: Location, problems: &mut Problems<'_>) -> Option<ActorIdx> {
+        match miss {
+            Miss::Folded(i) => {
+                problems.report.warnings.push(Warning::ActorIdCase {
+                    at,
+                    resolved: self.rows[i.index()].id.clone(),
+                });
+                Some(*i)
+            }
+            Miss::Rejected(line) => {
+                problems.push_consequence(Problem::SkippedReference {
+                    at,
+                    target_line: *line,
+                });
+                None
+            }
+            Miss::Unknown(suggestions) => {
+                problems.push(Problem::UnknownActor {
+                    at,
+                    suggestions: suggestions.clone(),
+                });
+                None
+            }
+        }
+    }
+
+    /// The actor `id` refers to, reporting at `at` if it is not exactly one.
+    fn resolve(
+        &self,
+        id: &str,
+        at: impl FnOnce() -> Location,
+        problems: &mut Problems<'_>,
+    ) -> Option<ActorIdx> {
+        match self.find(id) {
+            Ok(i) => Some(i),
+            Err(miss) => self.report(&miss, at(), problems),
+        }
+    }
+}
+
+/// Reports a signature's statement reference that missed.
+fn report_statement_miss(miss: &Miss, at: Location, problems: &mut Problems<'_>) {
+    match miss {
+        Miss::Rejected(line) => problems.push_consequence(Problem::SkippedReference {
+            at,
+            target_line: *line,
+        }),
+        Miss::Unknown(suggestions) => problems.push(Problem::UnknownStatement {
+            at,
+            suggestions: suggestions.clone(),
+        }),
+        Miss::Folded(_) => unreachable!("statement ids are matched exactly"),
+    }
+}
+
+/// "Not an exact match" in [`KeyTable::found`].
+const MISSED: u32 = u32::MAX;
+
+/// How each distinct id of the signatures resolves, worked out once per id.
+struct KeyTable {
+    /// Per key: the dataset index, or [`MISSED`].
+    found: Vec<u32>,
+    /// The keys that missed: their id and why.
+    misses: FxHashMap<u32, (Box<str>, Miss)>,
+}
+
+impl KeyTable {
+    fn statements(
+        keys: &Interner,
+        statements: &[Statement],
+        miss: impl Fn(&str) -> Miss,
+    ) -> KeyTable {
+        // One hash probe per statement, rather than a search per key.
+        let mut found = vec![MISSED; keys.len()];
+        for (i, s) in statements.iter().enumerate() {
+            if let Some(k) = keys.get(&s.id) {
+                found[k as usize] = i as u32;
+            }
+        }
+        let misses = keys
+            .iter()
+            .filter(|&(_, k)| found[k as usize] == MISSED)
+            .map(|(id, k)| (k, (id.into(), miss(id))))
+            .collect();
+        KeyTable { found, misses }
+    }
+
+    fn actors(keys: &Interner, actors: &Actors<'_>) -> KeyTable {
+        let mut found = vec![MISSED; keys.len()];
+        let mut misses = FxHashMap::default();
+        for (id, k) in keys.iter() {
+            match actors.find(id) {
+                Ok(i) => found[k as usize] = i.0,
+                Err(miss) => {
+                    misses.insert(k, (id.into(), miss));
+                }
+            }
+        }
+        KeyTable { found, misses }
+    }
+
+    /// The index of `key`, else its id and why it missed.
+    fn get(&self, key: u32) -> std::result::Result<u32, &(Box<str>, Miss)> {
+        match self.found[key as usize] {
+            MISSED => Err(&self.misses[&key]),
+            i => Ok(i),
+        }
+    }
+}
+
+/// Resolves the keys of every row to dataset indices, reporting in row order what misses, and
+/// keeps (in place) the rows that resolve.
+fn resolve_signatures(
+    sigs: &mut SignatureRows,
+    statement_keys: &KeyTable,
+    actor_keys: &KeyTable,
+    actors: &Actors<'_>,
+    problems: &mut Problems<'_>,
+) {
+    let mut rows = std::mem::take(&mut sigs.rows);
+    let mut kept = 0;
+    for i in 0..rows.len() {
+        let r = rows[i];
+        let s = match statement_keys.get(r.statement) {
+            Ok(s) => Some(s),
+            Err((id, miss)) => {
+                report_statement_miss(miss, sigs.at(&r, "statement", id), problems);
+                None
+            }
+        };
+        let a = match actor_keys.get(r.actor) {
+            Ok(a) => Some(ActorIdx(a)),
+            Err((id, miss)) => actors.report(miss, sigs.at(&r, "actor", id), problems),
+        };
+        let (Some(statement), Some(a)) = (s, a) else {
+            continue;
+        };
+        let mut resolved = r;
+        resolved.statement = statement;
+        resolved.actor = a.0;
+        rows[kept] = resolved;
+        kept += 1;
+    }
+    rows.truncate(kept);
+    // Return the slack of the growth while reading (a large allocation shrinks in place).
+    rows.shrink_to_fit();
+    sigs.rows = rows;
+}
+
+/// Sorts resolved rows into slot order and drops repeated (statement, actor) pairs, keeping
+/// the first by input line and reporting the others. (Sorting in place instead of a hash set
+/// keeps memory flat for millions of signatures.)
+fn drop_repeated_signatures(
+    rows: &mut Vec<SigRow>,
+    files: &[Arc<str>],
+    actors: &[Actor],
+    problems: &mut Problems<'_>,
+) {
+    rows.sort_unstable_by_key(|r| (r.statement, r.actor, r.line()));
+    let mut kept = 0;
+    for i in 0..rows.len() {
+        let r = rows[i];
+        if kept > 0 {
+            let prev = rows[kept - 1];
+            if prev.statement == r.statement && prev.actor == r.actor {
+                problems.push(Problem::DuplicateSignature {
+                    at: Location {
+                        file: files[r.file as usize].to_string(),
+                        line: r.line(),
+                        field: "actor".to_string(),
+                        value: actors[r.actor as usize].id.clone(),
+                    },
+                    first_line: prev.line(),
+                });
+                continue;
+            }
+        }
+        rows[kept] = r;
+        kept += 1;
+    }
+    rows.truncate(kept);
+}
+
+/// The signature columns of a dataset.
+struct SigColumns {
+    start: Vec<u32>,
+    actor: Vec<ActorIdx>,
+    position: Vec<super::Position>,
+    role: RoleColumn,
+    joined: JoinedColumn,
+    actor_start: Vec<u32>,
+    actor_sigs: Vec<u32>,
+}
+
+impl SigColumns {
+    /// From resolved rows in slot order; `roles` are the role names by key.
+    fn new(rows: Vec<SigRow>, roles: &[Box<str>], n_stmt: usize, n_act: usize) -> Self {
+        let mut start = vec![0u32; n_stmt + 1];
+        for r in &rows {
+            start[r.statement as usize + 1] += 1;
+        }
+        for i in 0..n_stmt {
+            start[i + 1] += start[i];
+        }
+        let actor: Vec<ActorIdx> = rows.iter().map(|r| ActorIdx(r.actor)).collect();
+        let position = rows.iter().map(|r| r.position).collect();
+        let role = RoleColumn::from_keys(rows.len(), roles, |slot| {
+            Some(rows[slot].role).filter(|&k| k != NO_ROLE)
+        });
+        let joined = JoinedColumn::from_fn(rows.len(), |slot| rows[slot].joined);
+        // The rows go before the actor-major index is built, to lower the peak.
+        drop(rows);
+        let (actor_start, actor_sigs) = super::dataset::actor_major_index(n_act, &actor);
+        SigColumns {
+            start,
+            actor,
+            position,
+            role,
+            joined,
+            actor_start,
+            actor_sigs,
+        }
+    }
 }
 
 /// Builds a [`Dataset`] from records added one by one.
@@ -532,7 +754,7 @@ impl DatasetBuilder {
                 Some(tag("<builder>#actors", self.actors))
             },
             statements: tag("<builder>#statements", self.statements),
-            signatures: tag("<builder>#signatures", self.signatures),
+            signatures: SignatureRows::from_records("<builder>#signatures", self.signatures),
             memberships: tag("<builder>#memberships", self.memberships),
             ..RawInput::default()
         }

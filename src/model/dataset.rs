@@ -1,8 +1,8 @@
 //! The interned, validated dataset.
 
+use super::columns::{JoinedColumn, RoleColumn};
 use super::{Actor, Membership, Position, Signature, Statement, View};
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -88,21 +88,50 @@ impl MemberSpan {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
     pub(crate) actors: Vec<Actor>,
-    pub(crate) actor_lookup: FxHashMap<String, ActorIdx>,
     pub(crate) statements: Vec<Statement>,
-    pub(crate) statement_lookup: FxHashMap<String, StatementIdx>,
+    /// Statement indices sorted by id (ids are looked up by binary search: a hash map of
+    /// every id would cost about 70 bytes a statement).
+    pub(crate) statements_by_id: Vec<u32>,
     pub(crate) opposes: Vec<Option<StatementIdx>>,
     pub(crate) sig_start: Vec<u32>,
     pub(crate) sig_actor: Vec<ActorIdx>,
     pub(crate) sig_position: Vec<Position>,
-    pub(crate) sig_role: Vec<Option<Box<str>>>,
-    pub(crate) sig_joined: Vec<Option<NaiveDate>>,
+    pub(crate) sig_role: RoleColumn,
+    pub(crate) sig_joined: JoinedColumn,
     pub(crate) actor_start: Vec<u32>,
     pub(crate) actor_sigs: Vec<u32>,
     /// Sorted by (bloc, member, from).
     pub(crate) spans: Vec<MemberSpan>,
     /// `spans[bloc_start[b]..bloc_start[b + 1]]` are the spans of bloc `b`.
     pub(crate) bloc_start: Vec<u32>,
+}
+
+/// The actor with this id, by binary search (actors are sorted by id).
+pub(crate) fn find_actor(actors: &[Actor], id: &str) -> Option<ActorIdx> {
+    actors
+        .binary_search_by(|a| a.id.as_str().cmp(id))
+        .ok()
+        .map(|i| ActorIdx(i as u32))
+}
+
+/// Statement indices sorted by id.
+pub(crate) fn sorted_by_id(statements: &[Statement]) -> Vec<u32> {
+    let mut by_id: Vec<u32> = (0..statements.len() as u32).collect();
+    // Ids are unique, so an unstable sort is deterministic.
+    by_id.sort_unstable_by(|&a, &b| statements[a as usize].id.cmp(&statements[b as usize].id));
+    by_id
+}
+
+/// The statement with this id, by binary search in `by_id` (from [`sorted_by_id`]).
+pub(crate) fn find_statement(
+    statements: &[Statement],
+    by_id: &[u32],
+    id: &str,
+) -> Option<StatementIdx> {
+    by_id
+        .binary_search_by(|&i| statements[i as usize].id.as_str().cmp(id))
+        .ok()
+        .map(|pos| StatementIdx(by_id[pos]))
 }
 
 /// The actor-major index of a statement-major signature list: `(actor_start, actor_sigs)`
@@ -142,7 +171,7 @@ impl Dataset {
 
     /// The index of the actor with this id.
     pub fn actor_index(&self, id: &str) -> Option<ActorIdx> {
-        self.actor_lookup.get(id).copied()
+        find_actor(&self.actors, id)
     }
 
     /// The actor with this id.
@@ -165,7 +194,7 @@ impl Dataset {
 
     /// The index of the statement with this id.
     pub fn statement_index(&self, id: &str) -> Option<StatementIdx> {
-        self.statement_lookup.get(id).copied()
+        find_statement(&self.statements, &self.statements_by_id, id)
     }
 
     /// The statement with this id.
@@ -193,8 +222,8 @@ impl Dataset {
             statement,
             actor: self.sig_actor[slot],
             position: self.sig_position[slot],
-            role: self.sig_role[slot].as_deref(),
-            joined: self.sig_joined[slot],
+            role: self.sig_role.get(slot),
+            joined: self.sig_joined.get(slot),
         }
     }
 

@@ -3,8 +3,10 @@
 
 mod actor;
 mod build;
+mod columns;
 mod dataset;
 mod position;
+mod raw_signatures;
 mod serde_impl;
 mod signature;
 mod statement;
@@ -13,9 +15,11 @@ mod view;
 pub use actor::{Actor, ActorKind};
 pub use build::{DatasetBuilder, Strictness};
 pub(crate) use build::{Origin, Problems, RawInput, assemble};
+pub(crate) use columns::{JoinedColumn, RoleColumn};
 pub(crate) use dataset::actor_major_index;
 pub use dataset::{ActorIdx, Dataset, MemberSpan, SignatureRef, StatementIdx};
 pub use position::{ParsePositionError, Position};
+pub(crate) use raw_signatures::{SignatureFields, SignatureRows};
 pub use serde_impl::DatasetDocument;
 pub use signature::{Membership, Signature};
 pub use statement::{Statement, StatementKind};

@@ -3,8 +3,7 @@
 
 use super::distributions::bad;
 use crate::error::Result;
-use crate::model::{ActorIdx, Dataset, Position, actor_major_index};
-use chrono::NaiveDate;
+use crate::model::{ActorIdx, Dataset, JoinedColumn, Position, RoleColumn, actor_major_index};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
@@ -99,17 +98,16 @@ pub fn curveball(ds: &Dataset, o: &CurveballOptions) -> Result<Dataset> {
         }
     }
     let mut out = ds.clone();
-    // Roles and joining dates survive where (statement, actor) still holds.
-    let mut role: Vec<Option<Box<str>>> = vec![None; actor.len()];
-    let mut joined: Vec<Option<NaiveDate>> = vec![None; actor.len()];
+    // Roles and joining dates survive where (statement, actor) still holds: `kept[j]` is the
+    // old slot whose role and date new slot `j` keeps, if any.
+    let mut kept: Vec<Option<u32>> = vec![None; actor.len()];
     for s in 0..n {
         let r = ds.sig_start[s] as usize..ds.sig_start[s + 1] as usize;
         let (mut i, mut j) = (r.start, r.start);
         while i < r.end && j < r.end {
             let (old, new) = (ds.sig_actor[i].0, actor[j]);
             if old == new {
-                role[j] = ds.sig_role[i].clone();
-                joined[j] = ds.sig_joined[i];
+                kept[j] = Some(i as u32);
                 i += 1;
                 j += 1;
             } else if old < new {
@@ -119,10 +117,15 @@ pub fn curveball(ds: &Dataset, o: &CurveballOptions) -> Result<Dataset> {
             }
         }
     }
+    let old_slot = |j: usize| kept[j].map(|i| i as usize);
+    out.sig_role = RoleColumn::from_keys(kept.len(), ds.sig_role.names(), |j| {
+        old_slot(j).and_then(|i| ds.sig_role.key(i))
+    });
+    out.sig_joined = JoinedColumn::from_fn(kept.len(), |j| {
+        old_slot(j).and_then(|i| ds.sig_joined.get(i))
+    });
     out.sig_actor = actor.into_iter().map(ActorIdx).collect();
     out.sig_position = position;
-    out.sig_role = role;
-    out.sig_joined = joined;
     let (start, sigs) = actor_major_index(out.actors.len(), &out.sig_actor);
     out.actor_start = start;
     out.actor_sigs = sigs;

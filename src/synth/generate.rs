@@ -10,7 +10,8 @@ use super::distributions::SizeSampler;
 use super::schedule::PlantedPeriod;
 use crate::error::Result;
 use crate::model::{
-    Actor, ActorIdx, Dataset, DatasetBuilder, Position, Statement, StatementKind, actor_major_index,
+    Actor, ActorIdx, Dataset, DatasetBuilder, JoinedColumn, Position, RoleColumn, Statement,
+    StatementKind, actor_major_index,
 };
 use chrono::NaiveDate;
 use rand::RngExt;
@@ -184,12 +185,11 @@ pub(super) fn generate(
     }
 
     let (actor_start, actor_sigs) = actor_major_index(ds.actors.len(), &sig_actor);
-    let len = sig_actor.len();
     ds.sig_start = sig_start;
     ds.sig_actor = sig_actor;
     ds.sig_position = sig_position;
-    ds.sig_role = vec![None; len];
-    ds.sig_joined = vec![None; len];
+    ds.sig_role = RoleColumn::default();
+    ds.sig_joined = JoinedColumn::default();
     ds.actor_start = actor_start;
     ds.actor_sigs = actor_sigs;
     Ok(ds)

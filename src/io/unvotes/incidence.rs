@@ -8,7 +8,9 @@
 
 use super::votes::{VoteRow, Votes};
 use crate::error::Problem;
-use crate::model::{ActorIdx, Dataset, Origin, Position, Problems, StatementIdx};
+use crate::model::{
+    ActorIdx, Dataset, JoinedColumn, Origin, Position, Problems, RoleColumn, StatementIdx,
+};
 use std::sync::Arc;
 
 /// For each (roll call, actor slot) cell, the index + 1 of its vote row (0 = no vote).
@@ -82,12 +84,11 @@ pub(crate) fn fill(
         sig_start.push(sig_actor.len() as u32);
     }
     let (actor_start, actor_sigs) = crate::model::actor_major_index(ds.actors.len(), &sig_actor);
-    let len = sig_actor.len();
     ds.sig_start = sig_start;
     ds.sig_actor = sig_actor;
     ds.sig_position = sig_position;
-    ds.sig_role = vec![None; len];
-    ds.sig_joined = vec![None; len];
+    ds.sig_role = RoleColumn::default();
+    ds.sig_joined = JoinedColumn::default();
     ds.actor_start = actor_start;
     ds.actor_sigs = actor_sigs;
 }
