@@ -77,22 +77,20 @@ pub fn run(args: &GraphArgs) -> CliResult<()> {
     } else {
         NodeAttributes::new()
     };
-    // The library writes to any `Write`; a buffer keeps its errors (bad attributes,
-    // non-finite weights) apart from the output's own I/O errors.
-    let mut buf = Vec::new();
-    match args.format {
-        GraphFormat::Csv => write_edge_table(&mut buf, &g),
-        GraphFormat::CsvNodes => write_node_table(&mut buf, &g, &attributes),
-        GraphFormat::Json => write_node_link(&mut buf, &g, &attributes),
-        GraphFormat::Graphml => write_graphml(&mut buf, &g, &attributes),
-        GraphFormat::Gexf => write_gexf(&mut buf, &g, &attributes),
-        GraphFormat::Dot => write_dot(&mut buf, &g, &attributes),
+    // Streamed: a graph of millions of edges is not held twice.
+    output::emit_export(args.out.as_deref(), |out| match args.format {
+        GraphFormat::Csv => write_edge_table(out, &g),
+        GraphFormat::CsvNodes => write_node_table(out, &g, &attributes),
+        GraphFormat::Json => write_node_link(out, &g, &attributes),
+        GraphFormat::Graphml => write_graphml(out, &g, &attributes),
+        GraphFormat::Gexf => write_gexf(out, &g, &attributes),
+        GraphFormat::Dot => write_dot(out, &g, &attributes),
         GraphFormat::Table => unreachable!("handled above"),
-    }?;
+    })?;
     if let Some(n) = &note {
         eprintln!("{n}");
     }
-    output::emit(args.out.as_deref(), |out| out.write_all(&buf))
+    Ok(())
 }
 
 /// Leiden coalitions of the exported graph (signed modularity on a signed graph).

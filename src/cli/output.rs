@@ -227,6 +227,77 @@ pub fn emit(
     }
 }
 
+/// Runs a library export on the destination, streaming. Exports check the graph and its
+/// attributes before writing anything, so an [`cosignatory::Error::Io`] is the destination's
+/// own failure and any other error comes before the first byte; the file is only created
+/// when the first byte is written, so a rejected export leaves no file behind.
+pub fn emit_export(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> cosignatory::Result<()>,
+) -> CliResult<()> {
+    let own = |e: cosignatory::Error| match e {
+        cosignatory::Error::Io { source, .. } => Ok(source),
+        other => Err(CliError::from(other)),
+    };
+    match path {
+        Some(p) => {
+            let mut w = LazyFile {
+                path: p,
+                file: None,
+            };
+            match write(&mut w) {
+                Ok(()) => w.finish().map_err(|e| CliError::io(p, &e)),
+                Err(e) => Err(CliError::io(p, &own(e)?)),
+            }
+        }
+        None => {
+            let mut w = BufWriter::new(io::stdout().lock());
+            match write(&mut w).map_err(own) {
+                Ok(()) => match w.flush() {
+                    Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+                    other => other.map_err(|e| CliError::io(Path::new("<stdout>"), &e)),
+                },
+                Err(Ok(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+                Err(Ok(e)) => Err(CliError::io(Path::new("<stdout>"), &e)),
+                Err(Err(e)) => Err(e),
+            }
+        }
+    }
+}
+
+/// A file created on the first write (or on [`LazyFile::finish`]).
+struct LazyFile<'p> {
+    path: &'p Path,
+    file: Option<BufWriter<File>>,
+}
+
+impl LazyFile<'_> {
+    fn file(&mut self) -> io::Result<&mut BufWriter<File>> {
+        if self.file.is_none() {
+            self.file = Some(BufWriter::new(File::create(self.path)?));
+        }
+        Ok(self.file.as_mut().expect("created above"))
+    }
+
+    /// Creates the file if nothing was written, and flushes it.
+    fn finish(mut self) -> io::Result<()> {
+        self.file()?.flush()
+    }
+}
+
+impl Write for LazyFile<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file()?.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.file {
+            Some(f) => f.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,6 +313,45 @@ mod tests {
         let mut out = Vec::new();
         sample().write(format, &mut out).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn exports_stream_and_rejected_exports_leave_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        let rejected = emit_export(Some(&path), |_| {
+            Err(cosignatory::Error::InvalidParameter {
+                name: "graph",
+                value: "A B".into(),
+                reason: "edge weight inf is not finite".into(),
+            })
+        });
+        assert!(rejected.is_err());
+        assert!(!path.exists());
+        emit_export(Some(&path), |out| {
+            out.write_all(b"a,b\n")
+                .map_err(|source| cosignatory::Error::Io {
+                    path: "<writer>".into(),
+                    source,
+                })
+        })
+        .unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "a,b\n");
+        // Nothing written is still an (empty) file.
+        let empty = dir.path().join("empty.csv");
+        emit_export(Some(&empty), |_| Ok(())).unwrap();
+        assert_eq!(std::fs::read(&empty).unwrap(), b"");
+        // The destination's own failure names the destination.
+        let missing = dir.path().join("no/such/dir.csv");
+        let e = emit_export(Some(&missing), |out| {
+            out.write_all(b"x")
+                .map_err(|source| cosignatory::Error::Io {
+                    path: "<writer>".into(),
+                    source,
+                })
+        })
+        .unwrap_err();
+        assert!(format!("{e}").contains("dir.csv"), "{e}");
     }
 
     #[test]

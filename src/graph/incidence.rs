@@ -42,8 +42,6 @@ pub struct Incidence {
     pub(crate) start: Vec<u32>,
     pub(crate) actor: Vec<u32>,
     pub(crate) side: Vec<u8>,
-    /// The event of each link slot.
-    pub(crate) slot_event: Vec<u32>,
     pub(crate) actor_start: Vec<u32>,
     pub(crate) actor_events: Vec<u32>,
     /// For each statement with an opposing statement in the view: (this event, opposed event).
@@ -90,7 +88,6 @@ impl Incidence {
             start: vec![0],
             actor: Vec::new(),
             side: Vec::new(),
-            slot_event: Vec::new(),
             actor_start: Vec::new(),
             actor_events: Vec::new(),
             oppositions: Vec::new(),
@@ -117,7 +114,6 @@ impl Incidence {
                 if let Some(side) = side {
                     inc.actor.push(sig.actor.0);
                     inc.side.push(side);
-                    inc.slot_event.push(inc.statements.len() as u32);
                 }
             });
             event_of[s.index()] = inc.statements.len() as u32;
@@ -145,7 +141,7 @@ impl Incidence {
         for e in 0..inc.statements.len() {
             for slot in inc.start[e] as usize..inc.start[e + 1] as usize {
                 let a = inc.actor[slot] as usize;
-                actor_events[fill[a] as usize] = slot as u32;
+                actor_events[fill[a] as usize] = e as u32;
                 fill[a] += 1;
             }
         }
@@ -183,18 +179,13 @@ impl Incidence {
             .map(|(&a, &s)| (ActorIdx(a), s))
     }
 
-    /// The events actor `a` takes part in, as link slots (`slot` → event via [`Self::event_of_slot`]).
-    pub(crate) fn slots_of(&self, a: usize) -> &[u32] {
+    /// The events actor `a` takes part in, in event order.
+    pub(crate) fn events_of(&self, a: usize) -> &[u32] {
         &self.actor_events[self.actor_start[a] as usize..self.actor_start[a + 1] as usize]
     }
 
     /// Number of statements actor `a` takes part in.
     pub fn degree(&self, a: ActorIdx) -> usize {
-        self.slots_of(a.index()).len()
-    }
-
-    /// The event a link slot belongs to.
-    pub(crate) fn event_of_slot(&self, slot: u32) -> usize {
-        self.slot_event[slot as usize] as usize
+        self.events_of(a.index()).len()
     }
 }

@@ -290,10 +290,10 @@ fn accumulate_dense(
     }
 }
 
-/// One event of the actor being accumulated: its link slot, the end of the event's links, the
-/// event weight and its Newman share `w / (k − 1)`.
+/// One event of the actor being accumulated: the range of its links, its weight and its
+/// Newman share `w / (k − 1)`.
 struct Span {
-    slot: usize,
+    start: usize,
     end: usize,
     weight: f64,
     newman: f64,
@@ -302,9 +302,9 @@ struct Span {
 /// Actor-major accumulation with a dense scratch row per actor (many actors).
 ///
 /// An actor's events are scattered over the whole incidence, so the loop is bound by memory
-/// latency. It first gathers where each event's later participants are (independent loads
-/// whose cache misses overlap), then walks them; participants come in actor order, so those
-/// after the actor's own slot are exactly the partners `j > i`.
+/// latency. It first gathers where each event's links are (independent loads whose cache
+/// misses overlap), then walks them; participants come in actor order, so those after the
+/// actor itself are exactly the partners `j > i`.
 // `i` is an actor index into several structures, not just `opp_of`.
 #[allow(clippy::needless_range_loop)]
 fn accumulate_sparse(
@@ -324,23 +324,24 @@ fn accumulate_sparse(
     let one_side = inc.side.iter().all(|&s| s == 0);
     for i in 0..n {
         spans.clear();
-        spans.extend(inc.slots_of(i).iter().map(|&slot| {
-            let e = inc.event_of_slot(slot);
-            let (slot, end) = (slot as usize, inc.start[e + 1] as usize);
-            // Touch the first later partner now, so that its cache line is on the way
-            // before the walk below needs it.
-            if slot + 1 < end {
-                std::hint::black_box(inc.actor[slot + 1]);
-            }
+        spans.extend(inc.events_of(i).iter().map(|&e| {
+            let e = e as usize;
+            let (start, end) = (inc.start[e] as usize, inc.start[e + 1] as usize);
+            // Touch the event's links now, so that their cache line is on the way before
+            // the walk below needs it.
+            std::hint::black_box(inc.actor[start]);
             Span {
-                slot,
+                start,
                 end,
                 weight: inc.weight[e],
                 newman: inc.weight[e] / (event_len(e) - 1.0),
             }
         }));
         for sp in &spans {
-            let later = sp.slot + 1..sp.end;
+            let links = &inc.actor[sp.start..sp.end];
+            // The actor's own link: links are sorted by actor and hold it once.
+            let me = sp.start + links.partition_point(|&a| (a as usize) < i);
+            let later = me + 1..sp.end;
             if one_side {
                 for &j in &inc.actor[later] {
                     add_newman(&mut pos[j as usize], sp.weight, sp.newman);
@@ -348,7 +349,7 @@ fn accumulate_sparse(
                 }
                 continue;
             }
-            let my_side = inc.side[sp.slot];
+            let my_side = inc.side[me];
             for (&j, &side) in inc.actor[later.clone()].iter().zip(&inc.side[later]) {
                 let j = j as usize;
                 if side == my_side {
