@@ -375,7 +375,14 @@ fn accumulate_sparse(
                 }
             }
         }
-        touched.sort_unstable();
+        // Partners in ascending order: when they are dense, a scan of the marks is cheaper
+        // than sorting them.
+        if touched.len() * 8 >= n - i {
+            touched.clear();
+            touched.extend((i + 1..n).filter(|&j| seen[j]).map(|j| j as u32));
+        } else {
+            touched.sort_unstable();
+        }
         for &j in &touched {
             let j = j as usize;
             emit(i, j, &pos[j], &neg[j]);
