@@ -8,11 +8,13 @@ use cosignatory::align::uncertainty::{BootstrapConfig, bootstrap};
 use cosignatory::align::{Coding, Dyad, Measure, Options, Universe, position_matrix};
 use cosignatory::model::{Dataset, View};
 use cosignatory::time::Window;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// One scored pair in one window.
 pub struct Row {
-    pub a: String,
-    pub b: String,
+    pub a: Rc<str>,
+    pub b: Rc<str>,
     pub window: Window,
     pub score: Option<f64>,
     pub n: u32,
@@ -161,6 +163,7 @@ pub fn score(view: &View<'_>, windows: &[Window], pairs: &Pairs, s: &Setup) -> C
         windows.len()
     };
     let bar = common::progress(steps as u64, "alignment");
+    let shared: Vec<Rc<str>> = ids.iter().map(|&id| Rc::from(id)).collect();
     let mut rows = Vec::with_capacity(windows.len() * index_pairs.len());
     for w in windows {
         let v = view.clone().between(w.start, w.end);
@@ -178,8 +181,8 @@ pub fn score(view: &View<'_>, windows: &[Window], pairs: &Pairs, s: &Setup) -> C
                 None => None,
             };
             rows.push(Row {
-                a: ids[i].to_string(),
-                b: ids[j].to_string(),
+                a: Rc::clone(&shared[i]),
+                b: Rc::clone(&shared[j]),
                 window: *w,
                 score: score.value,
                 n: score.n,
@@ -209,13 +212,17 @@ fn to_records(rows: &[Row], s: &Setup) -> Records {
         columns.extend(["ci_low", "ci_high"]);
     }
     let mut r = Records::new(&columns);
+    let measure: Rc<str> = s.measure.name().into();
+    let mut dates: HashMap<chrono::NaiveDate, Rc<str>> = HashMap::new();
+    let mut date =
+        |d: chrono::NaiveDate| Rc::clone(dates.entry(d).or_insert_with(|| d.to_string().into()));
     for row in rows {
         let mut cells = vec![
-            Cell::text(&row.a),
-            Cell::text(&row.b),
-            Cell::text(row.window.start.to_string()),
-            Cell::text(row.window.end.to_string()),
-            Cell::text(s.measure.name()),
+            Cell::shared(&row.a),
+            Cell::shared(&row.b),
+            Cell::Text(date(row.window.start)),
+            Cell::Text(date(row.window.end)),
+            Cell::shared(&measure),
             Cell::Num(row.score),
             Cell::int(row.n),
         ];

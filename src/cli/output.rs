@@ -5,22 +5,30 @@ use super::error::{CliError, CliResult};
 use serde::Serialize;
 use serde::ser::SerializeMap;
 use serde_json::Value;
+use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
+use std::rc::Rc;
 
 /// One value of a result row.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
-    Text(String),
+    /// Text; shared, because results repeat the same ids and dates over millions of rows.
+    Text(Rc<str>),
     Int(i64),
     /// A number; `None` where it is undefined (empty in tables and CSV, null in JSON).
     Num(Option<f64>),
 }
 
 impl Cell {
-    pub fn text(s: impl Into<String>) -> Cell {
-        Cell::Text(s.into())
+    pub fn text(s: impl AsRef<str>) -> Cell {
+        Cell::Text(s.as_ref().into())
+    }
+
+    /// A text cell sharing `s` (no copy).
+    pub fn shared(s: &Rc<str>) -> Cell {
+        Cell::Text(Rc::clone(s))
     }
 
     pub fn int(n: impl Into<i64>) -> Cell {
@@ -30,7 +38,7 @@ impl Cell {
     /// As written in CSV: numbers in Rust's shortest round-trip form.
     fn exact(&self) -> String {
         match self {
-            Cell::Text(s) => s.clone(),
+            Cell::Text(s) => s.to_string(),
             Cell::Int(n) => n.to_string(),
             Cell::Num(v) => v.map(|v| v.to_string()).unwrap_or_default(),
         }
@@ -47,7 +55,7 @@ impl Cell {
 
     fn json(&self) -> Value {
         match self {
-            Cell::Text(s) => Value::String(s.clone()),
+            Cell::Text(s) => Value::String(s.to_string()),
             Cell::Int(n) => Value::from(*n),
             Cell::Num(v) => v
                 .and_then(serde_json::Number::from_f64)
@@ -101,9 +109,27 @@ impl Records {
     fn write_csv(&self, out: &mut dyn Write) -> io::Result<()> {
         let mut w = csv::Writer::from_writer(out);
         w.write_record(&self.columns).map_err(csv_io)?;
+        // Field by field with one reused buffer: results can run to millions of rows.
+        let mut number = String::new();
         for row in &self.rows {
-            w.write_record(row.iter().map(Cell::exact))
-                .map_err(csv_io)?;
+            for cell in row {
+                number.clear();
+                let field = match cell {
+                    Cell::Text(s) => s,
+                    Cell::Int(n) => {
+                        write!(number, "{n}").expect("writing to a String");
+                        number.as_str()
+                    }
+                    Cell::Num(v) => {
+                        if let Some(v) = v {
+                            write!(number, "{v}").expect("writing to a String");
+                        }
+                        number.as_str()
+                    }
+                };
+                w.write_field(field).map_err(csv_io)?;
+            }
+            w.write_record(None::<&[u8]>).map_err(csv_io)?;
         }
         w.flush()
     }

@@ -111,7 +111,7 @@ pub fn run(args: &PlotSeriesArgs) -> CliResult<()> {
             .map_err(drawing)?;
         for (i, (a, b)) in args.pairs.iter().enumerate() {
             let c = colour(i);
-            let pair: Vec<&Row> = rows.iter().filter(|r| &r.a == a && &r.b == b).collect();
+            let pair: Vec<&Row> = rows.iter().filter(|r| *r.a == **a && *r.b == **b).collect();
             for band in runs(&pair, |r| {
                 let (l, u) = r.interval?;
                 Some((midpoint(&r.window), l?, u?))
