@@ -92,6 +92,14 @@ impl Incidence {
             actor_events: Vec::new(),
             oppositions: Vec::new(),
         };
+        // The view's signatures bound the links unless blocs expand into members.
+        let range = view.index_range();
+        let links = (ds.sig_start[range.end] - ds.sig_start[range.start]) as usize;
+        inc.actor.reserve(links);
+        inc.side.reserve(links);
+        inc.statements.reserve(range.len());
+        inc.weight.reserve(range.len());
+        inc.start.reserve(range.len());
         let mut event_of = vec![u32::MAX; ds.statements().len()];
         for s in view.statements() {
             let date = ds.statement(s).date;

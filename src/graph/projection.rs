@@ -320,8 +320,10 @@ fn accumulate_sparse(
     let mut touched: Vec<u32> = Vec::new();
     let mut seen = vec![false; n];
     let mut spans: Vec<Span> = Vec::new();
-    // Co-signature data has one side only: then the sides need not be read at all.
+    // Co-signature data has one side only, and most projections weigh every statement 1:
+    // then the sides and weights need not be read at all (each read is a cache miss here).
     let one_side = inc.side.iter().all(|&s| s == 0);
+    let unit_weights = inc.weight.iter().all(|&w| w == 1.0);
     for i in 0..n {
         spans.clear();
         spans.extend(inc.events_of(i).iter().map(|&e| {
@@ -330,11 +332,12 @@ fn accumulate_sparse(
             // Touch the event's links now, so that their cache line is on the way before
             // the walk below needs it.
             std::hint::black_box(inc.actor[start]);
+            let weight = if unit_weights { 1.0 } else { inc.weight[e] };
             Span {
                 start,
                 end,
-                weight: inc.weight[e],
-                newman: inc.weight[e] / (event_len(e) - 1.0),
+                weight,
+                newman: weight / (event_len(e) - 1.0),
             }
         }));
         for sp in &spans {
