@@ -470,6 +470,19 @@ mod tests {
             assert!(!d.is_empty());
             assert_eq!(d, s);
         }
+        // Weighted statements, co-signature linking (the one-side, non-unit-weight path).
+        let n = votes.dataset.statements().len();
+        let inc = Incidence::from_view(
+            &votes.dataset.view(),
+            &IncidenceOptions {
+                statement_weights: Some((0..n).map(|i| 0.5 + (i % 7) as f64 / 3.0).collect()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let (d, s) = both(&inc, false);
+        assert!(!d.is_empty());
+        assert_eq!(d, s);
         // Letters with counter-letters, one actor signing both sides.
         let day = "2020-01-01".parse().unwrap();
         let mut b = DatasetBuilder::new();
