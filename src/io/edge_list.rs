@@ -5,8 +5,7 @@ use super::ReadOptions;
 use super::table::{Schema, read_table};
 use crate::cluster::{ClusterError, ClusterGraph};
 use crate::error::{Error, LoadReport, Problem, Result};
-use crate::model::{Problems, Strictness};
-use std::collections::BTreeSet;
+use crate::model::{Interner, Problems, Strictness};
 use std::io::Read;
 use std::path::Path;
 
@@ -54,7 +53,9 @@ impl EdgeList {
     ) -> Result<(EdgeList, LoadReport)> {
         let mut report = LoadReport::default();
         let mut problems = Problems::new(options.strictness, &mut report);
-        let mut rows: Vec<(String, String, f64)> = Vec::new();
+        // Ids interned as they come (each distinct id stored once), ranked by id at the end.
+        let mut interner = Interner::default();
+        let mut rows: Vec<(u32, u32, f64)> = Vec::new();
         read_table(name, reader, &EDGES, &mut problems, |row, p| {
             let source = match row.req("source") {
                 Ok(s) => s,
@@ -76,25 +77,26 @@ impl EdgeList {
                     }
                 },
             };
-            rows.push((source.to_string(), target.to_string(), weight));
+            rows.push((interner.intern(source), interner.intern(target), weight));
         });
         problems.check_files()?;
         if problems.mode == Strictness::Strict {
             problems.check()?;
         }
-        let ids: Vec<String> = rows
+        let mut names = interner.into_strings();
+        let mut order: Vec<u32> = (0..names.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+        let mut rank = vec![0usize; names.len()];
+        for (r, &key) in order.iter().enumerate() {
+            rank[key as usize] = r;
+        }
+        let ids: Vec<String> = order
             .iter()
-            .flat_map(|(a, b, _)| [a.clone(), b.clone()])
-            .collect::<BTreeSet<_>>()
-            .into_iter()
+            .map(|&key| std::mem::take(&mut names[key as usize]).into_string())
             .collect();
-        let index = |id: &str| {
-            ids.binary_search_by(|x| x.as_str().cmp(id))
-                .unwrap_or_default()
-        };
         let edges = rows
             .iter()
-            .map(|(a, b, w)| (index(a), index(b), *w))
+            .map(|&(a, b, w)| (rank[a as usize], rank[b as usize], w))
             .collect();
         Ok((EdgeList { ids, edges }, report))
     }

@@ -19,7 +19,7 @@ pub(crate) use columns::{JoinedColumn, RoleColumn};
 pub(crate) use dataset::actor_major_index;
 pub use dataset::{ActorIdx, Dataset, MemberSpan, SignatureRef, StatementIdx};
 pub use position::{ParsePositionError, Position};
-pub(crate) use raw_signatures::{SignatureFields, SignatureRows};
+pub(crate) use raw_signatures::{Interner, SignatureFields, SignatureRows};
 pub use serde_impl::DatasetDocument;
 pub use signature::{Membership, Signature};
 pub use statement::{Statement, StatementKind};
