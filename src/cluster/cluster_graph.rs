@@ -130,6 +130,60 @@ impl ClusterGraph {
         ClusterGraph::build((0..n as u32).collect(), edges)
     }
 
+    /// Builds from the upper triangle given row by row, nodes already in canonical order:
+    /// row `i` holds `row_len[i]` neighbours `j > i`, ascending, and `targets` / `weights`
+    /// are the rows one after the other (as a projection emits its pairs). No edge list is
+    /// materialised, which keeps memory to the upper rows plus the graph.
+    pub(crate) fn from_upper_rows(
+        row_len: &[usize],
+        targets: Vec<u32>,
+        weights: Vec<f64>,
+    ) -> Result<ClusterGraph, ClusterError> {
+        let n = row_len.len();
+        check_size(n)?;
+        let mut degree = vec![0usize; n + 1];
+        let mut k = 0;
+        for (i, &len) in row_len.iter().enumerate() {
+            for (&j, &weight) in targets[k..k + len].iter().zip(&weights[k..k + len]) {
+                if !weight.is_finite() {
+                    return Err(ClusterError::NonFiniteWeight {
+                        u: i,
+                        v: j as usize,
+                        weight,
+                    });
+                }
+                degree[i + 1] += 1;
+                degree[j as usize + 1] += 1;
+            }
+            k += len;
+        }
+        for i in 0..n {
+            degree[i + 1] += degree[i];
+        }
+        let offsets = degree;
+        let mut fill = offsets.clone();
+        let mut full_targets = vec![0u32; offsets[n]];
+        let mut full_weights = vec![0.0; offsets[n]];
+        // Row i receives its smaller neighbours while the earlier rows are walked, then its own
+        // larger ones: every row comes out ascending.
+        let mut k = 0;
+        for (i, &len) in row_len.iter().enumerate() {
+            for (&j, &weight) in targets[k..k + len].iter().zip(&weights[k..k + len]) {
+                let j = j as usize;
+                full_targets[fill[i]] = j as u32;
+                full_weights[fill[i]] = weight;
+                fill[i] += 1;
+                full_targets[fill[j]] = i as u32;
+                full_weights[fill[j]] = weight;
+                fill[j] += 1;
+            }
+            k += len;
+        }
+        let csr = Csr::from_parts(offsets, full_targets, full_weights, vec![0.0; n]);
+        let identity: Vec<u32> = (0..n as u32).collect();
+        Ok(ClusterGraph::from_csr(csr, identity.clone(), identity))
+    }
+
     fn build<I>(order: Vec<u32>, edges: I) -> Result<ClusterGraph, ClusterError>
     where
         I: IntoIterator<Item = (usize, usize, f64)>,

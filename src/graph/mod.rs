@@ -19,5 +19,5 @@ pub use centrality::{
 };
 pub use cosign::{CoSign, CoSignGraph};
 pub use incidence::{Incidence, IncidenceOptions, Linking};
-pub use projection::{ProjectionOptions, project, project_incidence};
+pub use projection::{ProjectionOptions, project, project_for_clustering, project_incidence};
 pub use weighting::Weighting;
