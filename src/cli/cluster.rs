@@ -11,7 +11,7 @@ use cosignatory::cluster::{
     LeidenOptions, LouvainOptions, Partition, Quality, consensus, label_propagation, leiden,
     louvain, modularity, quality, signed_modularity,
 };
-use cosignatory::graph::project;
+use cosignatory::graph::project_for_clustering;
 use serde::Serialize;
 use std::io::Write;
 
@@ -47,9 +47,11 @@ pub fn run(args: &ClusterArgs) -> CliResult<()> {
         None => {
             let ds = common::load(&args.data)?;
             let view = common::view(&ds, &args.data)?;
-            let g = project(&view, &projection_options(&args.projection))?;
-            let ids = g.graph().node_weights().map(|a| a.id.clone()).collect();
-            (ids, g.to_cluster_graph()?)
+            // Straight to the clustering graph: large projections are not held twice.
+            let (graph, actors) =
+                project_for_clustering(&view, &projection_options(&args.projection))?;
+            let ids = actors.iter().map(|&a| ds.actor(a).id.clone()).collect();
+            (ids, graph)
         }
     };
     if graph.node_count() == 0 {
