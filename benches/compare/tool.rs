@@ -21,7 +21,7 @@
 
 mod workloads;
 
-use cosignatory::cluster::{LeidenOptions, leiden};
+use cosignatory::cluster::{ClusterGraph, LeidenOptions, leiden};
 use cosignatory::graph::{
     Incidence, IncidenceOptions, ProjectionOptions, Weighting, project_for_clustering,
     project_incidence,
@@ -158,28 +158,9 @@ fn memory(actors: usize, statements: usize) {
         t.elapsed().as_secs_f64(),
         rss()
     );
-    let t = Instant::now();
-    let r = leiden(
-        &cg,
-        &LeidenOptions {
-            seed: 1,
-            ..Default::default()
-        },
-    )
-    .expect("valid graph");
-    println!(
-        "leiden: {} communities, modularity {:.4}, in {:.2} s ({})",
-        r.partition.community_count(),
-        r.quality,
-        t.elapsed().as_secs_f64(),
-        rss()
-    );
-    drop(r);
-    drop(cg);
-    drop(g);
-    // The clustering path that never holds the petgraph graph: a fresh process is needed
-    // for its own peak, so it is measured by `memory-cluster`.
-    drop(ds);
+    time_leiden(&cg);
+    // The clustering path that never holds the petgraph graph needs a fresh process for its
+    // own peak: `memory-cluster`.
 }
 
 /// `project_for_clustering` + Leiden on the same workload, for its own peak memory.
@@ -196,9 +177,14 @@ fn memory_cluster(actors: usize, statements: usize) {
         t.elapsed().as_secs_f64(),
         rss()
     );
+    time_leiden(&cg);
+}
+
+/// Leiden (seed 1) on the projection, with its time and the memory after it.
+fn time_leiden(cg: &ClusterGraph) {
     let t = Instant::now();
     let r = leiden(
-        &cg,
+        cg,
         &LeidenOptions {
             seed: 1,
             ..Default::default()
