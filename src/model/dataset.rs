@@ -156,6 +156,27 @@ pub(crate) fn actor_major_index(n_actors: usize, sig_actor: &[ActorIdx]) -> (Vec
 }
 
 impl Dataset {
+    /// Replaces the signatures with statement-major columns (`start[s]..start[s + 1]` are the
+    /// slots of statement `s`) and derives the actor-major index from them. For the paths that
+    /// fill a dataset without per-record validation (the UN importer, the generator, shuffles).
+    pub(crate) fn set_signatures(
+        &mut self,
+        start: Vec<u32>,
+        actor: Vec<ActorIdx>,
+        position: Vec<Position>,
+        role: RoleColumn,
+        joined: JoinedColumn,
+    ) {
+        let (actor_start, actor_sigs) = actor_major_index(self.actors.len(), &actor);
+        self.sig_start = start;
+        self.sig_actor = actor;
+        self.sig_position = position;
+        self.sig_role = role;
+        self.sig_joined = joined;
+        self.actor_start = actor_start;
+        self.actor_sigs = actor_sigs;
+    }
+
     /// All actors, sorted by id.
     pub fn actors(&self) -> &[Actor] {
         &self.actors

@@ -16,7 +16,6 @@ pub use actor::{Actor, ActorKind};
 pub use build::{DatasetBuilder, Strictness};
 pub(crate) use build::{Origin, Problems, RawInput, assemble};
 pub(crate) use columns::{JoinedColumn, RoleColumn};
-pub(crate) use dataset::actor_major_index;
 pub use dataset::{ActorIdx, Dataset, MemberSpan, SignatureRef, StatementIdx};
 pub use position::{ParsePositionError, Position};
 pub(crate) use raw_signatures::{Interner, SignatureFields, SignatureRows};

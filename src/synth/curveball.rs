@@ -3,7 +3,7 @@
 
 use super::distributions::bad;
 use crate::error::Result;
-use crate::model::{ActorIdx, Dataset, JoinedColumn, Position, RoleColumn, actor_major_index};
+use crate::model::{ActorIdx, Dataset, JoinedColumn, Position, RoleColumn};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
@@ -118,17 +118,20 @@ pub fn curveball(ds: &Dataset, o: &CurveballOptions) -> Result<Dataset> {
         }
     }
     let old_slot = |j: usize| kept[j].map(|i| i as usize);
-    out.sig_role = RoleColumn::from_keys(kept.len(), ds.sig_role.names(), |j| {
+    let role = RoleColumn::from_keys(kept.len(), ds.sig_role.names(), |j| {
         old_slot(j).and_then(|i| ds.sig_role.key(i))
     });
-    out.sig_joined = JoinedColumn::from_fn(kept.len(), |j| {
+    let joined = JoinedColumn::from_fn(kept.len(), |j| {
         old_slot(j).and_then(|i| ds.sig_joined.get(i))
     });
-    out.sig_actor = actor.into_iter().map(ActorIdx).collect();
-    out.sig_position = position;
-    let (start, sigs) = actor_major_index(out.actors.len(), &out.sig_actor);
-    out.actor_start = start;
-    out.actor_sigs = sigs;
+    let start = out.sig_start.clone();
+    out.set_signatures(
+        start,
+        actor.into_iter().map(ActorIdx).collect(),
+        position,
+        role,
+        joined,
+    );
     Ok(out)
 }
 

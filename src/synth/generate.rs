@@ -11,7 +11,7 @@ use super::schedule::PlantedPeriod;
 use crate::error::Result;
 use crate::model::{
     Actor, ActorIdx, Dataset, DatasetBuilder, JoinedColumn, Position, RoleColumn, Statement,
-    StatementKind, actor_major_index,
+    StatementKind,
 };
 use chrono::NaiveDate;
 use rand::RngExt;
@@ -184,13 +184,12 @@ pub(super) fn generate(
         later.statements = o.statements..o.statements;
     }
 
-    let (actor_start, actor_sigs) = actor_major_index(ds.actors.len(), &sig_actor);
-    ds.sig_start = sig_start;
-    ds.sig_actor = sig_actor;
-    ds.sig_position = sig_position;
-    ds.sig_role = RoleColumn::default();
-    ds.sig_joined = JoinedColumn::default();
-    ds.actor_start = actor_start;
-    ds.actor_sigs = actor_sigs;
+    ds.set_signatures(
+        sig_start,
+        sig_actor,
+        sig_position,
+        RoleColumn::default(),
+        JoinedColumn::default(),
+    );
     Ok(ds)
 }

@@ -83,14 +83,13 @@ pub(crate) fn fill(
         }
         sig_start.push(sig_actor.len() as u32);
     }
-    let (actor_start, actor_sigs) = crate::model::actor_major_index(ds.actors.len(), &sig_actor);
-    ds.sig_start = sig_start;
-    ds.sig_actor = sig_actor;
-    ds.sig_position = sig_position;
-    ds.sig_role = RoleColumn::default();
-    ds.sig_joined = JoinedColumn::default();
-    ds.actor_start = actor_start;
-    ds.actor_sigs = actor_sigs;
+    ds.set_signatures(
+        sig_start,
+        sig_actor,
+        sig_position,
+        RoleColumn::default(),
+        JoinedColumn::default(),
+    );
 }
 
 /// The roll-call position of every dataset statement, in dataset order.
