@@ -9,7 +9,7 @@ use super::output::{self, Cell, Records};
 use cosignatory::cluster::{
     ClusterGraph, ConsensusAlgorithm, ConsensusOptions, DistanceMatrix, LabelPropagationOptions,
     LeidenOptions, LouvainOptions, Partition, Quality, consensus, label_propagation, leiden,
-    louvain, modularity, quality, signed_modularity,
+    louvain, quality,
 };
 use cosignatory::graph::project_for_clustering;
 use serde::Serialize;
@@ -70,11 +70,10 @@ pub fn run(args: &ClusterArgs) -> CliResult<()> {
 fn quality_of(graph: &ClusterGraph, arg: QualityArg, resolution: f64) -> (Quality, &'static str) {
     match arg {
         QualityArg::Cpm => (Quality::Cpm { resolution }, "cpm"),
-        QualityArg::Modularity if graph.has_negative_weights() => (
-            Quality::SignedModularity { resolution },
-            "signed_modularity",
-        ),
-        QualityArg::Modularity => (Quality::Modularity { resolution }, "modularity"),
+        QualityArg::Modularity => match common::modularity_quality(graph, resolution) {
+            q @ Quality::SignedModularity { .. } => (q, "signed_modularity"),
+            q => (q, "modularity"),
+        },
     }
 }
 
@@ -121,11 +120,7 @@ pub fn cluster(graph: &ClusterGraph, ids: &[String], args: &ClusterArgs) -> CliR
         best_of(graph, args.algorithm, q, args.seed, runs)?
     };
     let membership = partition.membership();
-    let modularity = if graph.has_negative_weights() {
-        signed_modularity(graph, membership, 1.0).ok()
-    } else {
-        modularity(graph, membership, 1.0).ok()
-    };
+    let modularity = quality(graph, membership, &common::modularity_quality(graph, 1.0)).ok();
     Ok(Coalitions {
         algorithm,
         quality_function: q_name,

@@ -6,7 +6,9 @@ use super::args::{CodingArg, DataArgs, Span, UniverseArg, WindowArgs};
 use super::error::{CliError, CliResult};
 use chrono::NaiveDate;
 use cosignatory::align::{Coding, Universe};
-use cosignatory::cluster::{Dendrogram, DistanceMatrix, Linkage, agglomerative};
+use cosignatory::cluster::{
+    ClusterGraph, Dendrogram, DistanceMatrix, Linkage, Quality, agglomerative,
+};
 use cosignatory::io::{ReadOptions, read_dataset_with};
 use cosignatory::model::{ActorIdx, Dataset, StatementKind, View};
 use cosignatory::time::{Period, Window, WindowSpec};
@@ -282,6 +284,16 @@ fn draw_target() -> ProgressDrawTarget {
         ProgressDrawTarget::stderr()
     } else {
         ProgressDrawTarget::hidden()
+    }
+}
+
+/// Modularity at `resolution`, signed on a graph with negative weights (a signed projection),
+/// where plain modularity is undefined.
+pub fn modularity_quality(graph: &ClusterGraph, resolution: f64) -> Quality {
+    if graph.has_negative_weights() {
+        Quality::SignedModularity { resolution }
+    } else {
+        Quality::Modularity { resolution }
     }
 }
 

@@ -4,13 +4,14 @@ use super::args::{BackboneArg, Format, GraphArgs, GraphFormat, ProjectionArgs};
 use super::common;
 use super::error::CliResult;
 use super::output::{self, Cell, Records};
-use cosignatory::cluster::{LeidenOptions, Partition, Quality, leiden_best_of};
+use cosignatory::cluster::{ClusterGraph, Clustering, LeidenOptions, leiden_best_of};
 use cosignatory::export::{
     NodeAttributes, write_dot, write_edge_table, write_gexf, write_graphml, write_node_link,
     write_node_table,
 };
 use cosignatory::graph::{
-    CoSignGraph, Linking, ProjectionOptions, disparity_filter, hypergeometric_backbone, project,
+    CoSignGraph, Correction, Linking, ProjectionOptions, disparity_filter, hypergeometric_backbone,
+    project,
 };
 use cosignatory::model::View;
 use std::io::Write;
@@ -33,28 +34,39 @@ pub fn projection_options(args: &ProjectionArgs) -> ProjectionOptions {
 pub fn build(
     view: &View<'_>,
     projection: &ProjectionArgs,
-    backbone: Option<BackboneArg>,
+    backbone_kind: Option<BackboneArg>,
     alpha: f64,
-    correction: cosignatory::graph::Correction,
+    correction: Correction,
 ) -> CliResult<(CoSignGraph, Option<String>)> {
     let g = project(view, &projection_options(projection))?;
-    let Some(kind) = backbone else {
-        return Ok((g, None));
-    };
-    let b = match kind {
-        BackboneArg::Disparity => disparity_filter(&g, alpha)?,
-        BackboneArg::Hypergeometric => hypergeometric_backbone(&g, alpha, correction)?,
+    match backbone_kind {
+        None => Ok((g, None)),
+        Some(kind) => {
+            let (b, note) = backbone(&g, kind, alpha, correction)?;
+            Ok((b, Some(note)))
+        }
+    }
+}
+
+/// The backbone of a projection and a note on what it kept.
+pub fn backbone(
+    g: &CoSignGraph,
+    kind: BackboneArg,
+    alpha: f64,
+    correction: Correction,
+) -> CliResult<(CoSignGraph, String)> {
+    let (b, name) = match kind {
+        BackboneArg::Disparity => (disparity_filter(g, alpha)?, "disparity"),
+        BackboneArg::Hypergeometric => (
+            hypergeometric_backbone(g, alpha, correction)?,
+            "hypergeometric",
+        ),
     };
     let note = format!(
-        "{} backbone at alpha {alpha}: kept {} of {} edges",
-        match kind {
-            BackboneArg::Disparity => "disparity",
-            BackboneArg::Hypergeometric => "hypergeometric",
-        },
-        b.kept,
-        b.total
+        "{name} backbone at alpha {alpha}: kept {} of {} edges",
+        b.kept, b.total
     );
-    Ok((b.graph, Some(note)))
+    Ok((b.graph, note))
 }
 
 pub fn run(args: &GraphArgs) -> CliResult<()> {
@@ -73,7 +85,8 @@ pub fn run(args: &GraphArgs) -> CliResult<()> {
         });
     }
     let attributes = if args.coalitions {
-        NodeAttributes::new().with_partition(&coalitions(&g, args.seed)?)
+        NodeAttributes::new()
+            .with_partition(&coalitions(&g.to_cluster_graph()?, args.seed)?.partition)
     } else {
         NodeAttributes::new()
     };
@@ -93,20 +106,15 @@ pub fn run(args: &GraphArgs) -> CliResult<()> {
     Ok(())
 }
 
-/// Leiden coalitions of the exported graph (signed modularity on a signed graph).
-fn coalitions(g: &CoSignGraph, seed: u64) -> CliResult<Partition> {
-    let cg = g.to_cluster_graph()?;
-    let quality = if cg.has_negative_weights() {
-        Quality::SignedModularity { resolution: 1.0 }
-    } else {
-        Quality::Modularity { resolution: 1.0 }
-    };
+/// Leiden coalitions of a graph: (signed) modularity, best of 10 seeds from `seed`, since
+/// one run can land on a visibly worse partition of a small graph.
+pub fn coalitions(cg: &ClusterGraph, seed: u64) -> CliResult<Clustering> {
     let options = LeidenOptions {
-        quality,
+        quality: common::modularity_quality(cg, 1.0),
         seed,
         ..Default::default()
     };
-    Ok(leiden_best_of(&cg, &options, 10)?.partition)
+    Ok(leiden_best_of(cg, &options, 10)?)
 }
 
 fn write_table(

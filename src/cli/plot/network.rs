@@ -5,7 +5,7 @@ use crate::cli::args::{LayoutArg, PlotNetworkArgs};
 use crate::cli::common;
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::graph;
-use cosignatory::cluster::{LeidenOptions, Quality, leiden_best_of, modularity};
+use cosignatory::cluster::quality;
 use cosignatory::graph::Correction;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -19,38 +19,24 @@ pub fn run(args: &PlotNetworkArgs) -> CliResult<()> {
     let ds = common::load(&args.data)?;
     let view = common::view(&ds, &args.data)?;
     let (full, _) = graph::build(&view, &args.projection, None, args.alpha, Correction::None)?;
-    let drawn = match args.backbone {
-        Some(_) => {
-            graph::build(
-                &view,
-                &args.projection,
-                args.backbone,
-                args.alpha,
-                Correction::None,
-            )?
-            .0
-        }
-        None => full.clone(),
-    };
+    let backbone = args
+        .backbone
+        .map(|kind| graph::backbone(&full, kind, args.alpha, Correction::None))
+        .transpose()?;
+    let drawn = backbone.as_ref().map_or(&full, |(b, _)| b);
     let cg = full.to_cluster_graph()?;
     if cg.total_weight() <= 0.0 {
         return Err(CliError::data(
             "the co-signature graph has no positive edge weight: no coalitions to draw",
         ));
     }
-    let quality = if cg.has_negative_weights() {
-        Quality::SignedModularity { resolution: 1.0 }
-    } else {
-        Quality::Modularity { resolution: 1.0 }
-    };
-    let options = LeidenOptions {
-        quality,
-        seed: args.seed,
-        ..Default::default()
-    };
-    // Best of 10 seeds: one run can land on a visibly worse partition of a small graph.
-    let best = leiden_best_of(&cg, &options, 10)?;
-    let q = modularity(&cg, best.partition.membership(), 1.0).ok();
+    let best = graph::coalitions(&cg, args.seed)?;
+    let q = quality(
+        &cg,
+        best.partition.membership(),
+        &common::modularity_quality(&cg, 1.0),
+    )
+    .ok();
     // Nodes drawn: those with enough statements; coalitions ranked by size among them.
     let keep: Vec<NodeIndex> = full
         .graph()
@@ -96,7 +82,7 @@ pub fn run(args: &PlotNetworkArgs) -> CliResult<()> {
             })
             .collect()
     };
-    let edges = edges_of(&drawn);
+    let edges = edges_of(drawn);
     // Placed by the full graph, so a coalition sits together even where the backbone
     // drops its ties; only the drawn edges are the backbone's.
     let pos = match args.layout {
