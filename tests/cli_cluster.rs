@@ -128,12 +128,17 @@ fn best_of_runs_consensus_and_cpm() {
     ]));
     assert_eq!(cpm["quality_function"], "cpm");
     assert_eq!(cpm["resolution"], 0.05);
-    // Every actor of the graph appears exactly once.
+    // Every actor of the graph appears exactly once: as many distinct actors as the default
+    // (modularity) clustering of the same graph has.
     let mut ids: Vec<String> = communities(&cpm).concat();
     let n = ids.len();
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), n);
+    let default = json_of(cosignatory().args(["cluster", "--format", "json"]));
+    let mut all: Vec<String> = communities(&default).concat();
+    all.sort();
+    assert_eq!(ids, all);
 }
 
 #[test]

@@ -90,7 +90,16 @@ fn network_colours_coalitions_and_is_reproducible() {
         assert!(has_text(&text, id), "label {id}");
     }
     assert_eq!(text, svg(&args), "same seed, same figure");
-    let circular = svg(&["plot", "network", arg(&data), "--layout", "circular"]);
+    // Same seed, other layout: only the layout can make the difference.
+    let circular = svg(&[
+        "plot",
+        "network",
+        arg(&data),
+        "--seed",
+        "2",
+        "--layout",
+        "circular",
+    ]);
     assert_ne!(circular, text);
 }
 
@@ -116,4 +125,15 @@ fn png_output_is_a_rasterised_figure() {
     let bytes = std::fs::read(&path).unwrap();
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
     assert!(bytes.len() > 10_000, "{} bytes", bytes.len());
+}
+
+#[test]
+fn signed_network_reports_signed_modularity() {
+    // The bundled data has counter-statements, so the signed graph has negative edges, where
+    // plain modularity is undefined: the subtitle must still give the (signed) modularity.
+    let text = svg(&["plot", "network", "--signed", "--seed", "1"]);
+    assert!(
+        text.contains("modularity "),
+        "no modularity in the subtitle"
+    );
 }
