@@ -60,9 +60,11 @@ mod refine;
 mod rng;
 
 pub use cluster_graph::ClusterGraph;
+// The multislice optimiser of `dynamics` runs on the same adjacency.
 pub use clustering::Clustering;
 pub use compare::{adjusted_rand_index, normalized_mutual_info, variation_of_information};
 pub use consensus::{Consensus, ConsensusAlgorithm, ConsensusOptions, consensus};
+pub(crate) use csr::Csr;
 pub use dendrogram::{Dendrogram, Merge};
 pub use error::ClusterError;
 pub use hierarchical::{DistanceMatrix, Linkage, agglomerative};

@@ -4,9 +4,10 @@
 //!
 //! See [`multislice_leiden`] for exactly what is optimised.
 
-use super::multislice_csr::{Csr, Layered};
+use super::multislice_csr::Layered;
 use super::multislice_engine::optimise;
 use super::relabel::rematch_labels;
+use crate::cluster::Csr;
 use crate::cluster::{ClusterError, ClusterGraph, Iterations};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

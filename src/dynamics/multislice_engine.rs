@@ -8,8 +8,9 @@
 //! `H = Σ_c e_c − Σ_s coef_s Σ_c K_{c,s}² / 2`, so moving node `v` from `A` to `B` changes
 //! `H` by `w(v,B) − w(v,A∖v) − Σ_s coef_s k_{v,s} (K_{B,s} − K_{A∖v,s})`.
 
-use super::multislice_csr::{Csr, Layered, add_into, dot};
+use super::multislice_csr::{Layered, add_into, dot};
 use super::multislice_refine::{aggregate, community_components, refine};
+use crate::cluster::Csr;
 use crate::cluster::Iterations;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;

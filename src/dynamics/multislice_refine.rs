@@ -1,8 +1,9 @@
 //! Leiden's refinement and aggregation phases for the multislice optimiser (Traag, Waltman
 //! & van Eck 2019, Algorithm A.2), with per-slice node sizes.
 
-use super::multislice_csr::{Csr, Layered, add_into, dot};
+use super::multislice_csr::{Layered, add_into, dot};
 use super::multislice_engine::{Communities, Level, Rng, Scratch, compact, shuffle};
+use crate::cluster::Csr;
 use rand::RngExt;
 
 /// Leiden's refinement (Traag et al. 2019, Algorithm A.2): inside each community of `p`,
