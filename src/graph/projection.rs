@@ -98,29 +98,21 @@ pub fn project_incidence(
     signed: bool,
 ) -> CoSignGraph {
     let ds = view.dataset();
-    let n = inc.n_actors;
-    // Nodes: actors with at least one statement, in actor (id) order.
+    let (node_of, actor_index) = nodes(inc);
     let mut graph: UnGraph<crate::model::Actor, CoSign> = UnGraph::default();
-    let mut node_of = vec![NodeIndex::end(); n];
-    let mut actor_index = Vec::new();
-    let mut totals = Vec::new();
     let mut lookup = HashMap::new();
-    for (a, node) in node_of.iter_mut().enumerate() {
-        let degree = inc.degree(ActorIdx(a as u32));
-        if degree > 0 {
-            let actor = ds.actors()[a].clone();
-            lookup.insert(actor.id.clone(), graph.add_node(actor));
-            *node = NodeIndex::new(actor_index.len());
-            actor_index.push(ActorIdx(a as u32));
-            totals.push(degree as u32);
-        }
+    for &a in &actor_index {
+        let actor = ds.actor(a).clone();
+        lookup.insert(actor.id.clone(), graph.add_node(actor));
     }
+    let totals = actor_index.iter().map(|&a| inc.degree(a) as u32).collect();
     let mut signed_parts = Vec::new();
     pairs(inc, weighting, signed, |i, j, edge, together, against| {
         if signed {
             signed_parts.push([together, against]);
         }
-        graph.add_edge(node_of[i], node_of[j], edge);
+        let node = |a: usize| NodeIndex::new(node_of[a] as usize);
+        graph.add_edge(node(i), node(j), edge);
     });
     CoSignGraph {
         graph,
@@ -167,15 +159,7 @@ pub fn project_for_clustering(
     options: &ProjectionOptions,
 ) -> Result<(ClusterGraph, Vec<ActorIdx>)> {
     let inc = incidence(view, options)?;
-    let n = inc.n_actors;
-    let mut node_of = vec![u32::MAX; n];
-    let mut actors = Vec::new();
-    for (a, node) in node_of.iter_mut().enumerate() {
-        if inc.degree(ActorIdx(a as u32)) > 0 {
-            *node = actors.len() as u32;
-            actors.push(ActorIdx(a as u32));
-        }
-    }
+    let (node_of, actors) = nodes(&inc);
     // Pairs arrive row by row (i ascending, then j ascending): the upper triangle as it comes.
     let mut row_len = vec![0usize; actors.len()];
     let (mut targets, mut weights) = (Vec::new(), Vec::new());
@@ -192,6 +176,20 @@ pub fn project_for_clustering(
     drop(inc);
     let graph = ClusterGraph::from_upper_rows(&row_len, targets, weights)?;
     Ok((graph, actors))
+}
+
+/// The nodes of a projection: actors with at least one statement, in actor (id) order, as
+/// (node of each actor, `u32::MAX` for none; actor of each node).
+fn nodes(inc: &Incidence) -> (Vec<u32>, Vec<ActorIdx>) {
+    let mut node_of = vec![u32::MAX; inc.n_actors];
+    let mut actors = Vec::new();
+    for (a, node) in node_of.iter_mut().enumerate() {
+        if inc.degree(ActorIdx(a as u32)) > 0 {
+            *node = actors.len() as u32;
+            actors.push(ActorIdx(a as u32));
+        }
+    }
+    (node_of, actors)
 }
 
 /// The incidence [`project`] works on, after checking the options.
@@ -225,32 +223,16 @@ fn pairs(
     mut edge: impl FnMut(usize, usize, CoSign, f64, f64),
 ) {
     let n = inc.n_actors;
-    // Per-actor totals: raw statement count and weighted sum.
+    // Per-actor weighted totals (raw counts are the incidence's degrees). Statement-major,
+    // so the reads stream; each actor still sums its events in event order.
     let mut total_w = vec![0.0f64; n];
-    let mut total_n = vec![0u32; n];
-    // Statement-major, so the reads stream; each actor still sums its events in event order.
     for e in 0..inc.num_statements() {
         let w = inc.weight[e];
         for &a in &inc.actor[inc.start[e] as usize..inc.start[e + 1] as usize] {
             total_w[a as usize] += w;
-            total_n[a as usize] += 1;
         }
     }
-    // Opposition events per actor: (event of the actor, opposed event, weight). An opposition
-    // carries the weight of the opposing (answering) statement.
-    let mut opp_of: Vec<Vec<(u32, u32, f64)>> = vec![Vec::new(); if signed { n } else { 0 }];
-    if signed {
-        for &(e, t) in &inc.oppositions {
-            let w = inc.weight[e as usize];
-            for (x, y) in [(e, t), (t, e)] {
-                for (a, side) in inc.participants(x as usize) {
-                    if side == 0 {
-                        opp_of[a.index()].push((x, y, w));
-                    }
-                }
-            }
-        }
-    }
+    let degree = |a: usize| inc.degree(ActorIdx(a as u32)) as u64;
     let ln_fact =
         (weighting == Weighting::Hypergeometric).then(|| LnFactorials::up_to(inc.num_statements()));
     let big_n = inc.num_statements() as u64;
@@ -264,12 +246,7 @@ fn pairs(
             Weighting::Overlap => acc.weighted / ti.min(tj),
             Weighting::Hypergeometric => {
                 let f = ln_fact.as_ref().expect("prepared for hypergeometric");
-                let ln_p = f.hypergeometric_ln_sf(
-                    acc.count as u64,
-                    big_n,
-                    total_n[i] as u64,
-                    total_n[j] as u64,
-                );
+                let ln_p = f.hypergeometric_ln_sf(acc.count as u64, big_n, degree(i), degree(j));
                 // −log10 p; +0.0 turns −0.0 (p = 1) into 0.
                 -ln_p / std::f64::consts::LN_10 + 0.0
             }
@@ -288,7 +265,7 @@ fn pairs(
     if n <= DENSE_MAX_ACTORS {
         accumulate_dense(inc, signed, &mut emit);
     } else {
-        accumulate_sparse(inc, signed, &opp_of, &mut emit);
+        accumulate_sparse(inc, signed, &mut emit);
     }
 }
 
@@ -386,10 +363,10 @@ struct Span {
 fn accumulate_sparse(
     inc: &Incidence,
     signed: bool,
-    opp_of: &[Vec<(u32, u32, f64)>],
     emit: &mut impl FnMut(usize, usize, &Acc, &Acc),
 ) {
     let n = inc.n_actors;
+    let opp_of = oppositions_by_actor(inc, signed);
     let event_len = |e: usize| event_len(inc, e);
     let mut pos = vec![Acc::default(); n];
     let mut neg = vec![Acc::default(); n];
@@ -473,6 +450,25 @@ fn accumulate_sparse(
     }
 }
 
+/// Opposition events per actor (empty unless signed): (event of the actor, opposed event,
+/// weight). An opposition carries the weight of the opposing (answering) statement.
+fn oppositions_by_actor(inc: &Incidence, signed: bool) -> Vec<Vec<(u32, u32, f64)>> {
+    let mut opp_of = vec![Vec::new(); if signed { inc.n_actors } else { 0 }];
+    if signed {
+        for &(e, t) in &inc.oppositions {
+            let w = inc.weight[e as usize];
+            for (x, y) in [(e, t), (t, e)] {
+                for (a, side) in inc.participants(x as usize) {
+                    if side == 0 {
+                        opp_of[a.index()].push((x, y, w));
+                    }
+                }
+            }
+        }
+    }
+    opp_of
+}
+
 /// Records that partner `j` has a pair statistic for the current actor.
 fn touch(j: usize, seen: &mut [bool], touched: &mut Vec<u32>) {
     if !seen[j] {
@@ -490,18 +486,6 @@ mod tests {
     type Row = (usize, usize, u64, u64, u32, u64, u64, u32);
 
     fn both(inc: &Incidence, signed: bool) -> (Vec<Row>, Vec<Row>) {
-        let n = inc.n_actors;
-        let mut opp_of: Vec<Vec<(u32, u32, f64)>> = vec![Vec::new(); n];
-        for &(e, t) in &inc.oppositions {
-            let w = inc.weight[e as usize];
-            for (x, y) in [(e, t), (t, e)] {
-                for (a, side) in inc.participants(x as usize) {
-                    if side == 0 {
-                        opp_of[a.index()].push((x, y, w));
-                    }
-                }
-            }
-        }
         let row = |i, j, p: &Acc, q: &Acc| -> Row {
             (
                 i,
@@ -517,9 +501,7 @@ mod tests {
         let mut dense = Vec::new();
         accumulate_dense(inc, signed, &mut |i, j, p, q| dense.push(row(i, j, p, q)));
         let mut sparse = Vec::new();
-        accumulate_sparse(inc, signed, &opp_of, &mut |i, j, p, q| {
-            sparse.push(row(i, j, p, q))
-        });
+        accumulate_sparse(inc, signed, &mut |i, j, p, q| sparse.push(row(i, j, p, q)));
         (dense, sparse)
     }
 
