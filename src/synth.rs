@@ -29,7 +29,7 @@ pub use schedule::{
     AppliedEvent, Change, PlantedPeriod, Scheduled, ScheduledEvent, ScheduledOptions,
 };
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::Dataset;
 use chrono::NaiveDate;
 use distributions::bad;
@@ -275,13 +275,6 @@ pub fn planted_graph(
     mixing: f64,
     seed: u64,
 ) -> Result<PlantedGraph> {
-    let bad = |name: &'static str, value: String, reason: &str| {
-        Err(Error::InvalidParameter {
-            name,
-            value,
-            reason: reason.into(),
-        })
-    };
     if communities == 0 || nodes < 2 * communities {
         return bad(
             "communities",

@@ -198,12 +198,7 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
     } = signatures;
     drop((statement_ids, actor_ids));
     drop_repeated_signatures(&mut rows, &files, &actor_rows, problems);
-    let sigs = SigColumns::new(
-        rows,
-        &roles.into_strings(),
-        statements.len(),
-        actor_rows.len(),
-    );
+    let sigs = SigColumns::new(rows, &roles.into_strings(), statements.len());
 
     // Memberships: resolve, check intervals, reject overlaps of the same (bloc, member).
     let mut spans: Vec<(MemberSpan, u64, Origin)> = Vec::with_capacity(memberships.len());
@@ -267,21 +262,29 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
             s.opposes = None;
         }
     }
-    Ok(Dataset {
+    let mut ds = Dataset {
         actors: actor_rows,
         statements,
         statements_by_id: by_id,
         opposes,
-        sig_start: sigs.start,
-        sig_actor: sigs.actor,
-        sig_position: sigs.position,
-        sig_role: sigs.role,
-        sig_joined: sigs.joined,
-        actor_start: sigs.actor_start,
-        actor_sigs: sigs.actor_sigs,
+        sig_start: Vec::new(),
+        sig_actor: Vec::new(),
+        sig_position: Vec::new(),
+        sig_role: RoleColumn::default(),
+        sig_joined: JoinedColumn::default(),
+        actor_start: Vec::new(),
+        actor_sigs: Vec::new(),
         spans: kept,
         bloc_start,
-    })
+    };
+    ds.set_signatures(
+        sigs.start,
+        sigs.actor,
+        sigs.position,
+        sigs.role,
+        sigs.joined,
+    );
+    Ok(ds)
 }
 
 /// The given actors, the first of each id kept (later ones are reported).
@@ -609,13 +612,11 @@ struct SigColumns {
     position: Vec<super::Position>,
     role: RoleColumn,
     joined: JoinedColumn,
-    actor_start: Vec<u32>,
-    actor_sigs: Vec<u32>,
 }
 
 impl SigColumns {
     /// From resolved rows in slot order; `roles` are the role names by key.
-    fn new(rows: Vec<SigRow>, roles: &[Box<str>], n_stmt: usize, n_act: usize) -> Self {
+    fn new(rows: Vec<SigRow>, roles: &[Box<str>], n_stmt: usize) -> Self {
         let mut start = vec![0u32; n_stmt + 1];
         for r in &rows {
             start[r.statement as usize + 1] += 1;
@@ -629,17 +630,14 @@ impl SigColumns {
             Some(rows[slot].role).filter(|&k| k != NO_ROLE)
         });
         let joined = JoinedColumn::from_fn(rows.len(), |slot| rows[slot].joined);
-        // The rows go before the actor-major index is built, to lower the peak.
-        drop(rows);
-        let (actor_start, actor_sigs) = super::dataset::actor_major_index(n_act, &actor);
+        // The rows are dropped here, before the dataset derives its actor-major index, to
+        // lower the peak.
         SigColumns {
             start,
             actor,
             position,
             role,
             joined,
-            actor_start,
-            actor_sigs,
         }
     }
 }

@@ -137,7 +137,7 @@ pub(crate) fn find_statement(
 /// The actor-major index of a statement-major signature list: `(actor_start, actor_sigs)`
 /// where `actor_sigs[actor_start[a]..actor_start[a + 1]]` are the slots of actor `a`, in slot
 /// (hence date) order.
-pub(crate) fn actor_major_index(n_actors: usize, sig_actor: &[ActorIdx]) -> (Vec<u32>, Vec<u32>) {
+fn actor_major_index(n_actors: usize, sig_actor: &[ActorIdx]) -> (Vec<u32>, Vec<u32>) {
     let mut start = vec![0u32; n_actors + 1];
     for a in sig_actor {
         start[a.index() + 1] += 1;
