@@ -165,18 +165,8 @@ impl<'a> Prepared<'a> {
     /// The edges in output order as `(a, b, edge)` with `id(a) <= id(b)`.
     pub(crate) fn edges(&self) -> impl Iterator<Item = (NodeIndex, NodeIndex, EdgeIndex)> + '_ {
         let g = self.graph.graph();
-        let by_index = self
-            .order
-            .is_none()
-            .then(|| g.edge_indices())
-            .into_iter()
-            .flatten();
-        let sorted = self
-            .order
-            .iter()
-            .flatten()
-            .map(|&e| EdgeIndex::new(e as usize));
-        by_index.chain(sorted).map(move |e| {
+        (0..g.edge_count()).map(move |i| {
+            let e = EdgeIndex::new(self.order.as_ref().map_or(i, |o| o[i] as usize));
             let (a, b) = g.edge_endpoints(e).expect("edge of the graph");
             if self.rank[b.index()] < self.rank[a.index()] {
                 (b, a, e)
@@ -281,6 +271,32 @@ mod tests {
                 ("BRA", "ZAF", 1)
             ]
         );
+    }
+
+    #[test]
+    fn edges_out_of_index_order_are_sorted() {
+        let sorted = |g: &CoSignGraph| -> Vec<(String, String, u32)> {
+            let attributes = NodeAttributes::new();
+            let p = Prepared::new(g, &attributes).unwrap();
+            p.edges()
+                .map(|(a, b, e)| {
+                    let id = |n| p.actor(n).id.clone();
+                    (id(a), id(b), g.graph()[e].count)
+                })
+                .collect()
+        };
+        let g = graph(&[&["ZAF", "ARG"], &["ARG", "BRA", "ZAF"], &["CHN", "BRA"]]);
+        let expected = sorted(&g);
+        // Move ARG–BRA to the end, reversed: the graph's own order is no longer the output
+        // order, so the prepared edges must be sorted.
+        let mut moved = g.clone();
+        let (arg, bra) = (moved.node("ARG").unwrap(), moved.node("BRA").unwrap());
+        let e = moved.graph.find_edge(arg, bra).unwrap();
+        let w = moved.graph.remove_edge(e).unwrap();
+        moved.graph.add_edge(bra, arg, w);
+        let attributes = NodeAttributes::new();
+        assert!(Prepared::new(&moved, &attributes).unwrap().order.is_some());
+        assert_eq!(sorted(&moved), expected);
     }
 
     #[test]
