@@ -90,7 +90,7 @@ pub struct Dataset {
     pub(crate) actors: Vec<Actor>,
     pub(crate) statements: Vec<Statement>,
     /// Statement indices sorted by id (ids are looked up by binary search: a hash map of
-    /// every id would cost about 70 bytes a statement).
+    /// every id would cost about 70 bytes a statement, estimated from the field sizes).
     pub(crate) statements_by_id: Vec<u32>,
     pub(crate) opposes: Vec<Option<StatementIdx>>,
     pub(crate) sig_start: Vec<u32>,

@@ -1,8 +1,9 @@
 //! Signatures as read, before validation: compact rows over interned ids.
 //!
 //! A large dataset names far fewer distinct statements, actors and roles than it has
-//! signatures. Owned strings and an `Arc` per row cost about 170 bytes a signature; a row of
-//! keys costs 24, and each distinct id is stored once.
+//! signatures. Owned strings and an `Arc` per row cost about 170 bytes a signature (estimated
+//! from the field sizes and short-string allocations); a row of keys costs 24 (asserted by the
+//! test below), and each distinct id is stored once.
 
 use super::{Origin, Position, Signature};
 use crate::error::Location;

@@ -1,8 +1,8 @@
 //! The votes, as indices, into the dataset's compressed incidence (statement-major with an
 //! actor-major index), checking for repeated votes on the way.
 //!
-//! This bypasses the per-record path of `model::build::assemble` for signatures only: 870,109
-//! owned `Signature`s with string ids cost about a second; the checks that path makes
+//! This bypasses the per-record path of `model::build::assemble` for signatures only (it would
+//! build and resolve 870,109 records with string ids); the checks that path makes
 //! (unknown statement, unknown actor, duplicate) are made here on indices instead: roll calls
 //! are resolved while reading, actors come from the mapping table, duplicates are found below.
 
