@@ -60,6 +60,7 @@ where
     if runs == 0 {
         return Err(ClusterError::InvalidParameter {
             name: "runs",
+            value: "0".into(),
             reason: "at least one run is needed".into(),
         });
     }

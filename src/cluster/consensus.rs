@@ -134,13 +134,15 @@ pub fn consensus(
             } else {
                 "max_rounds"
             },
+            value: "0".into(),
             reason: "must be at least 1".into(),
         });
     }
     if !(0.0..=1.0).contains(&options.threshold) {
         return Err(ClusterError::InvalidParameter {
             name: "threshold",
-            reason: format!("{} is outside [0, 1]", options.threshold),
+            value: options.threshold.to_string(),
+            reason: "must lie in [0, 1]".into(),
         });
     }
     let mut rng = rng::seeded(options.seed);

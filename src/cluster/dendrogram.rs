@@ -49,9 +49,10 @@ impl TryFrom<DendrogramRepr> for Dendrogram {
     }
 }
 
-fn invalid(reason: String) -> ClusterError {
+fn invalid(merges: &[Merge], reason: String) -> ClusterError {
     ClusterError::InvalidParameter {
-        name: "dendrogram merges",
+        name: "merges",
+        value: format!("{} merges", merges.len()),
         reason,
     }
 }
@@ -65,7 +66,7 @@ impl Dendrogram {
     /// finite non-decreasing heights.
     pub fn from_merges(leaves: usize, merges: Vec<Merge>) -> Result<Dendrogram, ClusterError> {
         if merges.len() != leaves.saturating_sub(1) {
-            return Err(invalid(format!(
+            return Err(invalid(&merges, format!(
                 "{} merges for {leaves} leaves",
                 merges.len()
             )));
@@ -77,20 +78,20 @@ impl Dendrogram {
             let ok_ids =
                 m.left < m.right && m.right < leaves + i && !used[m.left] && !used[m.right];
             if !ok_ids {
-                return Err(invalid(format!(
+                return Err(invalid(&merges, format!(
                     "merge {i} joins invalid clusters {} and {}",
                     m.left, m.right
                 )));
             }
             if size[m.left] + size[m.right] != m.size {
-                return Err(invalid(format!(
+                return Err(invalid(&merges, format!(
                     "merge {i} has size {} instead of {}",
                     m.size,
                     size[m.left] + size[m.right]
                 )));
             }
             if !m.height.is_finite() || m.height < last {
-                return Err(invalid(format!(
+                return Err(invalid(&merges, format!(
                     "merge {i} has height {} after {last}",
                     m.height
                 )));
@@ -128,7 +129,8 @@ impl Dendrogram {
         if k > self.leaves || (k == 0 && self.leaves > 0) {
             return Err(ClusterError::InvalidParameter {
                 name: "k",
-                reason: format!("{k} clusters requested from {} leaves", self.leaves),
+                value: k.to_string(),
+                reason: format!("must lie in 1..={} (the number of leaves)", self.leaves),
             });
         }
         Ok(self.apply(self.leaves - k))

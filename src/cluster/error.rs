@@ -83,11 +83,14 @@ pub enum ClusterError {
     /// The quality function divides by the total edge weight, which is zero.
     #[error("the total edge weight is zero, so modularity is undefined")]
     ZeroTotalWeight,
-    /// An option is out of its domain.
-    #[error("invalid value for {name}: {reason}")]
+    /// An option is out of its domain (the crate's one shape for this, see
+    /// [`InvalidParameter`](crate::error::InvalidParameter)).
+    #[error("invalid parameter `{name}` = {value}: {reason}")]
     InvalidParameter {
         /// The option's name.
         name: &'static str,
+        /// The value given.
+        value: String,
         /// Why it was refused.
         reason: String,
     },

@@ -81,6 +81,7 @@ pub fn label_propagation(
     if options.max_sweeps == 0 {
         return Err(ClusterError::InvalidParameter {
             name: "max_sweeps",
+            value: "0".into(),
             reason: "at least one sweep is needed".into(),
         });
     }

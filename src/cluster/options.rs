@@ -21,6 +21,7 @@ impl Iterations {
         if self == Iterations::Fixed(0) {
             return Err(ClusterError::InvalidParameter {
                 name: "iterations",
+                value: "Fixed(0)".into(),
                 reason: "Fixed(0) would not optimise; use at least 1".into(),
             });
         }
@@ -73,7 +74,8 @@ pub(crate) fn check_randomness(theta: f64) -> Result<(), ClusterError> {
     if !theta.is_finite() || theta < 0.0 {
         return Err(ClusterError::InvalidParameter {
             name: "randomness",
-            reason: format!("{theta} is not a finite number >= 0"),
+            value: theta.to_string(),
+            reason: "must be a finite number >= 0".into(),
         });
     }
     Ok(())

@@ -117,23 +117,25 @@ pub fn resolution_profile(
     let (lo, hi) = (options.min_resolution, options.max_resolution);
     check_resolution(lo, true)?;
     check_resolution(hi, true)?;
-    let bad = |name, reason: &str| {
+    let bad = |name, value: &dyn std::fmt::Display, reason: &str| {
         Err(ClusterError::InvalidParameter {
             name,
+            value: value.to_string(),
             reason: reason.into(),
         })
     };
     if lo >= hi {
-        return bad("max_resolution", "must exceed min_resolution");
+        return bad("max_resolution", &hi, "must exceed min_resolution");
     }
     if !options.linear_bisection && lo <= 0.0 {
         return bad(
             "min_resolution",
+            &lo,
             "geometric bisection needs min_resolution > 0",
         );
     }
     if options.runs == 0 {
-        return bad("runs", "at least one run is needed");
+        return bad("runs", &0, "at least one run is needed");
     }
     let mut known: Vec<Candidate> = Vec::new();
     let evaluate = |gamma: f64, known: &mut Vec<Candidate>| -> Result<usize, ClusterError> {

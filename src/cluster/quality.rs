@@ -167,7 +167,12 @@ pub(crate) fn check_resolution(resolution: f64, optimising: bool) -> Result<(), 
     if !resolution.is_finite() || (optimising && resolution < 0.0) {
         return Err(ClusterError::InvalidParameter {
             name: "resolution",
-            reason: format!("{resolution} is not a finite number >= 0"),
+            value: resolution.to_string(),
+            reason: if optimising {
+                "must be a finite number >= 0".into()
+            } else {
+                "must be a finite number".into()
+            },
         });
     }
     Ok(())

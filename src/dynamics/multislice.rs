@@ -93,7 +93,8 @@ fn check_parameter(name: &'static str, value: f64) -> Result<(), ClusterError> {
     if !(value.is_finite() && value >= 0.0) {
         return Err(ClusterError::InvalidParameter {
             name,
-            reason: format!("{value} is not a finite number >= 0"),
+            value: value.to_string(),
+            reason: "must be a finite number >= 0".into(),
         });
     }
     Ok(())
@@ -312,6 +313,7 @@ pub fn multislice_leiden<K: Ord>(
     if options.iterations == Iterations::Fixed(0) {
         return Err(ClusterError::InvalidParameter {
             name: "iterations",
+            value: "Fixed(0)".into(),
             reason: "Fixed(0) would not optimise; use at least 1".into(),
         });
     }
