@@ -4,8 +4,7 @@
 //! Run: `cargo run --release --example coalitions`
 
 use cosignatory::cluster::{
-    ConsensusAlgorithm, ConsensusOptions, LeidenOptions, Quality, consensus, leiden_best_of,
-    modularity,
+    Algorithm, ConsensusOptions, LeidenOptions, Quality, consensus, leiden_best_of, modularity,
 };
 use cosignatory::graph::{ProjectionOptions, Weighting, participation_coefficient, project};
 use petgraph::graph::NodeIndex;
@@ -33,7 +32,7 @@ fn main() -> cosignatory::Result<()> {
     let stability = consensus(
         &cg,
         &ConsensusOptions {
-            algorithm: ConsensusAlgorithm::Leiden(options.clone()),
+            algorithm: Algorithm::Leiden(options.clone()),
             runs: 30,
             seed: 1,
             ..Default::default()

@@ -283,6 +283,26 @@ fn list(problems: &[Problem]) -> String {
     s
 }
 
+/// A value that is not one of an option's known names (a weighting, a bloc mode, a
+/// clustering method, ...): the error of every `FromStr` of the crate's option enums.
+///
+/// ```
+/// use cosignatory::graph::Weighting;
+/// let e = "newmann".parse::<Weighting>().unwrap_err();
+/// assert_eq!(e.given, "newmann");
+/// assert!(e.to_string().contains("expected count, newman"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} {given:?}: expected {}", expected.join(", "))]
+pub struct ParseNameError {
+    /// What was being named ("weighting", "bloc mode", ...).
+    pub what: &'static str,
+    /// The text given.
+    pub given: String,
+    /// The known names.
+    pub expected: Vec<&'static str>,
+}
+
 /// The crate's error type.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]

@@ -56,11 +56,12 @@ pub mod fuzzing;
 pub mod graph;
 pub mod io;
 pub mod model;
+mod names;
 mod stats;
 pub mod synth;
 pub mod time;
 
-pub use error::{Error, LoadReport, Location, Problem, Result, Warning};
+pub use error::{Error, LoadReport, Location, ParseNameError, Problem, Result, Warning};
 
 /// The README's code blocks, compiled and run as doc tests.
 #[cfg(doctest)]

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use cosignatory::align::Measure;
+use cosignatory::cluster::{Linkage, Method, QualityKind};
 use cosignatory::graph::{Correction, Weighting};
 use cosignatory::model::BlocMode;
 use std::path::PathBuf;
@@ -99,8 +100,8 @@ pub struct DataArgs {
     pub topic: Vec<String>,
     /// How a bloc's own signature counts: as a node of its own, expanded to its members on
     /// the statement's date, or both.
-    #[arg(long, value_enum, default_value_t = BlocModeArg::AsActor)]
-    pub bloc_mode: BlocModeArg,
+    #[arg(long, value_parser = named(&BlocMode::ALL, BlocMode::name), default_value_t = BlocMode::AsActor)]
+    pub bloc_mode: BlocMode,
     /// Skip bad rows (each one is reported on stderr) instead of failing.
     #[arg(long)]
     pub lenient: bool,
@@ -108,23 +109,6 @@ pub struct DataArgs {
     #[cfg(feature = "un-votes")]
     #[arg(long, conflicts_with = "data")]
     pub un_votes: bool,
-}
-
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlocModeArg {
-    AsActor,
-    Expand,
-    Both,
-}
-
-impl From<BlocModeArg> for BlocMode {
-    fn from(m: BlocModeArg) -> Self {
-        match m {
-            BlocModeArg::AsActor => BlocMode::AsActor,
-            BlocModeArg::Expand => BlocMode::Expand,
-            BlocModeArg::Both => BlocMode::Both,
-        }
-    }
 }
 
 /// Output format of the tabular commands.
@@ -160,37 +144,13 @@ pub struct SummaryArgs {
     pub top: usize,
 }
 
-/// Edge weighting of the projection.
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WeightArg {
-    Count,
-    Newman,
-    Jaccard,
-    Cosine,
-    Overlap,
-    Hypergeometric,
-}
-
-impl From<WeightArg> for Weighting {
-    fn from(w: WeightArg) -> Self {
-        match w {
-            WeightArg::Count => Weighting::Count,
-            WeightArg::Newman => Weighting::Newman,
-            WeightArg::Jaccard => Weighting::Jaccard,
-            WeightArg::Cosine => Weighting::Cosine,
-            WeightArg::Overlap => Weighting::Overlap,
-            WeightArg::Hypergeometric => Weighting::Hypergeometric,
-        }
-    }
-}
-
 /// How the co-signature graph is built.
 #[derive(Args, Debug, Clone)]
 #[command(next_help_heading = "Projection")]
 pub struct ProjectionArgs {
     /// Edge weight (Newman: a statement of k signatories adds 1/(k-1) to each pair).
-    #[arg(long, value_enum, default_value_t = WeightArg::Newman)]
-    pub weight: WeightArg,
+    #[arg(long, value_parser = named(&Weighting::ALL, Weighting::name), default_value_t = Weighting::Newman)]
+    pub weight: Weighting,
     /// Signed projection: acting against each other (counter-statements, yes against no)
     /// is subtracted.
     #[arg(long)]
@@ -206,26 +166,6 @@ pub enum BackboneArg {
     Disparity,
     /// Significant co-signature counts under the hypergeometric null.
     Hypergeometric,
-}
-
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CorrectionArg {
-    None,
-    Bonferroni,
-    Holm,
-    /// Benjamini-Hochberg (false discovery rate).
-    Bh,
-}
-
-impl From<CorrectionArg> for Correction {
-    fn from(c: CorrectionArg) -> Self {
-        match c {
-            CorrectionArg::None => Correction::None,
-            CorrectionArg::Bonferroni => Correction::Bonferroni,
-            CorrectionArg::Holm => Correction::Holm,
-            CorrectionArg::Bh => Correction::BenjaminiHochberg,
-        }
-    }
 }
 
 /// Export format of `graph`.
@@ -265,8 +205,8 @@ pub struct GraphArgs {
     )]
     pub alpha: f64,
     /// Multiple-testing correction of the hypergeometric backbone.
-    #[arg(long, value_enum, default_value_t = CorrectionArg::None, help_heading = "Backbone")]
-    pub correction: CorrectionArg,
+    #[arg(long, value_parser = named(&Correction::ALL, Correction::name), default_value_t = Correction::None, help_heading = "Backbone")]
+    pub correction: Correction,
     /// Export format.
     #[arg(long, value_enum, default_value_t = GraphFormat::Table, help_heading = "Output")]
     pub format: GraphFormat,
@@ -290,23 +230,6 @@ pub struct GraphArgs {
     pub seed: u64,
 }
 
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AlgorithmArg {
-    Leiden,
-    Louvain,
-    LabelPropagation,
-    /// Agglomerative clustering of 1 - normalised weight, cut where the quality is best.
-    Hierarchical,
-}
-
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QualityArg {
-    /// Newman-Girvan modularity with resolution (signed modularity on signed graphs).
-    Modularity,
-    /// Constant Potts Model (resolution = density threshold).
-    Cpm,
-}
-
 #[derive(Args, Debug)]
 pub struct ClusterArgs {
     #[command(flatten)]
@@ -318,11 +241,12 @@ pub struct ClusterArgs {
     #[arg(long, conflicts_with = "data", help_heading = "Data")]
     pub edges: Option<PathBuf>,
     /// Community detection algorithm.
-    #[arg(long, value_enum, default_value_t = AlgorithmArg::Leiden, help_heading = "Clustering")]
-    pub algorithm: AlgorithmArg,
-    /// Quality function optimised (and reported).
-    #[arg(long, value_enum, default_value_t = QualityArg::Modularity, help_heading = "Clustering")]
-    pub quality: QualityArg,
+    #[arg(long, value_parser = named(&Method::ALL, Method::name), default_value_t = Method::Leiden, help_heading = "Clustering")]
+    pub algorithm: Method,
+    /// Quality function optimised (and reported): modularity (signed modularity on a graph
+    /// with negative weights) or cpm (Constant Potts Model, resolution = density threshold).
+    #[arg(long, value_parser = named(&[QualityKind::Modularity, QualityKind::Cpm], QualityKind::name), default_value_t = QualityKind::Modularity, help_heading = "Clustering")]
+    pub quality: QualityKind,
     /// Resolution γ of the quality function.
     #[arg(long, default_value_t = 1.0, help_heading = "Clustering")]
     pub resolution: f64,
@@ -336,21 +260,13 @@ pub struct ClusterArgs {
     #[arg(long, help_heading = "Clustering")]
     pub consensus: bool,
     /// Linkage of --algorithm hierarchical.
-    #[arg(long, value_enum, default_value_t = LinkageArg::Average, help_heading = "Clustering")]
-    pub linkage: LinkageArg,
+    #[arg(long, value_parser = named(&Linkage::ALL, Linkage::name), default_value_t = Linkage::Average, help_heading = "Clustering")]
+    pub linkage: Linkage,
     /// Cut the hierarchical tree into exactly K clusters (default: the cut of best quality).
     #[arg(long, help_heading = "Clustering")]
     pub k: Option<usize>,
     #[command(flatten)]
     pub output: OutputArgs,
-}
-
-/// Linkage of agglomerative clustering (average = UPGMA, the default).
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LinkageArg {
-    Average,
-    Complete,
-    Single,
 }
 
 /// Which statements are items for which actors.
@@ -601,8 +517,8 @@ pub struct PlotHeatmapArgs {
     #[arg(long, default_value_t = 30, help_heading = "Alignment")]
     pub top: usize,
     /// Linkage of the clustering that orders rows and columns.
-    #[arg(long, value_enum, default_value_t = LinkageArg::Average, help_heading = "Alignment")]
-    pub linkage: LinkageArg,
+    #[arg(long, value_parser = named(&Linkage::ALL, Linkage::name), default_value_t = Linkage::Average, help_heading = "Alignment")]
+    pub linkage: Linkage,
     #[command(flatten)]
     pub figure: FigureArgs,
 }
@@ -700,8 +616,20 @@ fn parse_level(s: &str) -> Result<f64, String> {
 
 /// Every measure name of the library, so `--help` lists them and typos are usage errors.
 fn measure_parser() -> impl TypedValueParser<Value = Measure> {
-    PossibleValuesParser::new(Measure::ALL.map(Measure::name))
-        .map(|name| name.parse::<Measure>().expect("a listed measure name"))
+    named(&Measure::ALL, Measure::name)
+}
+
+/// A library enum parsed by its names (`ALL` and `name`), which clap lists as the possible
+/// values: no mirror enum to keep in step.
+fn named<T: Copy + Send + Sync + 'static>(
+    all: &'static [T],
+    name: fn(T) -> &'static str,
+) -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(all.iter().map(|&t| name(t))).map(move |given| {
+        *all.iter()
+            .find(|&&t| name(t) == given)
+            .expect("clap checked the name")
+    })
 }
 
 #[cfg(test)]

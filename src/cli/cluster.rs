@@ -1,16 +1,12 @@
 //! `cosignatory cluster`: coalitions of the co-signature graph or of a weighted edge list.
 
-use super::args::{AlgorithmArg, ClusterArgs, Format, LinkageArg, QualityArg};
+use super::args::{ClusterArgs, Format};
 use super::common;
 use super::edges;
 use super::error::{CliError, CliResult};
 use super::graph::projection_options;
 use super::output::{self, Cell, Records};
-use cosignatory::cluster::{
-    ClusterGraph, ConsensusAlgorithm, ConsensusOptions, DistanceMatrix, LabelPropagationOptions,
-    LeidenOptions, LouvainOptions, Partition, Quality, consensus, label_propagation, leiden,
-    louvain, quality,
-};
+use cosignatory::cluster::{ClusterGraph, CoalitionOptions, Method, Partition, find_coalitions};
 use cosignatory::graph::project_for_clustering;
 use serde::Serialize;
 use std::io::Write;
@@ -29,15 +25,19 @@ pub struct Coalitions {
 }
 
 pub fn run(args: &ClusterArgs) -> CliResult<()> {
-    if args.consensus && args.algorithm == AlgorithmArg::Hierarchical {
+    // Argument errors (exit 2) before any data is read; the library checks the same.
+    if args.consensus && args.algorithm == Method::Hierarchical {
         return Err(CliError::usage(
             "--consensus needs a randomised algorithm (leiden, louvain or label-propagation)",
         ));
     }
-    if args.k.is_some() && args.algorithm != AlgorithmArg::Hierarchical {
+    if args.k.is_some() && args.algorithm != Method::Hierarchical {
         return Err(CliError::usage(
             "--k applies to --algorithm hierarchical only",
         ));
+    }
+    if args.runs == Some(0) {
+        return Err(CliError::usage("--runs must be at least 1"));
     }
     let (ids, graph) = match &args.edges {
         Some(path) => {
@@ -65,195 +65,45 @@ pub fn run(args: &ClusterArgs) -> CliResult<()> {
     })
 }
 
-/// The quality function asked for; modularity becomes signed modularity on a signed graph,
-/// where plain modularity is undefined.
-fn quality_of(graph: &ClusterGraph, arg: QualityArg, resolution: f64) -> (Quality, &'static str) {
-    match arg {
-        QualityArg::Cpm => (Quality::Cpm { resolution }, "cpm"),
-        QualityArg::Modularity => match common::modularity_quality(graph, resolution) {
-            q @ Quality::SignedModularity { .. } => (q, "signed_modularity"),
-            q => (q, "modularity"),
-        },
-    }
-}
-
 pub fn cluster(graph: &ClusterGraph, ids: &[String], args: &ClusterArgs) -> CliResult<Coalitions> {
-    let (q, q_name) = quality_of(graph, args.quality, args.resolution);
-    let runs = args.runs.unwrap_or(if args.consensus { 50 } else { 1 });
-    if runs == 0 {
-        return Err(CliError::usage("--runs must be at least 1"));
-    }
-    let algorithm = match args.algorithm {
-        AlgorithmArg::Leiden => "leiden",
-        AlgorithmArg::Louvain => "louvain",
-        AlgorithmArg::LabelPropagation => "label-propagation",
-        AlgorithmArg::Hierarchical => "hierarchical",
-    };
-    let (partition, how) = if args.algorithm == AlgorithmArg::Hierarchical {
-        hierarchical(graph, &q, args.linkage, args.k)?
-    } else if args.consensus {
-        let base = base_algorithm(args.algorithm, q, args.seed);
-        // Co-assignment weights are fractions of runs: a CPM density threshold chosen for
-        // the input's weights means nothing there, so the consensus graph uses modularity.
-        let consensus_algorithm = matches!(q, Quality::Cpm { .. })
-            .then(|| base_algorithm(args.algorithm, Quality::default(), args.seed));
-        let spinner = common::spinner(&format!("consensus over {runs} runs per round"));
-        let c = consensus(
-            graph,
-            &ConsensusOptions {
-                algorithm: base,
-                consensus_algorithm,
-                runs,
-                seed: args.seed,
-                ..Default::default()
-            },
-        )?;
-        spinner.finish_and_clear();
-        let how = format!(
-            "consensus of {runs} runs per round, {} round(s){}, mean stability {:.3}",
-            c.rounds,
-            if c.converged { "" } else { ", not converged" },
-            c.stability.iter().sum::<f64>() / c.stability.len().max(1) as f64
-        );
-        (c.partition, how)
-    } else {
-        best_of(graph, args.algorithm, q, args.seed, runs)?
-    };
-    let membership = partition.membership();
-    let modularity = quality(graph, membership, &common::modularity_quality(graph, 1.0)).ok();
-    Ok(Coalitions {
-        algorithm,
-        quality_function: q_name,
+    let options = CoalitionOptions {
+        method: args.algorithm,
+        quality: args.quality,
         resolution: args.resolution,
-        seed: (args.algorithm != AlgorithmArg::Hierarchical).then_some(args.seed),
-        quality: quality(graph, membership, &q)?,
-        modularity,
-        communities: communities(&partition, ids),
-        how,
-    })
-}
-
-fn base_algorithm(a: AlgorithmArg, quality: Quality, seed: u64) -> ConsensusAlgorithm {
-    match a {
-        AlgorithmArg::Louvain => ConsensusAlgorithm::Louvain(LouvainOptions {
-            quality,
-            seed,
-            ..Default::default()
-        }),
-        AlgorithmArg::LabelPropagation => {
-            ConsensusAlgorithm::LabelPropagation(LabelPropagationOptions {
-                seed,
-                ..Default::default()
-            })
-        }
-        _ => ConsensusAlgorithm::Leiden(LeidenOptions {
-            quality,
-            seed,
-            ..Default::default()
-        }),
-    }
-}
-
-/// Runs seeds `seed..seed + runs` and keeps the partition of highest quality (the first on
-/// ties), as the library's `leiden_best_of`, with a progress bar over the runs.
-fn best_of(
-    graph: &ClusterGraph,
-    algorithm: AlgorithmArg,
-    q: Quality,
-    seed: u64,
-    runs: usize,
-) -> CliResult<(Partition, String)> {
-    let bar = common::progress(runs as u64, "clustering runs");
-    let mut best: Option<(f64, Partition)> = None;
-    for i in 0..runs {
-        let s = seed.wrapping_add(i as u64);
-        let p = match algorithm {
-            AlgorithmArg::Louvain => {
-                louvain(
-                    graph,
-                    &LouvainOptions {
-                        quality: q,
-                        seed: s,
-                        ..Default::default()
-                    },
-                )?
-                .partition
-            }
-            AlgorithmArg::LabelPropagation => {
-                label_propagation(
-                    graph,
-                    &LabelPropagationOptions {
-                        seed: s,
-                        ..Default::default()
-                    },
-                )?
-                .partition
-            }
-            _ => {
-                leiden(
-                    graph,
-                    &LeidenOptions {
-                        quality: q,
-                        seed: s,
-                        ..Default::default()
-                    },
-                )?
-                .partition
-            }
-        };
-        let value = quality(graph, p.membership(), &q)?;
-        if best.as_ref().is_none_or(|(b, _)| value > *b) {
-            best = Some((value, p));
-        }
-        bar.inc(1);
-    }
-    bar.finish_and_clear();
-    let how = if runs == 1 {
-        format!("one run, seed {seed}")
-    } else {
-        format!(
-            "best of {runs} runs, seeds {seed}..{}",
-            seed + runs as u64 - 1
-        )
+        seed: args.seed,
+        runs: args.runs,
+        consensus: args.consensus,
+        linkage: args.linkage,
+        k: args.k,
     };
-    Ok((best.expect("runs >= 1").1, how))
-}
-
-/// Agglomerative clustering of `1 - w / max|w|` (no edge: distance 1), cut into `k`
-/// clusters or, without `k`, where the quality function is highest (fewest clusters on ties).
-fn hierarchical(
-    graph: &ClusterGraph,
-    q: &Quality,
-    linkage: LinkageArg,
-    k: Option<usize>,
-) -> CliResult<(Partition, String)> {
-    let n = graph.node_count();
-    let max = graph
-        .edges()
-        .filter(|(u, v, _)| u != v)
-        .map(|(_, _, w)| w.abs())
-        .fold(0.0f64, f64::max);
-    let mut d = vec![vec![1.0; n]; n];
-    if max > 0.0 {
-        for (u, v, w) in graph.edges().filter(|(u, v, _)| u != v) {
-            d[u][v] = 1.0 - w / max;
-            d[v][u] = d[u][v];
+    let runs = args.runs.unwrap_or(1);
+    let bar =
+        (!args.consensus && runs > 1).then(|| common::progress(runs as u64, "clustering runs"));
+    let spinner = args.consensus.then(|| {
+        common::spinner(&format!(
+            "consensus over {} runs per round",
+            args.runs.unwrap_or(50)
+        ))
+    });
+    let report = |done: usize| {
+        if let Some(bar) = &bar {
+            bar.set_position(done as u64);
         }
+    };
+    let found = find_coalitions(graph, &options, Some(&report))?;
+    for b in bar.iter().chain(&spinner) {
+        b.finish_and_clear();
     }
-    let tree = common::tree(&DistanceMatrix::from_square(&d)?, linkage)?;
-    if let Some(k) = k {
-        return Ok((tree.cut_at_k(k)?, format!("tree cut into {k} clusters")));
-    }
-    let mut best: Option<(f64, usize, Partition)> = None;
-    for k in 1..=n {
-        let p = tree.cut_at_k(k)?;
-        let value = quality(graph, p.membership(), q)?;
-        if best.as_ref().is_none_or(|(b, _, _)| value > *b) {
-            best = Some((value, k, p));
-        }
-    }
-    let (_, k, p) = best.expect("n >= 1");
-    Ok((p, format!("tree cut at the best-quality k = {k}")))
+    Ok(Coalitions {
+        algorithm: found.method.name(),
+        quality_function: found.quality_function.name(),
+        resolution: args.resolution,
+        seed: found.seed,
+        quality: found.quality,
+        modularity: found.modularity,
+        communities: communities(&found.partition, ids),
+        how: found.selection.to_string(),
+    })
 }
 
 /// Communities as sorted id lists, largest first, ties by first id.

@@ -1,14 +1,11 @@
 //! What every command shares: loading the data, building the view, resolving actor ids,
 //! windows, alignment defaults and progress bars.
 
-use super::args::LinkageArg;
 use super::args::{CodingArg, DataArgs, Span, UniverseArg, WindowArgs};
 use super::error::{CliError, CliResult};
 use chrono::NaiveDate;
 use cosignatory::align::{Coding, Universe};
-use cosignatory::cluster::{
-    ClusterGraph, Dendrogram, DistanceMatrix, Linkage, Quality, agglomerative,
-};
+use cosignatory::cluster::{ClusterGraph, Quality};
 use cosignatory::io::{ReadOptions, read_dataset_with};
 use cosignatory::model::{ActorIdx, Dataset, StatementKind, View};
 use cosignatory::time::{Period, Window, WindowSpec};
@@ -65,7 +62,7 @@ pub fn view<'a>(ds: &'a Dataset, args: &DataArgs) -> CliResult<View<'a>> {
     let mut v = ds
         .view()
         .window(args.from, args.to)
-        .bloc_mode(args.bloc_mode.into());
+        .bloc_mode(args.bloc_mode);
     if !args.kind.is_empty() {
         let kinds: Vec<StatementKind> = args
             .kind
@@ -248,16 +245,6 @@ pub fn universe_name(u: &Universe) -> String {
     }
 }
 
-/// Agglomerative clustering with the chosen linkage.
-pub fn tree(distances: &DistanceMatrix, linkage: LinkageArg) -> CliResult<Dendrogram> {
-    let linkage = match linkage {
-        LinkageArg::Average => Linkage::Average,
-        LinkageArg::Complete => Linkage::Complete,
-        LinkageArg::Single => Linkage::Single,
-    };
-    Ok(agglomerative(distances, linkage))
-}
-
 /// A progress bar on a terminal; hidden when stderr is not one (pipes, files, tests).
 pub fn progress(len: u64, message: &str) -> ProgressBar {
     let bar = ProgressBar::with_draw_target(Some(len), draw_target());
@@ -287,14 +274,9 @@ fn draw_target() -> ProgressDrawTarget {
     }
 }
 
-/// Modularity at `resolution`, signed on a graph with negative weights (a signed projection),
-/// where plain modularity is undefined.
+/// Modularity at `resolution`, signed on a graph with negative weights (the library's rule).
 pub fn modularity_quality(graph: &ClusterGraph, resolution: f64) -> Quality {
-    if graph.has_negative_weights() {
-        Quality::SignedModularity { resolution }
-    } else {
-        Quality::Modularity { resolution }
-    }
+    Quality::Modularity { resolution }.for_graph(graph)
 }
 
 #[cfg(test)]

@@ -79,13 +79,11 @@ pub fn run(args: &SummaryArgs) -> CliResult<()> {
     let ds = common::load(&args.data)?;
     let view = common::view(&ds, &args.data)?;
     let s = summarise(&view, args.top);
-    let mode = clap::ValueEnum::to_possible_value(&args.data.bloc_mode)
-        .map(|v| v.get_name().to_string())
-        .unwrap_or_default();
+    let mode = args.data.bloc_mode.name();
     output::emit(args.output.out.as_deref(), |out| match args.output.format {
         Format::Table => write_table(out, &view, &s),
         Format::Csv => records(&view, &s).write(Format::Csv, out),
-        Format::Json => output::write_json(out, &to_json(&view, &s, &mode)),
+        Format::Json => output::write_json(out, &to_json(&view, &s, mode)),
     })
 }
 

@@ -8,57 +8,18 @@ use serde::{Deserialize, Serialize};
 
 use super::engine::Scratch;
 use super::rng;
-use super::{
-    ClusterError, ClusterGraph, LabelPropagationOptions, LeidenOptions, LouvainOptions, Partition,
-    label_propagation, leiden, louvain,
-};
-
-/// The base algorithm of a [`consensus`] run, with its options (their `seed` is replaced by
-/// seeds drawn from [`ConsensusOptions::seed`]).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "algorithm", content = "options", rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ConsensusAlgorithm {
-    /// [`leiden`](super::leiden).
-    Leiden(LeidenOptions),
-    /// [`louvain`](super::louvain).
-    Louvain(LouvainOptions),
-    /// [`label_propagation`](super::label_propagation).
-    LabelPropagation(LabelPropagationOptions),
-}
-
-impl Default for ConsensusAlgorithm {
-    fn default() -> Self {
-        ConsensusAlgorithm::Leiden(LeidenOptions::default())
-    }
-}
-
-impl ConsensusAlgorithm {
-    fn run(&self, graph: &ClusterGraph, seed: u64) -> Result<Partition, ClusterError> {
-        Ok(match self {
-            ConsensusAlgorithm::Leiden(o) => {
-                leiden(graph, &LeidenOptions { seed, ..o.clone() })?.partition
-            }
-            ConsensusAlgorithm::Louvain(o) => {
-                louvain(graph, &LouvainOptions { seed, ..o.clone() })?.partition
-            }
-            ConsensusAlgorithm::LabelPropagation(o) => {
-                label_propagation(graph, &LabelPropagationOptions { seed, ..o.clone() })?.partition
-            }
-        })
-    }
-}
+use super::{Algorithm, ClusterError, ClusterGraph, Partition};
 
 /// Options of [`consensus`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ConsensusOptions {
     /// The algorithm run on the input graph.
-    pub algorithm: ConsensusAlgorithm,
+    pub algorithm: Algorithm,
     /// The algorithm run on the co-assignment graph; `None` uses `algorithm`, as
     /// Lancichinetti & Fortunato do. Set it when `algorithm`'s resolution only makes sense
     /// for the input's weights (e.g. CPM), since co-assignment weights are fractions.
-    pub consensus_algorithm: Option<ConsensusAlgorithm>,
+    pub consensus_algorithm: Option<Algorithm>,
     /// Runs per round (default 50).
     pub runs: usize,
     /// Co-assignment fractions below this threshold τ are dropped (default 0.5).
@@ -72,7 +33,7 @@ pub struct ConsensusOptions {
 impl Default for ConsensusOptions {
     fn default() -> Self {
         ConsensusOptions {
-            algorithm: ConsensusAlgorithm::default(),
+            algorithm: Algorithm::default(),
             consensus_algorithm: None,
             runs: 50,
             threshold: 0.5,
@@ -147,10 +108,10 @@ pub fn consensus(
     }
     let mut rng = rng::seeded(options.seed);
     let mut run_all =
-        |g: &ClusterGraph, algorithm: &ConsensusAlgorithm| -> Result<Vec<Vec<u32>>, ClusterError> {
+        |g: &ClusterGraph, algorithm: &Algorithm| -> Result<Vec<Vec<u32>>, ClusterError> {
             (0..options.runs)
                 .map(|_| {
-                    let p = algorithm.run(g, rng.random::<u64>())?;
+                    let p = algorithm.run_with_seed(g, rng.random::<u64>())?;
                     Ok(canonical_labels(graph, &p))
                 })
                 .collect()
@@ -339,6 +300,7 @@ fn stability(graph: &ClusterGraph, runs: &[Vec<u32>], chosen: &[u32]) -> Vec<f64
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cluster::{LabelPropagationOptions, LouvainOptions};
 
     #[test]
     fn coassignment_counts_pairs() {
@@ -385,9 +347,9 @@ mod tests {
         );
         for lpa in [true, false] {
             let algorithm = if lpa {
-                ConsensusAlgorithm::LabelPropagation(LabelPropagationOptions::default())
+                Algorithm::LabelPropagation(LabelPropagationOptions::default())
             } else {
-                ConsensusAlgorithm::Louvain(LouvainOptions::default())
+                Algorithm::Louvain(LouvainOptions::default())
             };
             let c = consensus(
                 &g,

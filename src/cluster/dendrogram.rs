@@ -66,10 +66,10 @@ impl Dendrogram {
     /// finite non-decreasing heights.
     pub fn from_merges(leaves: usize, merges: Vec<Merge>) -> Result<Dendrogram, ClusterError> {
         if merges.len() != leaves.saturating_sub(1) {
-            return Err(invalid(&merges, format!(
-                "{} merges for {leaves} leaves",
-                merges.len()
-            )));
+            return Err(invalid(
+                &merges,
+                format!("{} merges for {leaves} leaves", merges.len()),
+            ));
         }
         let mut size: Vec<usize> = vec![1; leaves];
         let mut used = vec![false; leaves];
@@ -78,23 +78,29 @@ impl Dendrogram {
             let ok_ids =
                 m.left < m.right && m.right < leaves + i && !used[m.left] && !used[m.right];
             if !ok_ids {
-                return Err(invalid(&merges, format!(
-                    "merge {i} joins invalid clusters {} and {}",
-                    m.left, m.right
-                )));
+                return Err(invalid(
+                    &merges,
+                    format!(
+                        "merge {i} joins invalid clusters {} and {}",
+                        m.left, m.right
+                    ),
+                ));
             }
             if size[m.left] + size[m.right] != m.size {
-                return Err(invalid(&merges, format!(
-                    "merge {i} has size {} instead of {}",
-                    m.size,
-                    size[m.left] + size[m.right]
-                )));
+                return Err(invalid(
+                    &merges,
+                    format!(
+                        "merge {i} has size {} instead of {}",
+                        m.size,
+                        size[m.left] + size[m.right]
+                    ),
+                ));
             }
             if !m.height.is_finite() || m.height < last {
-                return Err(invalid(&merges, format!(
-                    "merge {i} has height {} after {last}",
-                    m.height
-                )));
+                return Err(invalid(
+                    &merges,
+                    format!("merge {i} has height {} after {last}", m.height),
+                ));
             }
             last = m.height;
             used[m.left] = true;
@@ -134,6 +140,44 @@ impl Dendrogram {
             });
         }
         Ok(self.apply(self.leaves - k))
+    }
+
+    /// The cut of highest `quality` on `graph` (whose nodes are the leaves), the fewest
+    /// clusters on ties; returns the partition and its number of clusters.
+    ///
+    /// # Errors
+    /// [`ClusterError::LengthMismatch`] if the graph's node count is not the leaf count;
+    /// the quality function's errors (e.g. no edge weight for modularity).
+    ///
+    /// ```
+    /// use cosignatory::cluster::{agglomerative, ClusterGraph, DistanceMatrix, Linkage, Quality};
+    /// let g = ClusterGraph::from_edges(4, [(0, 1, 1.0), (2, 3, 1.0), (1, 2, 0.1)]).unwrap();
+    /// let tree = agglomerative(&DistanceMatrix::from_graph(&g), Linkage::Average);
+    /// let (p, k) = tree.best_cut(&g, &Quality::default()).unwrap();
+    /// assert_eq!((k, p.membership()), (2, &[0, 0, 1, 1][..]));
+    /// ```
+    pub fn best_cut(
+        &self,
+        graph: &super::ClusterGraph,
+        quality: &super::Quality,
+    ) -> Result<(Partition, usize), ClusterError> {
+        if graph.node_count() != self.leaves {
+            return Err(ClusterError::LengthMismatch {
+                what: "graph nodes",
+                expected: self.leaves,
+                found: graph.node_count(),
+            });
+        }
+        let mut best: Option<(f64, Partition, usize)> = None;
+        for k in 1..=self.leaves {
+            let p = self.cut_at_k(k)?;
+            let value = super::quality(graph, p.membership(), quality)?;
+            if best.as_ref().is_none_or(|(b, _, _)| value > *b) {
+                best = Some((value, p, k));
+            }
+        }
+        best.map(|(_, p, k)| (p, k))
+            .ok_or(ClusterError::ZeroTotalWeight)
     }
 
     /// The partition obtained by applying every merge of height `≤ height`.

@@ -126,6 +126,33 @@ impl DistanceMatrix {
         DistanceMatrix::from_condensed(n, condensed)
     }
 
+    /// The distances between a graph's nodes used by hierarchical coalition finding:
+    /// `1 − w / max|w|` for an edge of weight `w` (self-loops ignored), 1 without an edge,
+    /// so the most strongly tied pair is closest. Needs `n²/2` floats.
+    ///
+    /// ```
+    /// use cosignatory::cluster::{ClusterGraph, DistanceMatrix};
+    /// let g = ClusterGraph::from_edges(3, [(0, 1, 4.0), (1, 2, 1.0)]).unwrap();
+    /// let d = DistanceMatrix::from_graph(&g);
+    /// assert_eq!((d.get(0, 1), d.get(1, 2), d.get(0, 2)), (0.0, 0.75, 1.0));
+    /// ```
+    pub fn from_graph(graph: &super::ClusterGraph) -> DistanceMatrix {
+        let n = graph.node_count();
+        let max = graph
+            .edges()
+            .filter(|(u, v, _)| u != v)
+            .map(|(_, _, w)| w.abs())
+            .fold(0.0f64, f64::max);
+        let mut condensed = vec![1.0; n * n.saturating_sub(1) / 2];
+        if max > 0.0 {
+            for (u, v, w) in graph.edges().filter(|(u, v, _)| u != v) {
+                let (i, j) = (u.min(v), u.max(v));
+                condensed[index(n, i, j)] = 1.0 - w / max;
+            }
+        }
+        DistanceMatrix { n, condensed }
+    }
+
     /// Number of items.
     pub fn len(&self) -> usize {
         self.n
@@ -173,6 +200,12 @@ pub enum Linkage {
     /// Smallest cross distance (nearest neighbour).
     Single,
 }
+
+crate::names::named_enum!(Linkage, "linkage", [
+    Average => "average" | "upgma",
+    Complete => "complete",
+    Single => "single",
+]);
 
 impl Linkage {
     /// Lance–Williams update: distance from the union of clusters `x` (size `nx`) and `y`

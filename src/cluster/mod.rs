@@ -16,6 +16,9 @@
 //!   [`cpm_quality`], [`signed_modularity`].
 //! * Hierarchical clustering of a [`DistanceMatrix`] into a [`Dendrogram`] (average,
 //!   complete, single linkage), cut at `k` clusters or a height, written as Newick.
+//! * [`find_coalitions`]: the whole job of `cosignatory cluster` (method by name, quality
+//!   function, best of n runs, consensus or a hierarchical cut); [`Algorithm`] runs one
+//!   randomised optimiser once or [`best_of`](Algorithm::best_of) n seeds.
 //! * [`consensus`] clustering over many seeded runs (Lancichinetti & Fortunato 2012) with
 //!   per-node stability, and a [`resolution_profile`] over γ (as leidenalg's).
 //! * Partition comparison: [`normalized_mutual_info`], [`adjusted_rand_index`],
@@ -40,6 +43,7 @@
 //! ```
 
 mod aggregate;
+mod algorithm;
 mod cluster_graph;
 mod clustering;
 mod compare;
@@ -59,11 +63,14 @@ mod quality;
 mod refine;
 mod rng;
 
+pub use algorithm::{
+    Algorithm, BestRun, CoalitionOptions, Coalitions, Method, Selection, find_coalitions,
+};
 pub use cluster_graph::ClusterGraph;
 // The multislice optimiser of `dynamics` runs on the same adjacency.
 pub use clustering::Clustering;
 pub use compare::{adjusted_rand_index, normalized_mutual_info, variation_of_information};
-pub use consensus::{Consensus, ConsensusAlgorithm, ConsensusOptions, consensus};
+pub use consensus::{Consensus, ConsensusOptions, consensus};
 pub(crate) use csr::Csr;
 pub use dendrogram::{Dendrogram, Merge};
 pub use error::ClusterError;

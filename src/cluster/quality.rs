@@ -62,6 +62,12 @@ pub enum QualityKind {
     SignedModularity,
 }
 
+crate::names::named_enum!(QualityKind, "quality function", [
+    Modularity => "modularity",
+    Cpm => "cpm",
+    SignedModularity => "signed_modularity" | "signed",
+]);
+
 impl QualityKind {
     /// The quality function of this family at resolution γ.
     pub fn with_resolution(self, resolution: f64) -> Quality {
@@ -81,6 +87,40 @@ impl Quality {
             | Quality::Cpm { resolution }
             | Quality::SignedModularity { resolution } => resolution,
         }
+    }
+
+    /// The quality function to optimise on `graph`: the crate's one rule for signed graphs.
+    ///
+    /// Plain modularity is undefined with negative weights, so `Modularity` becomes
+    /// `SignedModularity` on a graph that has some; `SignedModularity` on a graph without any
+    /// is plain `Modularity` (the two are equal there, and the single-layer optimiser is
+    /// faster). CPM takes any weights and is returned as it is.
+    ///
+    /// ```
+    /// use cosignatory::cluster::{ClusterGraph, Quality};
+    /// let signed = ClusterGraph::from_edges(3, [(0, 1, 1.0), (1, 2, -1.0)]).unwrap();
+    /// let plain = ClusterGraph::from_edges(3, [(0, 1, 1.0), (1, 2, 1.0)]).unwrap();
+    /// let q = Quality::Modularity { resolution: 1.0 };
+    /// assert_eq!(q.for_graph(&signed), Quality::SignedModularity { resolution: 1.0 });
+    /// assert_eq!(q.for_graph(&plain), q);
+    /// ```
+    pub fn for_graph(self, graph: &ClusterGraph) -> Quality {
+        match self {
+            Quality::Modularity { resolution } | Quality::SignedModularity { resolution } => {
+                if graph.has_negative_weights() {
+                    Quality::SignedModularity { resolution }
+                } else {
+                    Quality::Modularity { resolution }
+                }
+            }
+            q @ Quality::Cpm { .. } => q,
+        }
+    }
+
+    /// The name used on the command line and in outputs: `modularity`, `cpm` or
+    /// `signed_modularity`.
+    pub fn name(&self) -> &'static str {
+        self.kind().name()
     }
 
     /// The family, without the resolution.

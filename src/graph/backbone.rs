@@ -34,6 +34,13 @@ pub enum Correction {
     BenjaminiHochberg,
 }
 
+crate::names::named_enum!(Correction, "correction", [
+    None => "none",
+    Bonferroni => "bonferroni",
+    Holm => "holm",
+    BenjaminiHochberg => "bh" | "benjamini-hochberg" | "fdr",
+]);
+
 fn check_alpha(alpha: f64) -> Result<()> {
     if alpha > 0.0 && alpha < 1.0 {
         Ok(())

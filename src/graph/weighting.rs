@@ -31,43 +31,11 @@ pub enum Weighting {
     Hypergeometric,
 }
 
-impl Weighting {
-    /// All weightings.
-    pub const ALL: [Weighting; 6] = [
-        Weighting::Count,
-        Weighting::Newman,
-        Weighting::Jaccard,
-        Weighting::Cosine,
-        Weighting::Overlap,
-        Weighting::Hypergeometric,
-    ];
-
-    /// The name used on the command line and in files.
-    pub fn name(self) -> &'static str {
-        match self {
-            Weighting::Count => "count",
-            Weighting::Newman => "newman",
-            Weighting::Jaccard => "jaccard",
-            Weighting::Cosine => "cosine",
-            Weighting::Overlap => "overlap",
-            Weighting::Hypergeometric => "hypergeometric",
-        }
-    }
-}
-
-impl std::fmt::Display for Weighting {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl std::str::FromStr for Weighting {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Weighting::ALL
-            .into_iter()
-            .find(|w| w.name().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| format!("unknown weighting {s:?}: expected count, newman, jaccard, cosine, overlap or hypergeometric"))
-    }
-}
+crate::names::named_enum!(Weighting, "weighting", [
+    Count => "count",
+    Newman => "newman",
+    Jaccard => "jaccard",
+    Cosine => "cosine",
+    Overlap => "overlap",
+    Hypergeometric => "hypergeometric",
+]);

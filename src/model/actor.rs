@@ -17,35 +17,17 @@ pub enum ActorKind {
     Person,
 }
 
+crate::names::named_enum!(ActorKind, "actor kind", [
+    Country => "country" | "state",
+    Bloc => "bloc",
+    Organization => "organization" | "organisation",
+    Person => "person",
+]);
+
 impl ActorKind {
-    /// The lowercase name used in files.
+    /// The lowercase name used in files (same as [`name`](Self::name)).
     pub fn as_str(self) -> &'static str {
-        match self {
-            ActorKind::Country => "country",
-            ActorKind::Bloc => "bloc",
-            ActorKind::Organization => "organization",
-            ActorKind::Person => "person",
-        }
-    }
-}
-
-impl std::fmt::Display for ActorKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for ActorKind {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "country" | "state" => Ok(ActorKind::Country),
-            "bloc" => Ok(ActorKind::Bloc),
-            "organization" | "organisation" => Ok(ActorKind::Organization),
-            "person" => Ok(ActorKind::Person),
-            _ => Err(s.to_string()),
-        }
+        self.name()
     }
 }
 

@@ -24,20 +24,11 @@ pub enum BlocMode {
     Both,
 }
 
-impl std::str::FromStr for BlocMode {
-    type Err = String;
-
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().replace('_', "-").as_str() {
-            "as-actor" | "actor" => Ok(BlocMode::AsActor),
-            "expand" | "expanded" => Ok(BlocMode::Expand),
-            "both" => Ok(BlocMode::Both),
-            _ => Err(format!(
-                "unknown bloc mode {s:?}: expected as-actor, expand or both"
-            )),
-        }
-    }
-}
+crate::names::named_enum!(BlocMode, "bloc mode", [
+    AsActor => "as-actor" | "actor",
+    Expand => "expand" | "expanded",
+    Both => "both",
+]);
 
 /// A signature as seen through a [`View`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use crate::cli::args::{PlotHeatmapArgs, UncertaintyArgs};
 use crate::cli::common;
 use crate::cli::error::{CliError, CliResult};
 use cosignatory::align::{Measure, Options, PairMatrix, position_matrix};
-use cosignatory::cluster::{Dendrogram, DistanceMatrix};
+use cosignatory::cluster::{Dendrogram, DistanceMatrix, agglomerative};
 use cosignatory::model::View;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -106,7 +106,7 @@ pub fn run(args: &PlotHeatmapArgs) -> CliResult<()> {
     let sim = |i: usize, j: usize| m.get(i, j).value.map(&scale);
     // Undefined pairs count as unaligned for the ordering only; their cells stay grey.
     let dist = DistanceMatrix::from_fn(n, |i, j| 1.0 - sim(i, j).unwrap_or(0.0))?;
-    let tree = common::tree(&dist, args.linkage)?;
+    let tree = agglomerative(&dist, args.linkage);
     let order = leaf_order(&tree);
     let title = args.figure.title.clone().unwrap_or_else(|| {
         let (from, to) = common::date_range(&view, &args.data).unwrap_or_default();
