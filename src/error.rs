@@ -340,6 +340,26 @@ pub enum Error {
     /// A clustering routine refused its input (negative or non-finite weights, ...).
     #[error(transparent)]
     Cluster(#[from] crate::cluster::ClusterError),
+    /// An actor id given as an option (a pair, a bloc, an anchor, ...) that the dataset does
+    /// not have.
+    #[error(
+        "unknown actor `{id}`{}; the dataset has {known} actors",
+        hint(suggestions)
+    )]
+    UnknownActor {
+        /// The id given.
+        id: String,
+        /// The closest known ids, best first.
+        suggestions: Vec<String>,
+        /// How many actors the dataset has.
+        known: usize,
+    },
+    /// An actor given where a bloc is needed has no members.
+    #[error("`{id}` is not a bloc: the data lists no members for it (see memberships.csv)")]
+    NotABloc {
+        /// The id given.
+        id: String,
+    },
     /// A parameter outside its allowed range.
     #[error("invalid parameter `{name}` = {value}: {reason}")]
     InvalidParameter {

@@ -95,60 +95,12 @@ pub fn view<'a>(ds: &'a Dataset, args: &DataArgs) -> CliResult<View<'a>> {
 
 /// An actor id of the dataset, or an error naming it with the closest known ids.
 pub fn actor(ds: &Dataset, id: &str) -> CliResult<ActorIdx> {
-    if let Some(i) = ds.actor_index(id) {
-        return Ok(i);
-    }
-    // A case slip is the most common typo (`usa`); say so precisely.
-    if let Some(a) = ds.actors().iter().find(|a| a.id.eq_ignore_ascii_case(id)) {
-        return Err(CliError::data(format!(
-            "unknown actor `{id}` (ids are case-sensitive: did you mean {}?)",
-            a.id
-        )));
-    }
-    // Damerau distance counts a swapped pair (GRB for GBR) as one edit; among equally close
-    // ids, one with the same letters comes first.
-    let key = id.to_lowercase();
-    let letters = |s: &str| {
-        let mut l: Vec<char> = s.to_lowercase().chars().collect();
-        l.sort_unstable();
-        l
-    };
-    let mut close: Vec<(f64, bool, &str)> = ds
-        .actors()
-        .iter()
-        .map(|a| {
-            let by_id = strsim::normalized_damerau_levenshtein(&a.id.to_lowercase(), &key);
-            let by_name = strsim::normalized_damerau_levenshtein(&a.name.to_lowercase(), &key);
-            (
-                by_id.max(by_name),
-                letters(&a.id) != letters(id),
-                a.id.as_str(),
-            )
-        })
-        .filter(|(s, _, _)| *s >= 0.5)
-        .collect();
-    close.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(y.2)));
-    let hint = if close.is_empty() {
-        String::new()
-    } else {
-        let ids: Vec<&str> = close.iter().take(3).map(|c| c.2).collect();
-        format!(" (did you mean {}?)", ids.join(", "))
-    };
-    Err(CliError::data(format!(
-        "unknown actor `{id}`{hint}; the dataset has {} actors",
-        ds.actors().len()
-    )))
+    Ok(ds.resolve_actor(id)?)
 }
 
 /// A bloc id: an actor with members at some time.
 pub fn bloc(ds: &Dataset, id: &str) -> CliResult<ActorIdx> {
-    let b = actor(ds, id)?;
-    if !ds.has_members(b) {
-        return Err(CliError::data(format!(
-            "`{id}` is not a bloc: the data lists no members for it (see memberships.csv)"
-        )));
-    }
-    Ok(b)
+    Ok(ds.resolve_bloc(id)?)
 }
 
 /// First and last statement dates of the view, widened to `--from`/`--to` when given.

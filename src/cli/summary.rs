@@ -4,97 +4,27 @@ use super::args::{Format, SummaryArgs};
 use super::common;
 use super::error::CliResult;
 use super::output::{self, Cell, Records};
-use chrono::{Datelike, NaiveDate};
-use cosignatory::model::{ActorIdx, View};
-use serde::Serialize;
-use std::collections::BTreeMap;
+use cosignatory::model::ViewSummary;
 use std::io::Write;
-
-struct Summary {
-    statements: usize,
-    signatures: usize,
-    actors: usize,
-    dates: Option<(NaiveDate, NaiveDate)>,
-    per_year: BTreeMap<i32, usize>,
-    per_kind: BTreeMap<String, usize>,
-    /// (actor, statements taken part in), most first.
-    top: Vec<(ActorIdx, usize)>,
-    /// (bloc, members on the last date, statements it took part in as itself).
-    blocs: Vec<(ActorIdx, usize, usize)>,
-}
-
-fn summarise(view: &View<'_>, top: usize) -> Summary {
-    let ds = view.dataset();
-    let mut per_actor = vec![0usize; ds.actors().len()];
-    let mut direct = vec![0usize; ds.actors().len()];
-    let (mut per_year, mut per_kind) = (BTreeMap::new(), BTreeMap::new());
-    let (mut statements, mut signatures) = (0, 0);
-    let mut dates: Option<(NaiveDate, NaiveDate)> = None;
-    for s in view.statements() {
-        let st = ds.statement(s);
-        statements += 1;
-        *per_year.entry(st.date.year()).or_default() += 1;
-        *per_kind.entry(st.kind.to_string()).or_default() += 1;
-        dates = Some(dates.map_or((st.date, st.date), |(a, _)| (a, st.date)));
-        view.for_each_signature(s, |x| {
-            signatures += 1;
-            per_actor[x.actor.index()] += 1;
-            if x.via.is_none() {
-                direct[x.actor.index()] += 1;
-            }
-        });
-    }
-    let mut ranked: Vec<(ActorIdx, usize)> = per_actor
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| **n > 0)
-        .map(|(a, n)| (ActorIdx(a as u32), *n))
-        .collect();
-    let actors = ranked.len();
-    // Most statements first; ties in id order (actors are sorted by id).
-    ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-    ranked.truncate(top);
-    let on = dates.map(|d| d.1).or(ds.date_range().map(|d| d.1));
-    let blocs = (0..ds.actors().len())
-        .map(|a| ActorIdx(a as u32))
-        .filter(|&b| ds.has_members(b))
-        .map(|b| {
-            let members = on.map_or(0, |d| ds.members_on(b, d).len());
-            (b, members, direct[b.index()])
-        })
-        .collect();
-    Summary {
-        statements,
-        signatures,
-        actors,
-        dates,
-        per_year,
-        per_kind,
-        top: ranked,
-        blocs,
-    }
-}
 
 pub fn run(args: &SummaryArgs) -> CliResult<()> {
     let ds = common::load(&args.data)?;
     let view = common::view(&ds, &args.data)?;
-    let s = summarise(&view, args.top);
-    let mode = args.data.bloc_mode.name();
+    let s = view.summary(args.top);
     output::emit(args.output.out.as_deref(), |out| match args.output.format {
-        Format::Table => write_table(out, &view, &s),
-        Format::Csv => records(&view, &s).write(Format::Csv, out),
-        Format::Json => output::write_json(out, &to_json(&view, &s, mode)),
+        Format::Table => write_table(out, &s),
+        Format::Csv => records(&s).write(Format::Csv, out),
+        Format::Json => output::write_json(out, &s),
     })
 }
 
-fn write_table(out: &mut dyn Write, view: &View<'_>, s: &Summary) -> std::io::Result<()> {
-    let ds = view.dataset();
+fn write_table(out: &mut dyn Write, s: &ViewSummary) -> std::io::Result<()> {
     writeln!(out, "statements  {}", s.statements)?;
     writeln!(out, "signatures  {}", s.signatures)?;
     writeln!(out, "actors      {} (taking part in the view)", s.actors)?;
-    match s.dates {
-        Some((a, b)) => writeln!(out, "dates       {a} to {b}")?,
-        None => writeln!(out, "dates       none (no statement matches)")?,
+    match (s.first_date, s.last_date) {
+        (Some(a), Some(b)) => writeln!(out, "dates       {a} to {b}")?,
+        _ => writeln!(out, "dates       none (no statement matches)")?,
     }
     writeln!(out, "\nStatements per year")?;
     let mut years = Records::new(&["year", "statements"]);
@@ -108,14 +38,13 @@ fn write_table(out: &mut dyn Write, view: &View<'_>, s: &Summary) -> std::io::Re
         kinds.push(vec![Cell::text(k), Cell::int(*n as i64)]);
     }
     kinds.write(Format::Table, out)?;
-    writeln!(out, "\nTop {} signatories", s.top.len())?;
+    writeln!(out, "\nTop {} signatories", s.top_signatories.len())?;
     let mut top = Records::new(&["actor", "name", "statements"]);
-    for (a, n) in &s.top {
-        let actor = ds.actor(*a);
+    for a in &s.top_signatories {
         top.push(vec![
-            Cell::text(&actor.id),
-            Cell::text(&actor.name),
-            Cell::int(*n as i64),
+            Cell::text(&a.id),
+            Cell::text(&a.name),
+            Cell::int(a.statements as i64),
         ]);
     }
     top.write(Format::Table, out)?;
@@ -124,21 +53,19 @@ fn write_table(out: &mut dyn Write, view: &View<'_>, s: &Summary) -> std::io::Re
         "\nBlocs (members on the last date; statements signed as the bloc)"
     )?;
     let mut blocs = Records::new(&["bloc", "name", "members", "statements"]);
-    for (b, m, n) in &s.blocs {
-        let actor = ds.actor(*b);
+    for b in &s.blocs {
         blocs.push(vec![
-            Cell::text(&actor.id),
-            Cell::text(&actor.name),
-            Cell::int(*m as i64),
-            Cell::int(*n as i64),
+            Cell::text(&b.id),
+            Cell::text(&b.name),
+            Cell::int(b.members as i64),
+            Cell::int(b.statements as i64),
         ]);
     }
     blocs.write(Format::Table, out)
 }
 
 /// One long table for scripts: `section,key,name,value`.
-fn records(view: &View<'_>, s: &Summary) -> Records {
-    let ds = view.dataset();
+fn records(s: &ViewSummary) -> Records {
     let mut r = Records::new(&["section", "key", "name", "value"]);
     let mut row = |section: &str, key: String, name: &str, value: usize| {
         r.push(vec![
@@ -157,86 +84,12 @@ fn records(view: &View<'_>, s: &Summary) -> Records {
     for (k, n) in &s.per_kind {
         row("kind", k.clone(), "", *n);
     }
-    for (a, n) in &s.top {
-        let actor = ds.actor(*a);
-        row("signatory", actor.id.clone(), &actor.name, *n);
+    for a in &s.top_signatories {
+        row("signatory", a.id.clone(), &a.name, a.statements);
     }
-    for (b, m, n) in &s.blocs {
-        let actor = ds.actor(*b);
-        row("bloc_members", actor.id.clone(), &actor.name, *m);
-        row("bloc_statements", actor.id.clone(), &actor.name, *n);
+    for b in &s.blocs {
+        row("bloc_members", b.id.clone(), &b.name, b.members);
+        row("bloc_statements", b.id.clone(), &b.name, b.statements);
     }
     r
-}
-
-#[derive(Serialize)]
-struct Json<'a> {
-    statements: usize,
-    signatures: usize,
-    actors: usize,
-    first_date: Option<String>,
-    last_date: Option<String>,
-    bloc_mode: &'a str,
-    per_year: BTreeMap<String, usize>,
-    per_kind: &'a BTreeMap<String, usize>,
-    top_signatories: Vec<Ranked<'a>>,
-    blocs: Vec<Bloc<'a>>,
-}
-
-#[derive(Serialize)]
-struct Ranked<'a> {
-    id: &'a str,
-    name: &'a str,
-    statements: usize,
-}
-
-#[derive(Serialize)]
-struct Bloc<'a> {
-    id: &'a str,
-    name: &'a str,
-    members: usize,
-    statements: usize,
-}
-
-fn to_json<'a>(view: &View<'a>, s: &'a Summary, mode: &'a str) -> Json<'a> {
-    let ds = view.dataset();
-    Json {
-        statements: s.statements,
-        signatures: s.signatures,
-        actors: s.actors,
-        first_date: s.dates.map(|d| d.0.to_string()),
-        last_date: s.dates.map(|d| d.1.to_string()),
-        bloc_mode: mode,
-        per_year: s
-            .per_year
-            .iter()
-            .map(|(y, n)| (y.to_string(), *n))
-            .collect(),
-        per_kind: &s.per_kind,
-        top_signatories: s
-            .top
-            .iter()
-            .map(|(a, n)| {
-                let actor = ds.actor(*a);
-                Ranked {
-                    id: &actor.id,
-                    name: &actor.name,
-                    statements: *n,
-                }
-            })
-            .collect(),
-        blocs: s
-            .blocs
-            .iter()
-            .map(|(b, m, n)| {
-                let actor = ds.actor(*b);
-                Bloc {
-                    id: &actor.id,
-                    name: &actor.name,
-                    members: *m,
-                    statements: *n,
-                }
-            })
-            .collect(),
-    }
 }

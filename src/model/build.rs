@@ -3,6 +3,7 @@
 use super::columns::{JoinedColumn, RoleColumn};
 use super::dataset::{ActorIdx, Dataset, MemberSpan, find_actor, find_statement};
 use super::raw_signatures::{Interner, NO_ROLE, SigRow, SignatureRows};
+use super::resolve::closest;
 use super::{Actor, Membership, Signature, Statement};
 use crate::error::{Error, LoadReport, Location, Problem, Result, Warning};
 use rustc_hash::FxHashMap;
@@ -50,22 +51,6 @@ pub enum Strictness {
     Strict,
     /// Rows with problems are skipped and listed in the [`LoadReport`].
     Lenient,
-}
-
-/// The closest ids to `wanted` (case-insensitive edit distance), for "did you mean" hints.
-pub(crate) fn closest<'a>(wanted: &str, known: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let w = wanted.to_lowercase();
-    let limit = (w.chars().count() / 3).max(2);
-    let mut scored: Vec<(usize, &str)> = known
-        .map(|k| (strsim::osa_distance(&w, &k.to_lowercase()), k))
-        .filter(|(d, _)| *d <= limit)
-        .collect();
-    scored.sort();
-    scored
-        .into_iter()
-        .take(3)
-        .map(|(_, k)| k.to_string())
-        .collect()
 }
 
 /// Collects problems; in lenient mode row-level ones go to the report instead.
@@ -162,7 +147,7 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
         if opposes[i].is_none() {
             problems.push(Problem::UnknownStatement {
                 at: o.at("opposes", other),
-                suggestions: closest(other, statements.iter().map(|s| s.id.as_str())),
+                suggestions: closest(other, statements.iter().map(|s| (s.id.as_str(), None))),
             });
         }
     }
@@ -176,7 +161,10 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
             &statements,
             |id| match rejected_statements.get(id) {
                 Some(&line) => Miss::Rejected(line),
-                None => Miss::Unknown(closest(id, statements.iter().map(|s| s.id.as_str()))),
+                None => Miss::Unknown(closest(
+                    id,
+                    statements.iter().map(|s| (s.id.as_str(), None)),
+                )),
             },
         );
     let actor_keys = KeyTable::actors(&signatures.actors, &actors);
@@ -417,7 +405,7 @@ impl<'a> Actors<'a> {
         if let Some(&line) = self.rejected.get(id) {
             return Err(Miss::Rejected(line));
         }
-        let suggestions = closest(id, self.rows.iter().map(|a| a.id.as_str()));
+        let suggestions = closest(id, self.rows.iter().map(|a| (a.id.as_str(), None)));
         Err(Miss::Unknown(suggestions))
     }
 

@@ -7,9 +7,11 @@ mod columns;
 mod dataset;
 mod position;
 mod raw_signatures;
+mod resolve;
 mod serde_impl;
 mod signature;
 mod statement;
+mod summary;
 mod view;
 
 pub use actor::{Actor, ActorKind};
@@ -22,4 +24,5 @@ pub(crate) use raw_signatures::{Interner, SignatureFields, SignatureRows};
 pub use serde_impl::DatasetDocument;
 pub use signature::{Membership, Signature};
 pub use statement::{Statement, StatementKind};
+pub use summary::{ActorActivity, BlocActivity, ViewSummary};
 pub use view::{BlocMode, View, ViewSignature};

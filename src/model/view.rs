@@ -2,7 +2,7 @@
 
 use super::dataset::{ActorIdx, Dataset, StatementIdx};
 use super::{Position, StatementKind};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -120,18 +120,11 @@ impl<'a> View<'a> {
     /// Keeps only signatures of these actors (after bloc expansion). Statements stay.
     ///
     /// # Errors
-    /// [`Error::InvalidParameter`] naming an id that is not in the dataset.
+    /// [`Error::UnknownActor`](crate::Error::UnknownActor) naming an id that is not in the dataset.
     pub fn actors<'s>(mut self, ids: impl IntoIterator<Item = &'s str>) -> Result<Self> {
         let mut keep = vec![false; self.dataset.actors.len()];
         for id in ids {
-            let i = self
-                .dataset
-                .actor_index(id)
-                .ok_or_else(|| Error::InvalidParameter {
-                    name: "actors",
-                    value: id.to_string(),
-                    reason: "no actor with this id in the dataset".into(),
-                })?;
+            let i = self.dataset.resolve_actor(id)?;
             keep[i.index()] = true;
         }
         self.actors = Some(keep);
