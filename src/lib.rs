@@ -63,6 +63,32 @@ pub mod time;
 
 pub use error::{Error, LoadReport, Location, ParseNameError, Problem, Result, Warning};
 
+// The graph and date types of the public API, re-exported so users need no matching versions.
+pub use chrono;
+pub use petgraph;
+
+/// The names most programs need: `use cosignatory::prelude::*;`.
+///
+/// ```
+/// use cosignatory::prelude::*;
+/// let ds = datasets::joint_statements();
+/// let g = project(&ds.view(), &ProjectionOptions::new(Weighting::Newman))?;
+/// let coalitions = g.coalitions(&CoalitionOptions::default())?;
+/// assert!(coalitions.communities.len() > 1);
+/// # Ok::<(), cosignatory::Error>(())
+/// ```
+pub mod prelude {
+    pub use crate::align::Measure;
+    pub use crate::cluster::{CoalitionOptions, LeidenOptions, Method, Quality};
+    pub use crate::datasets;
+    pub use crate::graph::{ProjectionOptions, Weighting, project};
+    pub use crate::io::{read_dataset, read_dataset_with};
+    pub use crate::model::{BlocMode, Dataset, View};
+    pub use crate::time::{Window, WindowSpec};
+    pub use crate::{Error, Result};
+    pub use chrono::NaiveDate;
+}
+
 /// The README's code blocks, compiled and run as doc tests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

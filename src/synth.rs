@@ -192,7 +192,7 @@ pub struct Planted {
 /// ```
 ///
 /// # Errors
-/// [`Error::InvalidParameter`] for zero actors or coalitions, more coalitions than actors,
+/// [`Error::InvalidParameter`](crate::Error::InvalidParameter) for zero actors or coalitions, more coalitions than actors,
 /// `outside ∉ [0, 1]`, a mean size below 2 (geometric sizes), an invalid size distribution
 /// or vote model, sizes that do not add up to `actors`, or `from > to`.
 pub fn planted(o: &PlantedOptions) -> Result<Planted> {
@@ -218,7 +218,7 @@ pub fn planted(o: &PlantedOptions) -> Result<Planted> {
 ///
 /// # Errors
 /// As [`planted`] (except that given sizes may add up to fewer than `actors`), and
-/// [`Error::InvalidParameter`] naming the event for a change dated outside
+/// [`Error::InvalidParameter`](crate::Error::InvalidParameter) naming the event for a change dated outside
 /// `(from, to]`, naming a coalition that does not exist on its date or an actor out of range,
 /// splitting off a whole coalition, or leaving no actor in any coalition.
 pub fn scheduled(o: &ScheduledOptions) -> Result<Scheduled> {
@@ -266,7 +266,7 @@ pub struct PlantedGraph {
 /// ```
 ///
 /// # Errors
-/// [`Error::InvalidParameter`] for fewer than 2 nodes per group, `mixing ∉ [0, 1]`, or an
+/// [`Error::InvalidParameter`](crate::Error::InvalidParameter) for fewer than 2 nodes per group, `mixing ∉ [0, 1]`, or an
 /// average degree that is not positive or exceeds what the groups allow.
 pub fn planted_graph(
     nodes: usize,

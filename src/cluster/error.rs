@@ -83,8 +83,8 @@ pub enum ClusterError {
     /// The quality function divides by the total edge weight, which is zero.
     #[error("the total edge weight is zero, so modularity is undefined")]
     ZeroTotalWeight,
-    /// An option is out of its domain (the crate's one shape for this, see
-    /// [`InvalidParameter`](crate::error::InvalidParameter)).
+    /// An option is out of its domain (the same fields and message as
+    /// [`Error::InvalidParameter`](crate::Error::InvalidParameter)).
     #[error("invalid parameter `{name}` = {value}: {reason}")]
     InvalidParameter {
         /// The option's name.

@@ -4,7 +4,9 @@
 use super::alignment::AlignmentFigure;
 use super::events::{CoalitionId, Event};
 use super::history::Stability;
-use crate::cluster::{ClusterError, ClusterGraph, LeidenOptions, Partition, leiden, quality};
+use crate::cluster::{
+    ClusterError, ClusterGraph, LeidenOptions, Partition, Quality, leiden, quality,
+};
 use crate::error::Result;
 use crate::graph::{
     CentralityOptions, CoSignGraph, betweenness, eigenvector, pagerank, participation_coefficient,
@@ -186,9 +188,11 @@ pub(crate) fn cluster_window(
     seed: u64,
     initial: Option<Vec<usize>>,
 ) -> Result<Partition> {
+    // The crate's one rule: signed modularity only where the window has negative weights.
     let opts = LeidenOptions {
         seed,
         initial,
+        quality: signed_rule(options.quality, cg),
         ..options.clone()
     };
     match leiden(cg, &opts) {
@@ -198,13 +202,27 @@ pub(crate) fn cluster_window(
     }
 }
 
+/// [`Quality::for_graph`] for signed modularity only: a signed projection's window without
+/// negative weights is clustered by plain modularity (equal there). Plain modularity asked
+/// for on a window with negative weights stays an error, as documented on the timeline.
+fn signed_rule(quality: Quality, cg: &ClusterGraph) -> Quality {
+    match quality {
+        Quality::SignedModularity { .. } => quality.for_graph(cg),
+        q => q,
+    }
+}
+
 /// The configured quality of a partition, `None` where undefined.
 pub(crate) fn window_quality(
     cg: &ClusterGraph,
     partition: &Partition,
     options: &LeidenOptions,
 ) -> Result<Option<f64>> {
-    match quality(cg, partition.membership(), &options.quality) {
+    match quality(
+        cg,
+        partition.membership(),
+        &signed_rule(options.quality, cg),
+    ) {
         // + 0.0 turns −0.0 (one community, no weight outside) into 0.
         Ok(q) => Ok(Some(q + 0.0)),
         Err(ClusterError::ZeroTotalWeight) => Ok(None),

@@ -9,6 +9,7 @@ mod backbone;
 mod centrality;
 mod cosign;
 mod incidence;
+mod labelled;
 mod projection;
 mod weighting;
 
@@ -18,6 +19,12 @@ pub use centrality::{
     within_module_z,
 };
 pub use cosign::{CoSign, CoSignGraph};
-pub use incidence::{Incidence, IncidenceOptions, Linking};
-pub use projection::{ProjectionOptions, project, project_for_clustering, project_incidence};
+pub use incidence::Linking;
+pub use labelled::ActorCoalitions;
+// The incidence is an implementation detail of the projection, public for the benches only.
+#[doc(hidden)]
+pub use incidence::{Incidence, IncidenceOptions};
+#[doc(hidden)]
+pub use projection::project_incidence;
+pub use projection::{ProjectionOptions, project, project_for_clustering};
 pub use weighting::Weighting;

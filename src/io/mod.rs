@@ -18,12 +18,15 @@ mod csv_folder;
 mod edge_list;
 mod json;
 mod table;
-mod unvotes;
+pub mod unvotes;
 mod write;
 
 pub use csv_folder::{CsvTables, read_csv_folder, read_csv_folder_with};
 pub use edge_list::{EdgeList, read_edge_list};
 pub use json::{from_json_str, read_json_with, to_json_string, write_json};
+// The UN importer's names live in `io::unvotes`; these flat paths are kept for
+// compatibility and hidden from the documentation.
+#[doc(hidden)]
 pub use unvotes::{
     COW_CODES, CountryCode, CowCode, UN_BLOC, UN_COUNTRY_CODES, UnMembership, UnVotesOptions,
     UnVotesTables, VoteCoding, cow_country_id, read_unvotes_dir, read_unvotes_dir_with,
@@ -31,7 +34,7 @@ pub use unvotes::{
 };
 pub use write::write_csv_folder;
 
-use crate::error::{LoadReport, Result};
+use crate::error::{Error, LoadReport, Result};
 use crate::model::{Dataset, Strictness};
 use std::path::Path;
 
@@ -69,6 +72,15 @@ pub fn read_dataset_with(
     options: &ReadOptions,
 ) -> Result<(Dataset, LoadReport)> {
     let path = path.as_ref();
+    if !path.exists() {
+        return Err(Error::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "no such dataset: expected a folder of CSV files or a JSON file",
+            ),
+        });
+    }
     if path.is_dir() {
         read_csv_folder_with(path, options)
     } else {

@@ -145,13 +145,13 @@ impl UnVotesOptions {
 ///
 /// # Errors
 ///
-/// As everywhere in [`crate::io`]: every problem is a [`Problem`](crate::Problem) naming file,
+/// As everywhere in [`crate::io`]: every problem is a [`Problem`] naming file,
 /// line, column and value; strict mode fails with all of them, lenient mode skips the rows. A
 /// vote on a roll call that is not in the roll-call table is
-/// [`Problem::UnknownStatement`](crate::Problem::UnknownStatement) at its `rcid`; an unknown
+/// [`Problem::UnknownStatement`] at its `rcid`; an unknown
 /// country code, or `NA` with a name that is none of the four, is
-/// [`Problem::InvalidValue`](crate::Problem::InvalidValue); a second vote of one country on one
-/// roll call is [`Problem::DuplicateSignature`](crate::Problem::DuplicateSignature) (these come
+/// [`Problem::InvalidValue`]; a second vote of one country on one
+/// roll call is [`Problem::DuplicateSignature`] (these come
 /// after the other row problems, as they are found once all rows are read).
 ///
 /// ```

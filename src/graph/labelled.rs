@@ -1,0 +1,189 @@
+//! Results labelled by actor id: node ids, top-k scores with ties, and coalitions as id lists,
+//! so users never round-trip through `NodeIndex::new(n)`.
+
+use petgraph::graph::NodeIndex;
+use serde::{Deserialize, Serialize};
+
+use super::CoSignGraph;
+use crate::cluster::{
+    ClusterError, CoalitionOptions, LeidenOptions, Partition, Quality, Selection, find_coalitions,
+    leiden, quality,
+};
+use crate::error::Result;
+
+/// Coalitions of a [`CoSignGraph`] as actor ids.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorCoalitions {
+    /// Each coalition's member ids in id order; coalitions in the partition's canonical
+    /// order (see [`Partition`]).
+    pub communities: Vec<Vec<String>>,
+    /// The quality of the partition under the function used; `None` when the graph has no
+    /// edge weight (an empty window), where every actor is its own coalition.
+    pub quality: Option<f64>,
+    /// Modularity at resolution 1 (signed on a signed graph); `None` where undefined.
+    pub modularity: Option<f64>,
+    /// How the partition was chosen (`None` for a graph without edge weight).
+    pub selection: Option<Selection>,
+}
+
+impl ActorCoalitions {
+    /// The coalition (index into `communities`) of an actor id.
+    pub fn coalition_of(&self, id: &str) -> Option<usize> {
+        self.communities
+            .iter()
+            .position(|c| c.binary_search_by(|m| m.as_str().cmp(id)).is_ok())
+    }
+}
+
+impl CoSignGraph {
+    /// The actor id of a node.
+    pub fn id(&self, node: NodeIndex) -> &str {
+        &self.actor(node).id
+    }
+
+    /// The partition's communities as sorted id lists (the partition's nodes are this
+    /// graph's node indices, as clustering its [`to_cluster_graph`](Self::to_cluster_graph)
+    /// gives).
+    pub fn communities(&self, partition: &Partition) -> Vec<Vec<String>> {
+        partition
+            .communities()
+            .map(|c| {
+                let mut ids: Vec<String> = c
+                    .iter()
+                    .map(|&n| self.id(NodeIndex::new(n)).to_string())
+                    .collect();
+                ids.sort();
+                ids
+            })
+            .collect()
+    }
+
+    /// The `k` highest per-node `scores` (indexed by node) as `(id, score)`, highest first,
+    /// ties in id order; nodes tied with the `k`-th are included too, so the list may be
+    /// longer than `k` (and says so by its length). NaN scores are left out.
+    ///
+    /// ```
+    /// use cosignatory::graph::{project, ProjectionOptions};
+    /// let ds = cosignatory::datasets::joint_statements();
+    /// let g = project(&ds.view(), &ProjectionOptions::default()).unwrap();
+    /// let statements: Vec<f64> = g.graph().node_indices().map(|n| f64::from(g.statements_of(n))).collect();
+    /// let top = g.top(&statements, 3);
+    /// assert!(top.len() >= 3);
+    /// assert!(top.windows(2).all(|w| w[0].1 >= w[1].1));
+    /// ```
+    pub fn top(&self, scores: &[f64], k: usize) -> Vec<(&str, f64)> {
+        let mut ranked: Vec<(&str, f64)> = self
+            .graph()
+            .node_indices()
+            .zip(scores)
+            .filter(|(_, s)| !s.is_nan())
+            .map(|(n, &s)| (self.id(n), s))
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        let Some(&(_, kth)) = ranked.get(k.saturating_sub(1)) else {
+            return ranked;
+        };
+        if k == 0 {
+            return Vec::new();
+        }
+        let end = ranked.iter().take_while(|(_, s)| *s >= kth).count();
+        ranked.truncate(end);
+        ranked
+    }
+
+    /// Coalitions of this graph as `cosignatory cluster` finds them
+    /// ([`find_coalitions`]), labelled by actor id. A graph without edge weight (a window
+    /// without statements) gives every actor its own coalition and `quality: None`
+    /// instead of an error, so loops over windows run through.
+    ///
+    /// ```
+    /// use cosignatory::cluster::CoalitionOptions;
+    /// use cosignatory::graph::{project, ProjectionOptions};
+    /// let ds = cosignatory::datasets::joint_statements();
+    /// let g = project(&ds.view(), &ProjectionOptions::default()).unwrap();
+    /// let c = g.coalitions(&CoalitionOptions { runs: Some(5), ..Default::default() }).unwrap();
+    /// assert!(c.quality.unwrap() > 0.0);
+    /// assert_eq!(c.coalition_of("FRA"), c.coalition_of("DEU"));
+    /// ```
+    ///
+    /// # Errors
+    /// As [`find_coalitions`].
+    pub fn coalitions(&self, options: &CoalitionOptions) -> Result<ActorCoalitions> {
+        let graph = self.to_cluster_graph()?;
+        match find_coalitions(&graph, options, None) {
+            Ok(c) => Ok(ActorCoalitions {
+                communities: self.communities(&c.partition),
+                quality: Some(c.quality),
+                modularity: c.modularity,
+                selection: Some(c.selection),
+            }),
+            Err(ClusterError::ZeroTotalWeight) => Ok(self.singletons()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Leiden with these options on this graph, labelled by actor id; the quality function
+    /// follows [`Quality::for_graph`] (signed modularity on a signed graph). A graph without
+    /// edge weight gives singletons and `quality: None`.
+    ///
+    /// # Errors
+    /// Leiden's errors (bad options, non-finite weights).
+    pub fn leiden(&self, options: &LeidenOptions) -> Result<ActorCoalitions> {
+        let graph = self.to_cluster_graph()?;
+        let options = LeidenOptions {
+            quality: options.quality.for_graph(&graph),
+            ..options.clone()
+        };
+        match leiden(&graph, &options) {
+            Ok(c) => Ok(ActorCoalitions {
+                communities: self.communities(&c.partition),
+                quality: Some(c.quality),
+                modularity: quality(
+                    &graph,
+                    c.partition.membership(),
+                    &Quality::default().for_graph(&graph),
+                )
+                .ok(),
+                selection: None,
+            }),
+            Err(ClusterError::ZeroTotalWeight) => Ok(self.singletons()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn singletons(&self) -> ActorCoalitions {
+        let mut communities: Vec<Vec<String>> = self
+            .graph()
+            .node_indices()
+            .map(|n| vec![self.id(n).to_string()])
+            .collect();
+        communities.sort();
+        ActorCoalitions {
+            communities,
+            quality: None,
+            modularity: None,
+            selection: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::cluster::CoalitionOptions;
+    use crate::graph::{ProjectionOptions, project};
+
+    #[test]
+    fn top_keeps_ties_and_empty_windows_give_singletons() {
+        let ds = crate::datasets::joint_statements();
+        let g = project(&ds.view(), &ProjectionOptions::default()).unwrap();
+        let ones = vec![1.0; g.node_count()];
+        assert_eq!(g.top(&ones, 2).len(), g.node_count());
+        assert!(g.top(&ones, 0).is_empty());
+        let d = |s: &str| s.parse().unwrap();
+        let empty = ds.view().between(d("1900-01-01"), d("1900-12-31"));
+        let g = project(&empty, &ProjectionOptions::default()).unwrap();
+        let c = g.coalitions(&CoalitionOptions::default()).unwrap();
+        assert_eq!(c.quality, None);
+        assert_eq!(c.communities.len(), g.node_count());
+    }
+}
