@@ -5,7 +5,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use cosignatory::align::Measure;
 use cosignatory::cluster::{Linkage, Method, QualityKind};
-use cosignatory::graph::{Correction, Weighting};
+use cosignatory::graph::{BackboneMethod, Correction, Weighting};
 use cosignatory::model::BlocMode;
 use std::path::PathBuf;
 
@@ -160,14 +160,6 @@ pub struct ProjectionArgs {
     pub votes: bool,
 }
 
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BackboneArg {
-    /// Serrano, Boguñá & Vespignani's disparity filter.
-    Disparity,
-    /// Significant co-signature counts under the hypergeometric null.
-    Hypergeometric,
-}
-
 /// Export format of `graph`.
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GraphFormat {
@@ -194,8 +186,8 @@ pub struct GraphArgs {
     #[command(flatten)]
     pub projection: ProjectionArgs,
     /// Keep only the statistically significant edges.
-    #[arg(long, value_enum, help_heading = "Backbone")]
-    pub backbone: Option<BackboneArg>,
+    #[arg(long, value_parser = named(&BackboneMethod::ALL, BackboneMethod::name), help_heading = "Backbone")]
+    pub backbone: Option<BackboneMethod>,
     /// Significance level of the backbone.
     #[arg(
         long,
@@ -538,8 +530,8 @@ pub struct PlotNetworkArgs {
     #[command(flatten)]
     pub projection: ProjectionArgs,
     /// Draw only the backbone's edges (coalitions are found on the full graph).
-    #[arg(long, value_enum, help_heading = "Network")]
-    pub backbone: Option<BackboneArg>,
+    #[arg(long, value_parser = named(&BackboneMethod::ALL, BackboneMethod::name), help_heading = "Network")]
+    pub backbone: Option<BackboneMethod>,
     /// Significance level of the backbone.
     #[arg(long, default_value_t = 0.05, help_heading = "Network")]
     pub alpha: f64,

@@ -61,7 +61,10 @@ pub fn view<'a>(ds: &'a Dataset, args: &DataArgs) -> CliResult<View<'a>> {
     }
     let mut v = ds
         .view()
-        .window(args.from, args.to)
+        .between(
+            args.from.unwrap_or(NaiveDate::MIN),
+            args.to.unwrap_or(NaiveDate::MAX),
+        )
         .bloc_mode(args.bloc_mode);
     if !args.kind.is_empty() {
         let kinds: Vec<StatementKind> = args

@@ -1,6 +1,6 @@
 //! `cosignatory graph`: the co-signature graph, its backbone, and its export.
 
-use super::args::{BackboneArg, Format, GraphArgs, GraphFormat, ProjectionArgs};
+use super::args::{Format, GraphArgs, GraphFormat, ProjectionArgs};
 use super::common;
 use super::error::CliResult;
 use super::output::{self, Cell, Records};
@@ -9,10 +9,7 @@ use cosignatory::export::{
     NodeAttributes, write_dot, write_edge_table, write_gexf, write_graphml, write_node_link,
     write_node_table,
 };
-use cosignatory::graph::{
-    CoSignGraph, Correction, Linking, ProjectionOptions, disparity_filter, hypergeometric_backbone,
-    project,
-};
+use cosignatory::graph::{BackboneOptions, CoSignGraph, Linking, ProjectionOptions, project};
 use cosignatory::model::View;
 use std::io::Write;
 
@@ -25,7 +22,7 @@ pub fn projection_options(args: &ProjectionArgs) -> ProjectionOptions {
             Linking::Signatures
         },
         signed: args.signed,
-        ..ProjectionOptions::new(args.weight.into())
+        ..ProjectionOptions::new(args.weight)
     }
 }
 
@@ -34,51 +31,28 @@ pub fn projection_options(args: &ProjectionArgs) -> ProjectionOptions {
 pub fn build(
     view: &View<'_>,
     projection: &ProjectionArgs,
-    backbone_kind: Option<BackboneArg>,
-    alpha: f64,
-    correction: Correction,
+    backbone: Option<BackboneOptions>,
 ) -> CliResult<(CoSignGraph, Option<String>)> {
     let g = project(view, &projection_options(projection))?;
-    match backbone_kind {
+    match backbone {
         None => Ok((g, None)),
-        Some(kind) => {
-            let (b, note) = backbone(&g, kind, alpha, correction)?;
-            Ok((b, Some(note)))
+        Some(options) => {
+            let b = cosignatory::graph::backbone(&g, &options)?;
+            let note = b.describe(&options);
+            Ok((b.graph, Some(note)))
         }
     }
-}
-
-/// The backbone of a projection and a note on what it kept.
-pub fn backbone(
-    g: &CoSignGraph,
-    kind: BackboneArg,
-    alpha: f64,
-    correction: Correction,
-) -> CliResult<(CoSignGraph, String)> {
-    let (b, name) = match kind {
-        BackboneArg::Disparity => (disparity_filter(g, alpha)?, "disparity"),
-        BackboneArg::Hypergeometric => (
-            hypergeometric_backbone(g, alpha, correction)?,
-            "hypergeometric",
-        ),
-    };
-    let note = format!(
-        "{name} backbone at alpha {alpha}: kept {} of {} edges",
-        b.kept, b.total
-    );
-    Ok((b.graph, note))
 }
 
 pub fn run(args: &GraphArgs) -> CliResult<()> {
     let ds = common::load(&args.data)?;
     let view = common::view(&ds, &args.data)?;
-    let (g, note) = build(
-        &view,
-        &args.projection,
-        args.backbone,
-        args.alpha,
-        args.correction.into(),
-    )?;
+    let backbone = args.backbone.map(|method| BackboneOptions {
+        method,
+        alpha: args.alpha,
+        correction: args.correction,
+    });
+    let (g, note) = build(&view, &args.projection, backbone)?;
     if args.format == GraphFormat::Table {
         return output::emit(args.out.as_deref(), |out| {
             write_table(out, &g, note.as_deref(), args.top)

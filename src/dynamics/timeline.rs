@@ -271,7 +271,7 @@ impl Timeline {
         }
         Ok(Timeline {
             options: options.clone(),
-            bloc_mode: view.mode(),
+            bloc_mode: view.get_bloc_mode(),
             windows: snapshots,
             multislice_quality,
         })

@@ -17,6 +17,75 @@ pub struct Backbone {
     pub total: usize,
 }
 
+/// Which edges a backbone keeps (the command line's `--backbone`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum BackboneMethod {
+    /// [`disparity_filter`].
+    Disparity,
+    /// [`hypergeometric_backbone`].
+    Hypergeometric,
+}
+
+crate::names::named_enum!(BackboneMethod, "backbone", [
+    Disparity => "disparity",
+    Hypergeometric => "hypergeometric",
+]);
+
+/// Options of [`backbone`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct BackboneOptions {
+    /// The method.
+    pub method: BackboneMethod,
+    /// Significance level, `0 < alpha < 1` (default 0.05).
+    pub alpha: f64,
+    /// Multiple-testing correction (hypergeometric backbone only; default none).
+    pub correction: Correction,
+}
+
+impl BackboneOptions {
+    /// `method` at alpha 0.05 without correction.
+    pub fn new(method: BackboneMethod) -> Self {
+        BackboneOptions {
+            method,
+            alpha: 0.05,
+            correction: Correction::None,
+        }
+    }
+}
+
+/// The backbone of `g` by the chosen method (the command line's `--backbone`).
+///
+/// ```
+/// use cosignatory::graph::{backbone, project, BackboneMethod, BackboneOptions, ProjectionOptions};
+/// let ds = cosignatory::datasets::joint_statements();
+/// let g = project(&ds.view(), &ProjectionOptions::default()).unwrap();
+/// let b = backbone(&g, &BackboneOptions::new(BackboneMethod::Disparity)).unwrap();
+/// assert!(b.describe(&BackboneOptions::new(BackboneMethod::Disparity)).starts_with("disparity backbone at alpha 0.05: kept"));
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidParameter`] unless `0 < alpha < 1`.
+pub fn backbone(g: &CoSignGraph, options: &BackboneOptions) -> Result<Backbone> {
+    match options.method {
+        BackboneMethod::Disparity => disparity_filter(g, options.alpha),
+        BackboneMethod::Hypergeometric => {
+            hypergeometric_backbone(g, options.alpha, options.correction)
+        }
+    }
+}
+
+impl Backbone {
+    /// One line on what the backbone kept, naming the options.
+    pub fn describe(&self, options: &BackboneOptions) -> String {
+        format!(
+            "{} backbone at alpha {}: kept {} of {} edges",
+            options.method, options.alpha, self.kept, self.total
+        )
+    }
+}
+
 /// Multiple-testing correction for the hypergeometric backbone.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -13,7 +13,10 @@ mod labelled;
 mod projection;
 mod weighting;
 
-pub use backbone::{Backbone, Correction, disparity_filter, hypergeometric_backbone};
+pub use backbone::{
+    Backbone, BackboneMethod, BackboneOptions, Correction, backbone, disparity_filter,
+    hypergeometric_backbone,
+};
 pub use centrality::{
     CentralityOptions, betweenness, eigenvector, pagerank, participation_coefficient, strength,
     within_module_z,

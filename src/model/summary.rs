@@ -135,7 +135,7 @@ impl View<'_> {
             actors: active(&per_actor).len(),
             first_date,
             last_date,
-            bloc_mode: self.mode(),
+            bloc_mode: self.get_bloc_mode(),
             per_year,
             per_kind,
             top_signatories: ranked(&per_actor, top)

@@ -91,18 +91,21 @@ impl<'a> View<'a> {
         self.dataset
     }
 
-    /// Restricts to statements dated `from..=to` (intersected with any earlier window).
-    pub fn between(self, from: NaiveDate, to: NaiveDate) -> Self {
-        self.window(Some(from), Some(to))
-    }
-
-    /// Restricts to statements dated within `[from, to]`; `None` leaves that side open.
-    pub fn window(mut self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Self {
-        let r = self.dataset.index_range(from, to);
+    /// Restricts to statements dated `from..=to` (intersected with any earlier window); the
+    /// same as [`window`](Self::window) with `Window::new(from, to)`. For a side left open,
+    /// pass `NaiveDate::MIN` or `NaiveDate::MAX`.
+    pub fn between(mut self, from: NaiveDate, to: NaiveDate) -> Self {
+        let r = self.dataset.index_range(Some(from), Some(to));
         let lo = self.range.start.max(r.start);
         let hi = self.range.end.min(r.end).max(lo);
         self.range = lo..hi;
         self
+    }
+
+    /// Restricts to the statements of a [`Window`](crate::time::Window) (as
+    /// [`WindowSpec::windows`](crate::time::WindowSpec::windows) produces them).
+    pub fn window(self, window: crate::time::Window) -> Self {
+        self.between(window.start, window.end)
     }
 
     /// Keeps only statements of these kinds.
@@ -137,8 +140,9 @@ impl<'a> View<'a> {
         self
     }
 
-    /// The bloc mode.
-    pub fn mode(&self) -> BlocMode {
+    /// The bloc mode (set by [`bloc_mode`](Self::bloc_mode); named as `std`'s
+    /// `Command::get_current_dir` is beside its builder).
+    pub fn get_bloc_mode(&self) -> BlocMode {
         self.bloc_mode
     }
 

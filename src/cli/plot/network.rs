@@ -6,7 +6,7 @@ use crate::cli::common;
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::graph;
 use cosignatory::cluster::quality;
-use cosignatory::graph::Correction;
+use cosignatory::graph::BackboneOptions;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use plotters::prelude::*;
@@ -18,12 +18,20 @@ const COLOURED: usize = 10;
 pub fn run(args: &PlotNetworkArgs) -> CliResult<()> {
     let ds = common::load(&args.data)?;
     let view = common::view(&ds, &args.data)?;
-    let (full, _) = graph::build(&view, &args.projection, None, args.alpha, Correction::None)?;
+    let (full, _) = graph::build(&view, &args.projection, None)?;
     let backbone = args
         .backbone
-        .map(|kind| graph::backbone(&full, kind, args.alpha, Correction::None))
+        .map(|method| {
+            cosignatory::graph::backbone(
+                &full,
+                &BackboneOptions {
+                    alpha: args.alpha,
+                    ..BackboneOptions::new(method)
+                },
+            )
+        })
         .transpose()?;
-    let drawn = backbone.as_ref().map_or(&full, |(b, _)| b);
+    let drawn = backbone.as_ref().map_or(&full, |b| &b.graph);
     let cg = full.to_cluster_graph()?;
     if cg.total_weight() <= 0.0 {
         return Err(CliError::data(
