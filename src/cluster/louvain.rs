@@ -3,12 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::aggregate::{Aggregate, aggregate};
 use super::clustering::best_of;
-use super::engine::{Communities, Level, Scratch, compact};
+use super::multilevel::{Method, on_graph};
 use super::options::Start;
 use super::quality::Objective;
-use super::rng::{self, Rng};
 use super::{ClusterError, ClusterGraph, Clustering, Iterations, Quality};
 
 /// Options of [`louvain`]. Same meaning as in [`LeidenOptions`](super::LeidenOptions),
@@ -66,38 +64,22 @@ pub fn louvain(graph: &ClusterGraph, options: &LouvainOptions) -> Result<Cluster
     let objective = Objective::new(graph, &options.quality)?;
     options.iterations.check()?;
     let start = Start::new(graph, options.initial.as_deref(), options.fixed.as_deref())?;
-    let (labels, levels, done) = if objective.two_layers() {
-        run::<2>(graph, &objective, start, options)
-    } else {
-        run::<1>(graph, &objective, start, options)
-    };
-    Clustering::from_canonical(graph, &options.quality, &labels, levels, done)
-}
-
-fn run<const L: usize>(
-    graph: &ClusterGraph,
-    objective: &Objective,
-    start: Start,
-    options: &LouvainOptions,
-) -> (Vec<u32>, Vec<Vec<u32>>, usize) {
-    let (coef, sizes) = objective.layers::<L>();
-    let level0 = Level {
-        csr: &graph.csr,
-        sizes: &sizes,
-        fixed: &start.fixed,
-    };
-    let mut rng = rng::seeded(options.seed);
-    let mut scratch = Scratch::new(graph.node_count());
-    let mut labels = start.labels;
-    let mut done = 0;
-    loop {
-        let (next, changed, levels) = iteration(&level0, &coef, labels, &mut scratch, &mut rng);
-        labels = next;
-        done += 1;
-        if options.iterations.stop(done, changed) {
-            return (labels, levels, done);
-        }
-    }
+    let method = Method::Louvain;
+    let run = on_graph(
+        graph,
+        &objective,
+        start,
+        method,
+        options.iterations,
+        options.seed,
+    );
+    Clustering::from_canonical(
+        graph,
+        &options.quality,
+        &run.labels,
+        run.levels,
+        run.iterations,
+    )
 }
 
 /// Runs [`louvain`] with seeds `options.seed`, `options.seed + 1`, … (`runs` of them) and
@@ -115,46 +97,6 @@ pub fn louvain_best_of(
         opts.seed = seed;
         louvain(graph, &opts)
     })
-}
-
-fn iteration<const L: usize>(
-    level0: &Level<L>,
-    coef: &[f64; L],
-    mut labels: Vec<u32>,
-    scratch: &mut Scratch,
-    rng: &mut Rng,
-) -> (Vec<u32>, bool, Vec<Vec<u32>>) {
-    let mut node_map: Vec<u32> = (0..level0.node_count() as u32).collect();
-    let mut owned: Option<Aggregate<L>> = None;
-    let mut changed = false;
-    let mut levels = Vec::new();
-    loop {
-        let level = match &owned {
-            Some(a) => Level {
-                csr: &a.csr,
-                sizes: &a.sizes,
-                fixed: &a.fixed,
-            },
-            None => Level { ..*level0 },
-        };
-        let n = level.node_count();
-        let mut p = Communities::new(labels, level.sizes);
-        changed |= p.sweep_local_moving(&level, coef, scratch, rng);
-        let (groups, k) = compact(&p.label);
-        if k == n {
-            labels = groups;
-            break;
-        }
-        levels.push(node_map.iter().map(|&x| groups[x as usize]).collect());
-        let next_level = aggregate(&level, &groups, k, scratch);
-        labels = (0..k as u32).collect();
-        for x in node_map.iter_mut() {
-            *x = groups[*x as usize];
-        }
-        owned = Some(next_level);
-    }
-    let result = node_map.iter().map(|&x| labels[x as usize]).collect();
-    (result, changed, levels)
 }
 
 #[cfg(test)]

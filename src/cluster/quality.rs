@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::null_model::Dense;
 use super::{ClusterError, ClusterGraph};
 
 /// The quality function an optimiser maximises.
@@ -267,15 +268,17 @@ impl Objective {
         self.coef[1] != 0.0
     }
 
-    /// Coefficients and sizes truncated to the first `L` layers.
-    pub(crate) fn layers<const L: usize>(&self) -> ([f64; L], Vec<[f64; L]>) {
-        let coef = std::array::from_fn(|l| self.coef[l]);
+    /// The null model and the node sizes, truncated to the first `L` layers.
+    pub(crate) fn layers<const L: usize>(&self) -> (Dense<L>, Vec<[f64; L]>) {
+        let model = Dense {
+            coef: std::array::from_fn(|l| self.coef[l]),
+        };
         let sizes = self
             .sizes
             .iter()
             .map(|s| std::array::from_fn(|l| s[l]))
             .collect();
-        (coef, sizes)
+        (model, sizes)
     }
 
     /// Builds the objective for `graph`, checking that `quality` applies to it.
