@@ -12,18 +12,6 @@ pub(crate) struct Aggregate<M: NullModel> {
     pub(crate) fixed: Vec<bool>,
 }
 
-impl<M: NullModel> Aggregate<M> {
-    /// The aggregate as the next level, under the same quality function.
-    pub(crate) fn level<'a>(&'a self, model: &'a M) -> Level<'a, M> {
-        Level {
-            model,
-            csr: &self.csr,
-            sizes: &self.sizes,
-            fixed: &self.fixed,
-        }
-    }
-}
-
 /// Collapses each group of `groups` (compact labels `0..k`) into one node. Rows come out
 /// sorted, and all sums run in node order, so the result is deterministic.
 pub(crate) fn aggregate<M: NullModel>(
@@ -78,31 +66,17 @@ pub(crate) fn aggregate<M: NullModel>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cluster::fixtures::two_triangles;
     use crate::cluster::null_model::Dense;
 
     #[test]
     fn aggregate_keeps_total_weight_and_degrees() {
-        let csr = Csr::from_edges(
-            6,
-            vec![
-                (0, 1, 1.0),
-                (1, 2, 2.0),
-                (0, 2, 1.0),
-                (3, 4, 1.0),
-                (4, 5, 1.0),
-                (3, 5, 1.0),
-                (2, 3, 0.5),
-                (5, 5, 3.0),
-            ],
-        );
+        // Edge 1–2 given twice (weight 2 once merged), and a self-loop at 5.
+        let extra = [(1, 2, 1.0), (5, 5, 3.0)];
+        let csr = Csr::from_edges(6, two_triangles(0.5).chain(extra).collect());
         let sizes: Vec<[f64; 1]> = (0..6).map(|v| [csr.strength(v)]).collect();
         let fixed = vec![false, false, false, true, false, false];
-        let level = Level {
-            model: &Dense { coef: [1.0] },
-            csr: &csr,
-            sizes: &sizes,
-            fixed: &fixed,
-        };
+        let level = Level::new(&Dense { coef: [1.0] }, &csr, &sizes, &fixed);
         let agg = aggregate(&level, &[0, 0, 0, 1, 1, 1], 2, &mut Scratch::new(6));
         assert_eq!(agg.csr.loop_weight(0), 4.0);
         assert_eq!(agg.csr.loop_weight(1), 6.0);

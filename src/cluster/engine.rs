@@ -29,7 +29,21 @@ impl<M: NullModel> Clone for Level<'_, M> {
 
 impl<M: NullModel> Copy for Level<'_, M> {}
 
-impl<M: NullModel> Level<'_, M> {
+impl<'a, M: NullModel> Level<'a, M> {
+    pub(crate) fn new(
+        model: &'a M,
+        csr: &'a Csr,
+        sizes: &'a [M::Size],
+        fixed: &'a [bool],
+    ) -> Level<'a, M> {
+        Level {
+            model,
+            csr,
+            sizes,
+            fixed,
+        }
+    }
+
     pub(crate) fn node_count(&self) -> usize {
         self.csr.node_count()
     }
@@ -254,7 +268,7 @@ pub(crate) fn compact(labels: &[u32]) -> (Vec<u32>, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cluster::null_model::Dense;
+    use crate::cluster::fixtures::{OneLayer, two_triangles};
 
     #[test]
     fn compact_numbers_by_first_appearance() {
@@ -263,27 +277,8 @@ mod tests {
 
     #[test]
     fn local_moving_joins_triangles() {
-        let csr = Csr::from_edges(
-            6,
-            vec![
-                (0, 1, 1.0),
-                (1, 2, 1.0),
-                (0, 2, 1.0),
-                (3, 4, 1.0),
-                (4, 5, 1.0),
-                (3, 5, 1.0),
-                (2, 3, 1.0),
-            ],
-        );
-        let sizes: Vec<[f64; 1]> = (0..6).map(|v| [csr.strength(v)]).collect();
-        let fixed = vec![false; 6];
-        let model = Dense { coef: [1.0 / 14.0] };
-        let level = Level {
-            model: &model,
-            csr: &csr,
-            sizes: &sizes,
-            fixed: &fixed,
-        };
+        let graph = OneLayer::degrees(Csr::from_edges(6, two_triangles(1.0).collect()), 1.0 / 14.0);
+        let level = graph.level();
         for fast in [true, false] {
             let mut comms = Communities::new(&level, (0..6).collect());
             let mut scratch = Scratch::new(6);
@@ -303,15 +298,8 @@ mod tests {
     fn negative_member_leaves_for_empty_community() {
         // Node 2 is tied to 0 and 1 by negative edges only: CPM sends it out alone.
         let csr = Csr::from_edges(3, vec![(0, 1, 1.0), (0, 2, -1.0), (1, 2, -1.0)]);
-        let sizes = vec![[1.0]; 3];
-        let fixed = vec![false; 3];
-        let model = Dense { coef: [0.1] };
-        let level = Level {
-            model: &model,
-            csr: &csr,
-            sizes: &sizes,
-            fixed: &fixed,
-        };
+        let graph = OneLayer::new(csr, vec![[1.0]; 3], 0.1);
+        let level = graph.level();
         let mut comms = Communities::new(&level, vec![0, 0, 0]);
         let mut scratch = Scratch::new(3);
         comms.fast_local_moving(&level, &mut scratch, &mut rng::seeded(0));

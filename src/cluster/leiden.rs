@@ -4,9 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::clustering::best_of;
-use super::multilevel::{Method, on_graph};
-use super::options::{Start, check_randomness};
-use super::quality::Objective;
+use super::multilevel::Optimiser;
 use super::{ClusterError, ClusterGraph, Clustering, Iterations, Quality};
 
 /// Options of [`leiden`].
@@ -86,28 +84,9 @@ impl Default for LeidenOptions {
 /// assert!(result.quality > 0.42);
 /// ```
 pub fn leiden(graph: &ClusterGraph, options: &LeidenOptions) -> Result<Clustering, ClusterError> {
-    let objective = Objective::new(graph, &options.quality)?;
-    check_randomness(options.randomness)?;
-    options.iterations.check()?;
-    let start = Start::new(graph, options.initial.as_deref(), options.fixed.as_deref())?;
-    let method = Method::Leiden {
-        randomness: options.randomness,
-    };
-    let run = on_graph(
-        graph,
-        &objective,
-        start,
-        method,
-        options.iterations,
-        options.seed,
-    );
-    Clustering::from_canonical(
-        graph,
-        &options.quality,
-        &run.labels,
-        run.levels,
-        run.iterations,
-    )
+    let optimiser = Optimiser::leiden(options.randomness, options.iterations, options.seed);
+    let (initial, fixed) = (options.initial.as_deref(), options.fixed.as_deref());
+    optimiser.cluster(graph, &options.quality, initial, fixed)
 }
 
 /// Runs [`leiden`] with seeds `options.seed`, `options.seed + 1`, … (`runs` of them) and

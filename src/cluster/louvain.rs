@@ -4,9 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::clustering::best_of;
-use super::multilevel::{Method, on_graph};
-use super::options::Start;
-use super::quality::Objective;
+use super::multilevel::Optimiser;
 use super::{ClusterError, ClusterGraph, Clustering, Iterations, Quality};
 
 /// Options of [`louvain`]. Same meaning as in [`LeidenOptions`](super::LeidenOptions),
@@ -61,25 +59,9 @@ impl Default for LouvainOptions {
 /// assert_eq!(result.partition.membership(), &[0, 0, 0, 1, 1, 1]);
 /// ```
 pub fn louvain(graph: &ClusterGraph, options: &LouvainOptions) -> Result<Clustering, ClusterError> {
-    let objective = Objective::new(graph, &options.quality)?;
-    options.iterations.check()?;
-    let start = Start::new(graph, options.initial.as_deref(), options.fixed.as_deref())?;
-    let method = Method::Louvain;
-    let run = on_graph(
-        graph,
-        &objective,
-        start,
-        method,
-        options.iterations,
-        options.seed,
-    );
-    Clustering::from_canonical(
-        graph,
-        &options.quality,
-        &run.labels,
-        run.levels,
-        run.iterations,
-    )
+    let optimiser = Optimiser::louvain(options.iterations, options.seed);
+    let (initial, fixed) = (options.initial.as_deref(), options.fixed.as_deref());
+    optimiser.cluster(graph, &options.quality, initial, fixed)
 }
 
 /// Runs [`louvain`] with seeds `options.seed`, `options.seed + 1`, … (`runs` of them) and
@@ -102,6 +84,7 @@ pub fn louvain_best_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cluster::fixtures::two_triangles;
     use crate::cluster::modularity;
 
     #[test]
@@ -137,14 +120,7 @@ mod tests {
     #[test]
     fn signed_graph_separates_enemies() {
         // Two friendly triangles, hostile to each other.
-        let mut edges = vec![
-            (0, 1, 1.0),
-            (1, 2, 1.0),
-            (0, 2, 1.0),
-            (3, 4, 1.0),
-            (4, 5, 1.0),
-            (3, 5, 1.0),
-        ];
+        let mut edges: Vec<_> = two_triangles(0.0).collect();
         for a in 0..3 {
             for b in 3..6 {
                 edges.push((a, b, -1.0));

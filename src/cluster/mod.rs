@@ -50,6 +50,8 @@ mod csr;
 mod dendrogram;
 mod engine;
 mod error;
+#[cfg(test)]
+mod fixtures;
 mod hierarchical;
 mod label_propagation;
 mod leiden;

@@ -5,15 +5,15 @@
 use super::aggregate::{Aggregate, aggregate};
 use super::engine::{Communities, Level, Scratch, compact};
 use super::null_model::NullModel;
-use super::options::Start;
+use super::options::{Start, check_randomness};
 use super::quality::Objective;
 use super::refine::{community_components, refine};
 use super::rng::{self, Rng};
-use super::{ClusterGraph, Iterations};
+use super::{ClusterError, ClusterGraph, Clustering, Iterations, Quality};
 
 /// Which multilevel optimiser runs.
 #[derive(Clone, Copy, Debug)]
-pub(crate) enum Method {
+enum Method {
     /// Louvain (Blondel et al. 2008): sweeping local moves, each level's partition
     /// aggregated as it is and the next level started from singletons.
     Louvain,
@@ -25,7 +25,7 @@ pub(crate) enum Method {
     },
 }
 
-/// What [`multilevel`] found.
+/// What a run of the optimiser found.
 pub(crate) struct Run {
     /// Community of each level-0 node.
     pub(crate) labels: Vec<u32>,
@@ -36,63 +36,91 @@ pub(crate) struct Run {
     pub(crate) iterations: usize,
 }
 
-/// Runs `method` on `level0` from `labels` (ids below the node count) until `iterations`
-/// says stop; each iteration starts from the previous one's result.
-pub(crate) fn multilevel<M: NullModel>(
-    level0: Level<M>,
+/// The optimiser's settings (leidenalg's `Optimiser`): the method, how many iterations and
+/// the seed. What is optimised comes with the level it runs on.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Optimiser {
     method: Method,
-    mut labels: Vec<u32>,
     iterations: Iterations,
     seed: u64,
-) -> Run {
-    let mut rng = rng::seeded(seed);
-    let mut scratch = Scratch::new(level0.node_count());
-    let mut done = 0;
-    loop {
-        let (next, changed, levels) = iteration(level0, method, labels, &mut scratch, &mut rng);
-        labels = next;
-        done += 1;
-        if iterations.stop(done, changed) {
-            return Run {
-                labels,
-                levels,
-                iterations: done,
-            };
-        }
-    }
 }
 
-/// Runs `method` on a graph under one of the dense objectives (modularity, CPM, signed
-/// modularity) from `start`, all in canonical node order.
-pub(crate) fn on_graph(
-    graph: &ClusterGraph,
-    objective: &Objective,
-    start: Start,
-    method: Method,
-    iterations: Iterations,
-    seed: u64,
-) -> Run {
+impl Optimiser {
+    /// Leiden with refinement randomness θ = `randomness`.
+    pub(crate) fn leiden(randomness: f64, iterations: Iterations, seed: u64) -> Optimiser {
+        let method = Method::Leiden { randomness };
+        Optimiser {
+            method,
+            iterations,
+            seed,
+        }
+    }
+
+    /// Louvain.
+    pub(crate) fn louvain(iterations: Iterations, seed: u64) -> Optimiser {
+        Optimiser {
+            method: Method::Louvain,
+            iterations,
+            seed,
+        }
+    }
+
+    /// Optimises `quality` on `graph`, from `initial` labels (singletons when `None`) with
+    /// `fixed` nodes, both indexed by the caller's node indices.
+    pub(crate) fn cluster(
+        &self,
+        graph: &ClusterGraph,
+        quality: &Quality,
+        initial: Option<&[usize]>,
+        fixed: Option<&[bool]>,
+    ) -> Result<Clustering, ClusterError> {
+        let objective = Objective::new(graph, quality)?;
+        if let Method::Leiden { randomness } = self.method {
+            check_randomness(randomness)?;
+        }
+        self.iterations.check()?;
+        let start = Start::new(graph, initial, fixed)?;
+        let run = if objective.two_layers() {
+            self.with_layers::<2>(graph, &objective, start)
+        } else {
+            self.with_layers::<1>(graph, &objective, start)
+        };
+        Clustering::from_canonical(graph, quality, &run.labels, run.levels, run.iterations)
+    }
+
+    /// Runs on `graph` under the first `L` layers of a dense objective.
     fn with_layers<const L: usize>(
+        &self,
         graph: &ClusterGraph,
         objective: &Objective,
         start: Start,
-        method: Method,
-        iterations: Iterations,
-        seed: u64,
     ) -> Run {
         let (model, sizes) = objective.layers::<L>();
-        let level0 = Level {
-            model: &model,
-            csr: &graph.csr,
-            sizes: &sizes,
-            fixed: &start.fixed,
-        };
-        multilevel(level0, method, start.labels, iterations, seed)
+        self.run(
+            Level::new(&model, &graph.csr, &sizes, &start.fixed),
+            start.labels,
+        )
     }
-    if objective.two_layers() {
-        with_layers::<2>(graph, objective, start, method, iterations, seed)
-    } else {
-        with_layers::<1>(graph, objective, start, method, iterations, seed)
+
+    /// Runs on `level0` from `labels` (ids below the node count) until the iterations say
+    /// stop; each iteration starts from the previous one's result.
+    pub(crate) fn run<M: NullModel>(&self, level0: Level<M>, mut labels: Vec<u32>) -> Run {
+        let mut rng = rng::seeded(self.seed);
+        let mut scratch = Scratch::new(level0.node_count());
+        let mut done = 0;
+        loop {
+            let (next, changed, levels) =
+                iteration(level0, self.method, labels, &mut scratch, &mut rng);
+            labels = next;
+            done += 1;
+            if self.iterations.stop(done, changed) {
+                return Run {
+                    labels,
+                    levels,
+                    iterations: done,
+                };
+            }
+        }
     }
 }
 
@@ -110,7 +138,9 @@ fn iteration<M: NullModel>(
     let mut changed = false;
     let mut levels = Vec::new();
     loop {
-        let level = owned.as_ref().map_or(level0, |a| a.level(level0.model));
+        let level = owned.as_ref().map_or(level0, |a| {
+            Level::new(level0.model, &a.csr, &a.sizes, &a.fixed)
+        });
         let n = level.node_count();
         let mut p = Communities::new(&level, labels);
         changed |= match method {
@@ -164,6 +194,7 @@ fn iteration<M: NullModel>(
 mod tests {
     use super::*;
     use crate::cluster::csr::Csr;
+    use crate::cluster::fixtures::two_triangles;
     use crate::cluster::null_model::PerSlice;
 
     #[test]
@@ -172,9 +203,7 @@ mod tests {
         // one bridge per slice, and weak couplings between copies.
         let mut edges = Vec::new();
         for base in [0u32, 6] {
-            for (a, b) in [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3)] {
-                edges.push((base + a, base + b, 1.0));
-            }
+            edges.extend(two_triangles::<u32>(1.0).map(|(a, b, w)| (base + a, base + b, w)));
         }
         for v in 0..6 {
             edges.push((v, v + 6, 0.1));
@@ -191,16 +220,10 @@ mod tests {
             coef: vec![1.0 / 14.0, 1.0 / 14.0],
         };
         let fixed = vec![false; 12];
-        let level = Level {
-            model: &model,
-            csr: &csr,
-            sizes: &sizes,
-            fixed: &fixed,
-        };
+        let level = Level::new(&model, &csr, &sizes, &fixed);
         for seed in 0..5 {
-            let singletons = (0..12).collect();
-            let method = Method::Leiden { randomness: 0.01 };
-            let run = multilevel(level, method, singletons, Iterations::Fixed(2), seed);
+            let optimiser = Optimiser::leiden(0.01, Iterations::Fixed(2), seed);
+            let run = optimiser.run(level, (0..12).collect());
             assert_eq!(
                 compact(&run.labels).0,
                 vec![0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 1]

@@ -6,7 +6,7 @@
 
 use super::csr::Csr;
 use super::engine::{Level, compact};
-use super::multilevel::{Method, multilevel};
+use super::multilevel::Optimiser;
 use super::null_model::{Layered, PerSlice};
 use super::relabel::rematch_labels;
 use super::{ClusterError, ClusterGraph, Iterations};
@@ -319,17 +319,9 @@ pub fn multislice_leiden<K: Ord>(
     let supra = Supra::build(slices, options.resolution, options.coupling)?;
     let n = supra.csr.node_count();
     let fixed = vec![false; n];
-    let level0 = Level {
-        model: &supra.model,
-        csr: &supra.csr,
-        sizes: &supra.sizes,
-        fixed: &fixed,
-    };
-    let method = Method::Leiden {
-        randomness: options.randomness,
-    };
-    let singletons = (0..n as u32).collect();
-    let run = multilevel(level0, method, singletons, options.iterations, options.seed);
+    let optimiser = Optimiser::leiden(options.randomness, options.iterations, options.seed);
+    let level0 = Level::new(&supra.model, &supra.csr, &supra.sizes, &fixed);
+    let run = optimiser.run(level0, (0..n as u32).collect());
     let (mut labels, iterations) = (compact(&run.labels).0, run.iterations);
     rematch_labels(&mut labels, &supra.start, &supra.coupled);
     let community_count = labels.iter().map(|&l| l as usize + 1).max().unwrap_or(0);

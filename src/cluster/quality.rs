@@ -332,19 +332,7 @@ mod tests {
     use super::*;
 
     fn two_triangles() -> ClusterGraph {
-        ClusterGraph::from_edges(
-            6,
-            [
-                (0, 1, 1.0),
-                (1, 2, 1.0),
-                (0, 2, 1.0),
-                (3, 4, 1.0),
-                (4, 5, 1.0),
-                (3, 5, 1.0),
-                (2, 3, 1.0),
-            ],
-        )
-        .unwrap()
+        ClusterGraph::from_edges(6, crate::cluster::fixtures::two_triangles(1.0)).unwrap()
     }
 
     #[test]

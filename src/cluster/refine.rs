@@ -154,31 +154,13 @@ fn choose(choices: &[(u32, f64)], max_gain: f64, theta: f64, rng: &mut Rng) -> u
 mod tests {
     use super::*;
     use crate::cluster::csr::Csr;
-    use crate::cluster::null_model::Dense;
+    use crate::cluster::fixtures::{OneLayer, two_triangles};
 
     #[test]
     fn refinement_splits_a_community_into_connected_parts() {
         // Two triangles in one community: refinement must not merge across components.
-        let csr = Csr::from_edges(
-            6,
-            vec![
-                (0, 1, 1.0),
-                (1, 2, 1.0),
-                (0, 2, 1.0),
-                (3, 4, 1.0),
-                (4, 5, 1.0),
-                (3, 5, 1.0),
-            ],
-        );
-        let sizes: Vec<[f64; 1]> = (0..6).map(|v| [csr.strength(v)]).collect();
-        let fixed = vec![false; 6];
-        let model = Dense { coef: [1.0 / 12.0] };
-        let level = Level {
-            model: &model,
-            csr: &csr,
-            sizes: &sizes,
-            fixed: &fixed,
-        };
+        let graph = OneLayer::degrees(Csr::from_edges(6, two_triangles(0.0).collect()), 1.0 / 12.0);
+        let level = graph.level();
         let p = Communities::new(&level, vec![0; 6]);
         let mut scratch = Scratch::new(6);
         for seed in 0..20 {
@@ -193,15 +175,8 @@ mod tests {
     #[test]
     fn components_split_disconnected_communities() {
         let csr = Csr::from_edges(5, vec![(0, 1, 1.0), (2, 3, 1.0), (3, 4, 1.0), (1, 2, 1.0)]);
-        let sizes = vec![[1.0]; 5];
-        let fixed = vec![false; 5];
-        let model = Dense { coef: [1.0] };
-        let level = Level {
-            model: &model,
-            csr: &csr,
-            sizes: &sizes,
-            fixed: &fixed,
-        };
+        let graph = OneLayer::new(csr, vec![[1.0]; 5], 1.0);
+        let level = graph.level();
         // Community {0, 1, 3, 4} is split by node 2's community.
         let p = Communities::new(&level, vec![0, 0, 2, 0, 0]);
         assert_eq!(community_components(&level, &p), (vec![0, 0, 1, 2, 2], 3));
