@@ -54,6 +54,7 @@ pub mod export;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod graph;
+mod group;
 pub mod io;
 pub mod model;
 mod names;

@@ -1,50 +1,39 @@
 //! Aggregation: one node per group, internal weight as a self-loop, parallel edges summed.
 
 use super::csr::Csr;
-use super::engine::{Level, Scratch, add_to};
+use super::engine::{Level, Scratch};
+use super::null_model::NullModel;
+use crate::group::group_positions;
 
 /// The next level's graph, node sizes and fixed flags.
-pub(crate) struct Aggregate<const L: usize> {
+pub(crate) struct Aggregate<M: NullModel> {
     pub(crate) csr: Csr,
-    pub(crate) sizes: Vec<[f64; L]>,
+    pub(crate) sizes: Vec<M::Size>,
     pub(crate) fixed: Vec<bool>,
 }
 
 /// Collapses each group of `groups` (compact labels `0..k`) into one node. Rows come out
 /// sorted, and all sums run in node order, so the result is deterministic.
-pub(crate) fn aggregate<const L: usize>(
-    level: &Level<L>,
+pub(crate) fn aggregate<M: NullModel>(
+    level: &Level<M>,
     groups: &[u32],
     k: usize,
     scratch: &mut Scratch,
-) -> Aggregate<L> {
-    let n = level.node_count();
-    // Counting sort of nodes by group.
-    let mut start = vec![0usize; k + 1];
-    for &g in groups {
-        start[g as usize + 1] += 1;
-    }
-    for g in 0..k {
-        start[g + 1] += start[g];
-    }
-    let mut fill = start.clone();
-    let mut members = vec![0u32; n];
-    for (v, &g) in groups.iter().enumerate() {
-        members[fill[g as usize]] = v as u32;
-        fill[g as usize] += 1;
-    }
+) -> Aggregate<M> {
+    let model = level.model;
+    let (start, members): (Vec<usize>, Vec<u32>) = group_positions(k, groups);
     let mut offsets = Vec::with_capacity(k + 1);
     offsets.push(0);
     let mut targets = Vec::new();
     let mut weights = Vec::new();
     let mut loops = vec![0.0; k];
-    let mut sizes = vec![[0.0; L]; k];
+    let mut sizes = vec![model.zero(); k];
     let mut fixed = vec![false; k];
     for a in 0..k {
         for &v in &members[start[a]..start[a + 1]] {
             let v = v as usize;
             loops[a] += level.csr.loop_weight(v);
-            add_to(&mut sizes[a], &level.sizes[v]);
+            model.add(&mut sizes[a], &level.sizes[v]);
             fixed[a] |= level.fixed[v];
             let (ts, ws) = level.csr.neighbors(v);
             for (&t, &w) in ts.iter().zip(ws) {
@@ -77,29 +66,17 @@ pub(crate) fn aggregate<const L: usize>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cluster::fixtures::two_triangles;
+    use crate::cluster::null_model::Dense;
 
     #[test]
     fn aggregate_keeps_total_weight_and_degrees() {
-        let csr = Csr::from_edges(
-            6,
-            vec![
-                (0, 1, 1.0),
-                (1, 2, 2.0),
-                (0, 2, 1.0),
-                (3, 4, 1.0),
-                (4, 5, 1.0),
-                (3, 5, 1.0),
-                (2, 3, 0.5),
-                (5, 5, 3.0),
-            ],
-        );
+        // Edge 1–2 given twice (weight 2 once merged), and a self-loop at 5.
+        let extra = [(1, 2, 1.0), (5, 5, 3.0)];
+        let csr = Csr::from_edges(6, two_triangles(0.5).chain(extra).collect());
         let sizes: Vec<[f64; 1]> = (0..6).map(|v| [csr.strength(v)]).collect();
         let fixed = vec![false, false, false, true, false, false];
-        let level = Level {
-            csr: &csr,
-            sizes: &sizes,
-            fixed: &fixed,
-        };
+        let level = Level::new(&Dense { coef: [1.0] }, &csr, &sizes, &fixed);
         let agg = aggregate(&level, &[0, 0, 0, 1, 1, 1], 2, &mut Scratch::new(6));
         assert_eq!(agg.csr.loop_weight(0), 4.0);
         assert_eq!(agg.csr.loop_weight(1), 6.0);

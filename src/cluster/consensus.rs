@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::engine::Scratch;
 use super::rng;
 use super::{Algorithm, ClusterError, ClusterGraph, Partition};
+use crate::group::group_positions;
 
 /// Options of [`consensus`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -176,20 +177,7 @@ fn canonical_labels(graph: &ClusterGraph, p: &Partition) -> Vec<u32> {
 /// Members of each community of a labeling, ascending.
 fn groups(labels: &[u32]) -> (Vec<usize>, Vec<u32>) {
     let k = labels.iter().map(|&l| l as usize + 1).max().unwrap_or(0);
-    let mut start = vec![0usize; k + 1];
-    for &l in labels {
-        start[l as usize + 1] += 1;
-    }
-    for c in 0..k {
-        start[c + 1] += start[c];
-    }
-    let mut fill = start.clone();
-    let mut members = vec![0u32; labels.len()];
-    for (v, &l) in labels.iter().enumerate() {
-        members[fill[l as usize]] = v as u32;
-        fill[l as usize] += 1;
-    }
-    (start, members)
+    group_positions(k, labels)
 }
 
 /// Co-assignment counts `(i, j, runs with i and j together)` for `i < j` (canonical ids).

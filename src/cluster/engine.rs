@@ -1,27 +1,49 @@
-//! The local-moving core shared by Louvain and Leiden: level view, community state, the
-//! dense neighbour-community scratch array and the two node-moving strategies.
+//! The local-moving core of the multilevel optimiser (Louvain, Leiden, multislice): level
+//! view, community state, the dense neighbour-community scratch array and the two
+//! node-moving strategies. Generic over the [`NullModel`], i.e. how sizes are stored.
 
 use std::collections::VecDeque;
 
 use super::csr::Csr;
+use super::null_model::NullModel;
 use super::rng::{self, Rng};
 
 /// Relative tolerance below which a quality gain is treated as float noise, so that moves
 /// between equally good communities cannot ping-pong forever.
 const GAIN_TOLERANCE: f64 = 1e-12;
 
-/// One level of the multilevel scheme: the (aggregate) graph, its node sizes per objective
-/// layer, and which nodes may not change community.
-///
-/// `L` is the number of objective layers (1, or 2 for signed modularity); making it a
-/// constant keeps the single-layer hot loop free of the second layer's memory traffic.
-pub(crate) struct Level<'a, const L: usize> {
+/// One level of the multilevel scheme: the quality function, the (aggregate) graph, its
+/// node sizes and which nodes may not change community.
+pub(crate) struct Level<'a, M: NullModel> {
+    pub(crate) model: &'a M,
     pub(crate) csr: &'a Csr,
-    pub(crate) sizes: &'a [[f64; L]],
+    pub(crate) sizes: &'a [M::Size],
     pub(crate) fixed: &'a [bool],
 }
 
-impl<const L: usize> Level<'_, L> {
+impl<M: NullModel> Clone for Level<'_, M> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<M: NullModel> Copy for Level<'_, M> {}
+
+impl<'a, M: NullModel> Level<'a, M> {
+    pub(crate) fn new(
+        model: &'a M,
+        csr: &'a Csr,
+        sizes: &'a [M::Size],
+        fixed: &'a [bool],
+    ) -> Level<'a, M> {
+        Level {
+            model,
+            csr,
+            sizes,
+            fixed,
+        }
+    }
+
     pub(crate) fn node_count(&self) -> usize {
         self.csr.node_count()
     }
@@ -33,35 +55,6 @@ impl<const L: usize> Level<'_, L> {
             .collect();
         rng::shuffle(&mut order, rng);
         order
-    }
-}
-
-/// `Σ_l coef_l s_l t_l`: the null-model cost of putting size `s` next to total `t`.
-#[inline]
-pub(crate) fn penalty<const L: usize>(coef: &[f64; L], s: &[f64; L], t: &[f64; L]) -> f64 {
-    let mut p = 0.0;
-    for l in 0..L {
-        p += coef[l] * s[l] * t[l];
-    }
-    p
-}
-
-#[inline]
-pub(crate) fn sub<const L: usize>(a: &[f64; L], b: &[f64; L]) -> [f64; L] {
-    std::array::from_fn(|l| a[l] - b[l])
-}
-
-#[inline]
-pub(crate) fn add_to<const L: usize>(a: &mut [f64; L], b: &[f64; L]) {
-    for l in 0..L {
-        a[l] += b[l];
-    }
-}
-
-#[inline]
-fn sub_from<const L: usize>(a: &mut [f64; L], b: &[f64; L]) {
-    for l in 0..L {
-        a[l] -= b[l];
     }
 }
 
@@ -108,22 +101,22 @@ impl Scratch {
 }
 
 /// A partition of one level's nodes with per-community size totals.
-pub(crate) struct Communities<const L: usize> {
+pub(crate) struct Communities<M: NullModel> {
     pub(crate) label: Vec<u32>,
-    pub(crate) total: Vec<[f64; L]>,
+    pub(crate) total: Vec<M::Size>,
     count: Vec<u32>,
     // Unused community ids; popping gives the smallest.
     empty: Vec<u32>,
 }
 
-impl<const L: usize> Communities<L> {
+impl<M: NullModel> Communities<M> {
     /// `label` must use ids below the number of nodes.
-    pub(crate) fn new(label: Vec<u32>, sizes: &[[f64; L]]) -> Communities<L> {
+    pub(crate) fn new(level: &Level<M>, label: Vec<u32>) -> Communities<M> {
         let n = label.len();
-        let mut total = vec![[0.0; L]; n];
+        let mut total = vec![level.model.zero(); n];
         let mut count = vec![0u32; n];
         for (v, &c) in label.iter().enumerate() {
-            add_to(&mut total[c as usize], &sizes[v]);
+            level.model.add(&mut total[c as usize], &level.sizes[v]);
             count[c as usize] += 1;
         }
         let empty = (0..n as u32)
@@ -146,28 +139,23 @@ impl<const L: usize> Communities<L> {
     /// Moves `v` to the community that increases the objective most, if any does by more
     /// than float noise; an empty community (gain exactly 0) is a candidate too, which
     /// matters for CPM and negative weights. Returns the new community.
-    fn try_move(
-        &mut self,
-        level: &Level<L>,
-        coef: &[f64; L],
-        scratch: &mut Scratch,
-        v: usize,
-    ) -> Option<u32> {
+    fn try_move(&mut self, level: &Level<M>, scratch: &mut Scratch, v: usize) -> Option<u32> {
+        let model = level.model;
         let (targets, weights) = level.csr.neighbors(v);
         for (&t, &w) in targets.iter().zip(weights) {
             scratch.add(self.label[t as usize], w);
         }
         let a = self.label[v];
         let s = &level.sizes[v];
-        sub_from(&mut self.total[a as usize], s);
+        model.sub(&mut self.total[a as usize], s);
         let w_a = scratch.weight(a);
-        let pen_a = penalty(coef, s, &self.total[a as usize]);
+        let pen_a = model.penalty(s, &self.total[a as usize]);
         let stay = w_a - pen_a;
         let (mut best, mut best_gain, mut best_scale) = (a, stay, 0.0);
         for &c in &scratch.touched {
             if c != a {
                 let w = scratch.weight(c);
-                let p = penalty(coef, s, &self.total[c as usize]);
+                let p = model.penalty(s, &self.total[c as usize]);
                 if w - p > best_gain {
                     (best, best_gain, best_scale) = (c, w - p, w.abs() + p.abs());
                 }
@@ -189,13 +177,14 @@ impl<const L: usize> Communities<L> {
         } else {
             a
         };
-        add_to(&mut self.total[target as usize], s);
+        model.add(&mut self.total[target as usize], s);
         if target == a {
             return None;
         }
         self.count[a as usize] -= 1;
         if self.count[a as usize] == 0 {
             self.empty.push(a);
+            model.emptied(&mut self.total[a as usize]);
         }
         self.count[target as usize] += 1;
         self.label[v] = target;
@@ -207,8 +196,7 @@ impl<const L: usize> Communities<L> {
     /// queued again. Ends when the queue is empty. Returns whether any node moved.
     pub(crate) fn fast_local_moving(
         &mut self,
-        level: &Level<L>,
-        coef: &[f64; L],
+        level: &Level<M>,
         scratch: &mut Scratch,
         rng: &mut Rng,
     ) -> bool {
@@ -221,7 +209,7 @@ impl<const L: usize> Communities<L> {
         while let Some(v) = queue.pop_front() {
             let v = v as usize;
             queued[v] = false;
-            if let Some(b) = self.try_move(level, coef, scratch, v) {
+            if let Some(b) = self.try_move(level, scratch, v) {
                 moved = true;
                 for &u in level.csr.neighbors(v).0 {
                     let ui = u as usize;
@@ -239,8 +227,7 @@ impl<const L: usize> Communities<L> {
     /// random order until a sweep moves nothing. Returns whether any node moved.
     pub(crate) fn sweep_local_moving(
         &mut self,
-        level: &Level<L>,
-        coef: &[f64; L],
+        level: &Level<M>,
         scratch: &mut Scratch,
         rng: &mut Rng,
     ) -> bool {
@@ -249,7 +236,7 @@ impl<const L: usize> Communities<L> {
         loop {
             let mut moved_this_sweep = false;
             for &v in &order {
-                moved_this_sweep |= self.try_move(level, coef, scratch, v as usize).is_some();
+                moved_this_sweep |= self.try_move(level, scratch, v as usize).is_some();
             }
             if !moved_this_sweep {
                 return moved;
@@ -281,6 +268,7 @@ pub(crate) fn compact(labels: &[u32]) -> (Vec<u32>, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cluster::fixtures::{OneLayer, two_triangles};
 
     #[test]
     fn compact_numbers_by_first_appearance() {
@@ -289,34 +277,16 @@ mod tests {
 
     #[test]
     fn local_moving_joins_triangles() {
-        let csr = Csr::from_edges(
-            6,
-            vec![
-                (0, 1, 1.0),
-                (1, 2, 1.0),
-                (0, 2, 1.0),
-                (3, 4, 1.0),
-                (4, 5, 1.0),
-                (3, 5, 1.0),
-                (2, 3, 1.0),
-            ],
-        );
-        let sizes: Vec<[f64; 1]> = (0..6).map(|v| [csr.strength(v)]).collect();
-        let fixed = vec![false; 6];
-        let level = Level {
-            csr: &csr,
-            sizes: &sizes,
-            fixed: &fixed,
-        };
-        let coef = [1.0 / 14.0];
+        let graph = OneLayer::degrees(Csr::from_edges(6, two_triangles(1.0).collect()), 1.0 / 14.0);
+        let level = graph.level();
         for fast in [true, false] {
-            let mut comms = Communities::new((0..6).collect(), &sizes);
+            let mut comms = Communities::new(&level, (0..6).collect());
             let mut scratch = Scratch::new(6);
             let mut r = rng::seeded(1);
             let moved = if fast {
-                comms.fast_local_moving(&level, &coef, &mut scratch, &mut r)
+                comms.fast_local_moving(&level, &mut scratch, &mut r)
             } else {
-                comms.sweep_local_moving(&level, &coef, &mut scratch, &mut r)
+                comms.sweep_local_moving(&level, &mut scratch, &mut r)
             };
             assert!(moved);
             assert_eq!(comms.community_count(), 2);
@@ -328,16 +298,11 @@ mod tests {
     fn negative_member_leaves_for_empty_community() {
         // Node 2 is tied to 0 and 1 by negative edges only: CPM sends it out alone.
         let csr = Csr::from_edges(3, vec![(0, 1, 1.0), (0, 2, -1.0), (1, 2, -1.0)]);
-        let sizes = vec![[1.0]; 3];
-        let fixed = vec![false; 3];
-        let level = Level {
-            csr: &csr,
-            sizes: &sizes,
-            fixed: &fixed,
-        };
-        let mut comms = Communities::new(vec![0, 0, 0], &sizes);
+        let graph = OneLayer::new(csr, vec![[1.0]; 3], 0.1);
+        let level = graph.level();
+        let mut comms = Communities::new(&level, vec![0, 0, 0]);
         let mut scratch = Scratch::new(3);
-        comms.fast_local_moving(&level, &[0.1], &mut scratch, &mut rng::seeded(0));
+        comms.fast_local_moving(&level, &mut scratch, &mut rng::seeded(0));
         assert_eq!(compact(&comms.label).0, vec![0, 0, 1]);
     }
 }

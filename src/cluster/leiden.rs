@@ -3,13 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::aggregate::{Aggregate, aggregate};
 use super::clustering::best_of;
-use super::engine::{Communities, Level, Scratch, compact};
-use super::options::{Start, check_randomness};
-use super::quality::Objective;
-use super::refine::{community_components, refine};
-use super::rng::{self, Rng};
+use super::multilevel::Optimiser;
 use super::{ClusterError, ClusterGraph, Clustering, Iterations, Quality};
 
 /// Options of [`leiden`].
@@ -89,50 +84,9 @@ impl Default for LeidenOptions {
 /// assert!(result.quality > 0.42);
 /// ```
 pub fn leiden(graph: &ClusterGraph, options: &LeidenOptions) -> Result<Clustering, ClusterError> {
-    let objective = Objective::new(graph, &options.quality)?;
-    check_randomness(options.randomness)?;
-    options.iterations.check()?;
-    let start = Start::new(graph, options.initial.as_deref(), options.fixed.as_deref())?;
-    let (labels, levels, done) = if objective.two_layers() {
-        run::<2>(graph, &objective, start, options)
-    } else {
-        run::<1>(graph, &objective, start, options)
-    };
-    Clustering::from_canonical(graph, &options.quality, &labels, levels, done)
-}
-
-/// Iterates until `options.iterations` says stop; returns labels, levels and the count.
-fn run<const L: usize>(
-    graph: &ClusterGraph,
-    objective: &Objective,
-    start: Start,
-    options: &LeidenOptions,
-) -> (Vec<u32>, Vec<Vec<u32>>, usize) {
-    let (coef, sizes) = objective.layers::<L>();
-    let level0 = Level {
-        csr: &graph.csr,
-        sizes: &sizes,
-        fixed: &start.fixed,
-    };
-    let mut rng = rng::seeded(options.seed);
-    let mut scratch = Scratch::new(graph.node_count());
-    let mut labels = start.labels;
-    let mut done = 0;
-    loop {
-        let (next, changed, levels) = iteration(
-            &level0,
-            &coef,
-            options.randomness,
-            labels,
-            &mut scratch,
-            &mut rng,
-        );
-        labels = next;
-        done += 1;
-        if options.iterations.stop(done, changed) {
-            return (labels, levels, done);
-        }
-    }
+    let optimiser = Optimiser::leiden(options.randomness, options.iterations, options.seed);
+    let (initial, fixed) = (options.initial.as_deref(), options.fixed.as_deref());
+    optimiser.cluster(graph, &options.quality, initial, fixed)
 }
 
 /// Runs [`leiden`] with seeds `options.seed`, `options.seed + 1`, … (`runs` of them) and
@@ -150,62 +104,6 @@ pub fn leiden_best_of(
         opts.seed = seed;
         leiden(graph, &opts)
     })
-}
-
-/// One Leiden iteration from `labels` (canonical). Returns the new labels, whether any node
-/// moved, and the partitions of the original nodes induced by each aggregation.
-fn iteration<const L: usize>(
-    level0: &Level<L>,
-    coef: &[f64; L],
-    theta: f64,
-    mut labels: Vec<u32>,
-    scratch: &mut Scratch,
-    rng: &mut Rng,
-) -> (Vec<u32>, bool, Vec<Vec<u32>>) {
-    let mut node_map: Vec<u32> = (0..level0.node_count() as u32).collect();
-    let mut owned: Option<Aggregate<L>> = None;
-    let mut changed = false;
-    let mut levels = Vec::new();
-    loop {
-        let level = match &owned {
-            Some(a) => Level {
-                csr: &a.csr,
-                sizes: &a.sizes,
-                fixed: &a.fixed,
-            },
-            None => Level { ..*level0 },
-        };
-        let n = level.node_count();
-        let mut p = Communities::new(labels, level.sizes);
-        changed |= p.fast_local_moving(&level, coef, scratch, rng);
-        if p.community_count() == n {
-            labels = p.label;
-            break;
-        }
-        let (mut groups, mut k) = refine(&level, coef, theta, &p, scratch, rng);
-        if k == n {
-            // Refinement merged nothing (rare): aggregate the connected parts of each
-            // community instead, or the communities themselves if those are singletons too
-            // (as igraph does), so that every level shrinks.
-            (groups, k) = community_components(&level, &p);
-            if k == n {
-                (groups, k) = compact(&p.label);
-            }
-        }
-        levels.push(node_map.iter().map(|&x| groups[x as usize]).collect());
-        let next_level = aggregate(&level, &groups, k, scratch);
-        let mut next = vec![0u32; k];
-        for (v, &g) in groups.iter().enumerate() {
-            next[g as usize] = p.label[v];
-        }
-        labels = compact(&next).0;
-        for x in node_map.iter_mut() {
-            *x = groups[*x as usize];
-        }
-        owned = Some(next_level);
-    }
-    let result = node_map.iter().map(|&x| labels[x as usize]).collect();
-    (result, changed, levels)
 }
 
 #[cfg(test)]

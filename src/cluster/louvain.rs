@@ -3,12 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::aggregate::{Aggregate, aggregate};
 use super::clustering::best_of;
-use super::engine::{Communities, Level, Scratch, compact};
-use super::options::Start;
-use super::quality::Objective;
-use super::rng::{self, Rng};
+use super::multilevel::Optimiser;
 use super::{ClusterError, ClusterGraph, Clustering, Iterations, Quality};
 
 /// Options of [`louvain`]. Same meaning as in [`LeidenOptions`](super::LeidenOptions),
@@ -63,41 +59,9 @@ impl Default for LouvainOptions {
 /// assert_eq!(result.partition.membership(), &[0, 0, 0, 1, 1, 1]);
 /// ```
 pub fn louvain(graph: &ClusterGraph, options: &LouvainOptions) -> Result<Clustering, ClusterError> {
-    let objective = Objective::new(graph, &options.quality)?;
-    options.iterations.check()?;
-    let start = Start::new(graph, options.initial.as_deref(), options.fixed.as_deref())?;
-    let (labels, levels, done) = if objective.two_layers() {
-        run::<2>(graph, &objective, start, options)
-    } else {
-        run::<1>(graph, &objective, start, options)
-    };
-    Clustering::from_canonical(graph, &options.quality, &labels, levels, done)
-}
-
-fn run<const L: usize>(
-    graph: &ClusterGraph,
-    objective: &Objective,
-    start: Start,
-    options: &LouvainOptions,
-) -> (Vec<u32>, Vec<Vec<u32>>, usize) {
-    let (coef, sizes) = objective.layers::<L>();
-    let level0 = Level {
-        csr: &graph.csr,
-        sizes: &sizes,
-        fixed: &start.fixed,
-    };
-    let mut rng = rng::seeded(options.seed);
-    let mut scratch = Scratch::new(graph.node_count());
-    let mut labels = start.labels;
-    let mut done = 0;
-    loop {
-        let (next, changed, levels) = iteration(&level0, &coef, labels, &mut scratch, &mut rng);
-        labels = next;
-        done += 1;
-        if options.iterations.stop(done, changed) {
-            return (labels, levels, done);
-        }
-    }
+    let optimiser = Optimiser::louvain(options.iterations, options.seed);
+    let (initial, fixed) = (options.initial.as_deref(), options.fixed.as_deref());
+    optimiser.cluster(graph, &options.quality, initial, fixed)
 }
 
 /// Runs [`louvain`] with seeds `options.seed`, `options.seed + 1`, … (`runs` of them) and
@@ -117,49 +81,10 @@ pub fn louvain_best_of(
     })
 }
 
-fn iteration<const L: usize>(
-    level0: &Level<L>,
-    coef: &[f64; L],
-    mut labels: Vec<u32>,
-    scratch: &mut Scratch,
-    rng: &mut Rng,
-) -> (Vec<u32>, bool, Vec<Vec<u32>>) {
-    let mut node_map: Vec<u32> = (0..level0.node_count() as u32).collect();
-    let mut owned: Option<Aggregate<L>> = None;
-    let mut changed = false;
-    let mut levels = Vec::new();
-    loop {
-        let level = match &owned {
-            Some(a) => Level {
-                csr: &a.csr,
-                sizes: &a.sizes,
-                fixed: &a.fixed,
-            },
-            None => Level { ..*level0 },
-        };
-        let n = level.node_count();
-        let mut p = Communities::new(labels, level.sizes);
-        changed |= p.sweep_local_moving(&level, coef, scratch, rng);
-        let (groups, k) = compact(&p.label);
-        if k == n {
-            labels = groups;
-            break;
-        }
-        levels.push(node_map.iter().map(|&x| groups[x as usize]).collect());
-        let next_level = aggregate(&level, &groups, k, scratch);
-        labels = (0..k as u32).collect();
-        for x in node_map.iter_mut() {
-            *x = groups[*x as usize];
-        }
-        owned = Some(next_level);
-    }
-    let result = node_map.iter().map(|&x| labels[x as usize]).collect();
-    (result, changed, levels)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cluster::fixtures::two_triangles;
     use crate::cluster::modularity;
 
     #[test]
@@ -195,14 +120,7 @@ mod tests {
     #[test]
     fn signed_graph_separates_enemies() {
         // Two friendly triangles, hostile to each other.
-        let mut edges = vec![
-            (0, 1, 1.0),
-            (1, 2, 1.0),
-            (0, 2, 1.0),
-            (3, 4, 1.0),
-            (4, 5, 1.0),
-            (3, 5, 1.0),
-        ];
+        let mut edges: Vec<_> = two_triangles(0.0).collect();
         for a in 0..3 {
             for b in 3..6 {
                 edges.push((a, b, -1.0));

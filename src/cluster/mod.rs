@@ -10,7 +10,9 @@
 //! crate may change results for a seed when an algorithm is improved.
 //!
 //! * Optimisers: [`leiden`] (Traag, Waltman & van Eck 2019), [`louvain`] (Blondel et al.
-//!   2008), [`label_propagation`] (Raghavan, Albert & Kumara 2007).
+//!   2008), [`label_propagation`] (Raghavan, Albert & Kumara 2007), and
+//!   [`multislice_leiden`] over time slices (Mucha et al. 2010). The three multilevel ones
+//!   share one engine: the quality function only says how node sizes are stored and paired.
 //! * Quality functions ([`Quality`]): modularity with resolution, the Constant Potts Model,
 //!   signed modularity (Gómez, Jensen & Arenas 2009); stand-alone as [`modularity`],
 //!   [`cpm_quality`], [`signed_modularity`].
@@ -52,32 +54,39 @@ mod csr;
 mod dendrogram;
 mod engine;
 mod error;
+#[cfg(test)]
+mod fixtures;
 mod hierarchical;
 mod label_propagation;
 mod leiden;
 mod louvain;
+mod multilevel;
+mod multislice;
+mod null_model;
 mod options;
 mod partition;
 mod profile;
 mod quality;
 mod refine;
+mod relabel;
 mod rng;
 
 pub use algorithm::{
     Algorithm, BestRun, CoalitionOptions, Coalitions, Method, Selection, find_coalitions,
 };
 pub use cluster_graph::ClusterGraph;
-// The multislice optimiser of `dynamics` runs on the same adjacency.
 pub use clustering::Clustering;
 pub use compare::{adjusted_rand_index, normalized_mutual_info, variation_of_information};
 pub use consensus::{Consensus, ConsensusOptions, consensus};
-pub(crate) use csr::Csr;
 pub use dendrogram::{Dendrogram, Merge};
 pub use error::ClusterError;
 pub use hierarchical::{DistanceMatrix, Linkage, agglomerative};
 pub use label_propagation::{LabelPropagation, LabelPropagationOptions, label_propagation};
 pub use leiden::{LeidenOptions, leiden, leiden_best_of};
 pub use louvain::{LouvainOptions, louvain, louvain_best_of};
+pub use multislice::{
+    MultisliceOptions, MultisliceResult, Slice, multislice_leiden, multislice_quality,
+};
 pub use options::Iterations;
 pub use partition::Partition;
 pub use profile::{ProfileEntry, ResolutionProfileOptions, resolution_profile};

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::ClusterError;
+use crate::group::group_positions;
 
 /// A partition of the nodes `0..n` into communities `0..k`.
 ///
@@ -98,19 +99,7 @@ impl Partition {
 
     // `membership` must use exactly the labels 0..k.
     pub(crate) fn build(membership: Vec<usize>, k: usize) -> Partition {
-        let mut offsets = vec![0usize; k + 1];
-        for &c in &membership {
-            offsets[c + 1] += 1;
-        }
-        for c in 0..k {
-            offsets[c + 1] += offsets[c];
-        }
-        let mut fill = offsets.clone();
-        let mut members = vec![0usize; membership.len()];
-        for (i, &c) in membership.iter().enumerate() {
-            members[fill[c]] = i;
-            fill[c] += 1;
-        }
+        let (offsets, members) = group_positions(k, &membership);
         Partition {
             membership,
             offsets,

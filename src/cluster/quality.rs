@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::null_model::Dense;
 use super::{ClusterError, ClusterGraph};
 
 /// The quality function an optimiser maximises.
@@ -312,15 +313,17 @@ impl Objective {
         self.coef[1] != 0.0
     }
 
-    /// Coefficients and sizes truncated to the first `L` layers.
-    pub(crate) fn layers<const L: usize>(&self) -> ([f64; L], Vec<[f64; L]>) {
-        let coef = std::array::from_fn(|l| self.coef[l]);
+    /// The null model and the node sizes, truncated to the first `L` layers.
+    pub(crate) fn layers<const L: usize>(&self) -> (Dense<L>, Vec<[f64; L]>) {
+        let model = Dense {
+            coef: std::array::from_fn(|l| self.coef[l]),
+        };
         let sizes = self
             .sizes
             .iter()
             .map(|s| std::array::from_fn(|l| s[l]))
             .collect();
-        (coef, sizes)
+        (model, sizes)
     }
 
     /// Builds the objective for `graph`, checking that `quality` applies to it.
@@ -374,19 +377,7 @@ mod tests {
     use super::*;
 
     fn two_triangles() -> ClusterGraph {
-        ClusterGraph::from_edges(
-            6,
-            [
-                (0, 1, 1.0),
-                (1, 2, 1.0),
-                (0, 2, 1.0),
-                (3, 4, 1.0),
-                (4, 5, 1.0),
-                (3, 5, 1.0),
-                (2, 3, 1.0),
-            ],
-        )
-        .unwrap()
+        ClusterGraph::from_edges(6, crate::cluster::fixtures::two_triangles(1.0)).unwrap()
     }
 
     #[test]

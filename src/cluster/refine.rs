@@ -1,7 +1,8 @@
 //! Leiden's refinement phase (Traag, Waltman & van Eck 2019, Algorithm A.2
 //! `RefinePartition` / `MergeNodesSubset`).
 
-use super::engine::{Communities, Level, Scratch, add_to, compact, penalty, sub};
+use super::engine::{Communities, Level, Scratch, compact};
+use super::null_model::NullModel;
 use super::rng::{self, Rng};
 
 /// Refines the partition `p` of `level`: starting from singletons, each well-connected node
@@ -10,24 +11,24 @@ use super::rng::{self, Rng};
 /// ΔH ≥ 0 (staying alone, ΔH = 0, included). θ = 0 picks the best choice.
 ///
 /// "Well-connected" is the γ-connectivity test of the paper: a set `T ⊆ S` qualifies when
-/// `E(T, S∖T) ≥ Σ_l coef_l ‖T‖_l (‖S‖_l − ‖T‖_l)`.
+/// `E(T, S∖T) ≥ Σ_l coef_l ‖T‖_l (‖S‖_l − ‖T‖_l)` ([`NullModel::cut_penalty`]).
 ///
 /// Fixed nodes stay singletons and accept no one, so aggregation never freezes free nodes.
 /// Returns compact refined labels and their count.
-pub(crate) fn refine<const L: usize>(
-    level: &Level<L>,
-    coef: &[f64; L],
+pub(crate) fn refine<M: NullModel>(
+    level: &Level<M>,
     theta: f64,
-    p: &Communities<L>,
+    p: &Communities<M>,
     scratch: &mut Scratch,
     rng: &mut Rng,
 ) -> (Vec<u32>, usize) {
     let n = level.node_count();
+    let model = level.model;
     let comm = &p.label;
     // Fresh totals rather than the incrementally updated ones: no drift.
-    let mut p_total = vec![[0.0; L]; n];
+    let mut p_total = vec![model.zero(); n];
     for v in 0..n {
-        add_to(&mut p_total[comm[v] as usize], &level.sizes[v]);
+        model.add(&mut p_total[comm[v] as usize], &level.sizes[v]);
     }
     let mut label: Vec<u32> = (0..n as u32).collect();
     let mut r_total = level.sizes.to_vec();
@@ -53,7 +54,7 @@ pub(crate) fn refine<const L: usize>(
         }
         let c = comm[v] as usize;
         let s = &level.sizes[v];
-        if ext[v] < penalty(coef, s, &sub(&p_total[c], s)) {
+        if ext[v] < model.cut_penalty(s, &p_total[c]) {
             continue;
         }
         let (targets, weights) = level.csr.neighbors(v);
@@ -71,9 +72,8 @@ pub(crate) fn refine<const L: usize>(
                 // A fixed node's cluster is the fixed node alone, with its own id.
                 continue;
             }
-            let well_connected =
-                ext[ri] >= penalty(coef, &r_total[ri], &sub(&p_total[c], &r_total[ri]));
-            let gain = scratch.weight(r) - penalty(coef, s, &r_total[ri]);
+            let well_connected = ext[ri] >= model.cut_penalty(&r_total[ri], &p_total[c]);
+            let gain = scratch.weight(r) - model.penalty(s, &r_total[ri]);
             if well_connected && gain >= 0.0 {
                 choices.push((r, gain));
                 max_gain = max_gain.max(gain);
@@ -83,7 +83,7 @@ pub(crate) fn refine<const L: usize>(
         if chosen != v32 {
             let ri = chosen as usize;
             label[v] = chosen;
-            add_to(&mut r_total[ri], s);
+            model.add(&mut r_total[ri], s);
             singleton[ri] = false;
             singleton[v] = false;
             // Edges between v and the cluster become internal.
@@ -97,9 +97,9 @@ pub(crate) fn refine<const L: usize>(
 /// The connected components of each community of `p` (edges inside the community only),
 /// as compact labels and their count: the fallback refinement when the randomised one merged
 /// nothing, which keeps aggregated nodes connected.
-pub(crate) fn community_components<const L: usize>(
-    level: &Level<L>,
-    p: &Communities<L>,
+pub(crate) fn community_components<M: NullModel>(
+    level: &Level<M>,
+    p: &Communities<M>,
 ) -> (Vec<u32>, usize) {
     let n = level.node_count();
     let mut label = vec![u32::MAX; n];
@@ -154,39 +154,17 @@ fn choose(choices: &[(u32, f64)], max_gain: f64, theta: f64, rng: &mut Rng) -> u
 mod tests {
     use super::*;
     use crate::cluster::csr::Csr;
+    use crate::cluster::fixtures::{OneLayer, two_triangles};
 
     #[test]
     fn refinement_splits_a_community_into_connected_parts() {
         // Two triangles in one community: refinement must not merge across components.
-        let csr = Csr::from_edges(
-            6,
-            vec![
-                (0, 1, 1.0),
-                (1, 2, 1.0),
-                (0, 2, 1.0),
-                (3, 4, 1.0),
-                (4, 5, 1.0),
-                (3, 5, 1.0),
-            ],
-        );
-        let sizes: Vec<[f64; 1]> = (0..6).map(|v| [csr.strength(v)]).collect();
-        let fixed = vec![false; 6];
-        let level = Level {
-            csr: &csr,
-            sizes: &sizes,
-            fixed: &fixed,
-        };
-        let p = Communities::new(vec![0; 6], &sizes);
+        let graph = OneLayer::degrees(Csr::from_edges(6, two_triangles(0.0).collect()), 1.0 / 12.0);
+        let level = graph.level();
+        let p = Communities::new(&level, vec![0; 6]);
         let mut scratch = Scratch::new(6);
         for seed in 0..20 {
-            let (labels, k) = refine(
-                &level,
-                &[1.0 / 12.0],
-                0.01,
-                &p,
-                &mut scratch,
-                &mut rng::seeded(seed),
-            );
+            let (labels, k) = refine(&level, 0.01, &p, &mut scratch, &mut rng::seeded(seed));
             assert!(k >= 2);
             for (a, b) in [(0, 3), (1, 4), (2, 5), (0, 5)] {
                 assert_ne!(labels[a], labels[b]);
@@ -197,15 +175,10 @@ mod tests {
     #[test]
     fn components_split_disconnected_communities() {
         let csr = Csr::from_edges(5, vec![(0, 1, 1.0), (2, 3, 1.0), (3, 4, 1.0), (1, 2, 1.0)]);
-        let sizes = vec![[1.0]; 5];
-        let fixed = vec![false; 5];
-        let level = Level {
-            csr: &csr,
-            sizes: &sizes,
-            fixed: &fixed,
-        };
+        let graph = OneLayer::new(csr, vec![[1.0]; 5], 1.0);
+        let level = graph.level();
         // Community {0, 1, 3, 4} is split by node 2's community.
-        let p = Communities::new(vec![0, 0, 2, 0, 0], &sizes);
+        let p = Communities::new(&level, vec![0, 0, 2, 0, 0]);
         assert_eq!(community_components(&level, &p), (vec![0, 0, 1, 2, 2], 3));
     }
 

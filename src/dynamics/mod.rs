@@ -45,12 +45,7 @@
 mod alignment;
 mod events;
 mod history;
-mod multislice;
-mod multislice_csr;
-mod multislice_engine;
-mod multislice_refine;
 mod output;
-mod relabel;
 mod timeline;
 mod tracking;
 mod window;
@@ -58,7 +53,8 @@ mod window;
 pub use alignment::{AlignmentFigure, CoalitionAlignment, WindowAlignment, WindowInput};
 pub use events::{CoalitionId, Event};
 pub use history::{ActorHistory, CoalitionSummary, HistoryEntry, Stability, Switch, stability};
-pub use multislice::{
+// Multislice modularity lives with the other optimisers; its names stay reachable here.
+pub use crate::cluster::{
     MultisliceOptions, MultisliceResult, Slice, multislice_leiden, multislice_quality,
 };
 pub use output::{Flow, Table};

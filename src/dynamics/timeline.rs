@@ -6,13 +6,15 @@ use super::events::{CoalitionId, Event};
 use super::history::{
     ActorHistory, CoalitionSummary, actor_history, coalition_summaries, stability,
 };
-use super::multislice::{MultisliceOptions, Slice, multislice_leiden};
 use super::tracking::{CoalitionTracker, TrackingOptions};
 use super::window::{
     CentralitySelection, WindowSnapshot, centralities, cluster_window, warm_labels, window_edges,
     window_quality,
 };
-use crate::cluster::{ClusterError, ClusterGraph, LeidenOptions, Partition, Quality};
+use crate::cluster::{
+    ClusterError, ClusterGraph, LeidenOptions, MultisliceOptions, Partition, Quality, Slice,
+    multislice_leiden,
+};
 use crate::error::{Error, Result};
 use crate::graph::{CoSignGraph, ProjectionOptions, Weighting, project};
 use crate::model::{ActorIdx, BlocMode, View};

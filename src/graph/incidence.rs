@@ -1,6 +1,7 @@
 //! The actor × statement incidence of a view, compressed both ways.
 
 use crate::error::{Error, Result};
+use crate::group::group_by_key;
 use crate::model::{ActorIdx, Position, StatementIdx, View};
 use crate::time::Decay;
 use serde::{Deserialize, Serialize};
@@ -137,24 +138,13 @@ impl Incidence {
             }
         }
         // Actor-major index: events of each actor, in event (date) order.
-        let mut counts = vec![0u32; n_actors + 1];
-        for &a in &inc.actor {
-            counts[a as usize + 1] += 1;
-        }
-        for i in 0..n_actors {
-            counts[i + 1] += counts[i];
-        }
-        let mut fill = counts.clone();
-        let mut actor_events = vec![0u32; inc.actor.len()];
-        for e in 0..inc.statements.len() {
-            for slot in inc.start[e] as usize..inc.start[e + 1] as usize {
-                let a = inc.actor[slot] as usize;
-                actor_events[fill[a] as usize] = e as u32;
-                fill[a] += 1;
-            }
-        }
-        inc.actor_start = counts;
-        inc.actor_events = actor_events;
+        let links = (0..inc.statements.len()).flat_map(|e| {
+            let slots = inc.start[e] as usize..inc.start[e + 1] as usize;
+            inc.actor[slots]
+                .iter()
+                .map(move |&a| (a as usize, e as u32))
+        });
+        (inc.actor_start, inc.actor_events) = group_by_key(n_actors, links);
         Ok(inc)
     }
 

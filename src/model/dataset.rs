@@ -2,6 +2,7 @@
 
 use super::columns::{JoinedColumn, RoleColumn};
 use super::{Actor, Membership, Position, Signature, Statement, View};
+use crate::group::group_by_key;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -138,21 +139,8 @@ pub(crate) fn find_statement(
 /// where `actor_sigs[actor_start[a]..actor_start[a + 1]]` are the slots of actor `a`, in slot
 /// (hence date) order.
 fn actor_major_index(n_actors: usize, sig_actor: &[ActorIdx]) -> (Vec<u32>, Vec<u32>) {
-    let mut start = vec![0u32; n_actors + 1];
-    for a in sig_actor {
-        start[a.index() + 1] += 1;
-    }
-    for i in 0..n_actors {
-        start[i + 1] += start[i];
-    }
-    let mut next = start.clone();
-    let mut slots = vec![0u32; sig_actor.len()];
-    for (slot, a) in sig_actor.iter().enumerate() {
-        let f = &mut next[a.index()];
-        slots[*f as usize] = slot as u32;
-        *f += 1;
-    }
-    (start, slots)
+    let entries = sig_actor.iter().enumerate();
+    group_by_key(n_actors, entries.map(|(slot, a)| (a.index(), slot as u32)))
 }
 
 impl Dataset {

@@ -4,11 +4,12 @@
 //!
 //! See [`multislice_leiden`] for exactly what is optimised.
 
-use super::multislice_csr::Layered;
-use super::multislice_engine::optimise;
+use super::csr::Csr;
+use super::engine::{Level, compact};
+use super::multilevel::Optimiser;
+use super::null_model::{Layered, PerSlice};
 use super::relabel::rematch_labels;
-use crate::cluster::Csr;
-use crate::cluster::{ClusterError, ClusterGraph, Iterations};
+use super::{ClusterError, ClusterGraph, Iterations};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -79,7 +80,7 @@ pub struct MultisliceResult {
 struct Supra {
     csr: Csr,
     sizes: Vec<Layered>,
-    coef: Vec<f64>,
+    model: PerSlice,
     mu: f64,
     /// `node[s][i]`: supra node of caller index `i` of slice `s`.
     node: Vec<Vec<u32>>,
@@ -202,7 +203,7 @@ impl Supra {
         Ok(Supra {
             csr: Csr::from_edges(total, edges),
             sizes,
-            coef,
+            model: PerSlice { coef },
             mu,
             node,
             start,
@@ -227,7 +228,7 @@ impl Supra {
         let mut total = vec![0.0; k];
         let mut touched: Vec<u32> = Vec::new();
         let mut penalty = 0.0;
-        for s in 0..self.coef.len() {
+        for (s, &coef) in self.model.coef.iter().enumerate() {
             let nodes = self.start[s]..self.start[s + 1];
             for (&l, size) in labels[nodes.clone()].iter().zip(&self.sizes[nodes]) {
                 if let Some(&(_, x)) = size.first() {
@@ -239,7 +240,7 @@ impl Supra {
             }
             touched.sort_unstable();
             for &l in &touched {
-                penalty += self.coef[s] / 2.0 * total[l as usize] * total[l as usize];
+                penalty += coef / 2.0 * total[l as usize] * total[l as usize];
                 total[l as usize] = 0.0;
             }
             touched.clear();
@@ -318,14 +319,12 @@ pub fn multislice_leiden<K: Ord>(
         });
     }
     let supra = Supra::build(slices, options.resolution, options.coupling)?;
-    let (mut labels, iterations) = optimise(
-        &supra.csr,
-        &supra.sizes,
-        &supra.coef,
-        options.randomness,
-        options.iterations,
-        options.seed,
-    );
+    let n = supra.csr.node_count();
+    let fixed = vec![false; n];
+    let optimiser = Optimiser::leiden(options.randomness, options.iterations, options.seed);
+    let level0 = Level::new(&supra.model, &supra.csr, &supra.sizes, &fixed);
+    let run = optimiser.run(level0, (0..n as u32).collect());
+    let (mut labels, iterations) = (compact(&run.labels).0, run.iterations);
     rematch_labels(&mut labels, &supra.start, &supra.coupled);
     let community_count = labels.iter().map(|&l| l as usize + 1).max().unwrap_or(0);
     let memberships = supra
