@@ -10,6 +10,7 @@ mod centrality;
 mod cosign;
 mod incidence;
 mod labelled;
+pub mod layout;
 mod projection;
 mod weighting;
 

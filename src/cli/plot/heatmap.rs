@@ -14,16 +14,12 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// The `top` actors taking part in most statements of the view (ties by id), in id order.
 fn most_active<'a>(view: &View<'a>, top: usize) -> Vec<&'a str> {
-    let ds = view.dataset();
-    let mut count = vec![0usize; ds.actors().len()];
-    for s in view.statements() {
-        view.for_each_signature(s, |x| count[x.actor.index()] += 1);
-    }
-    let mut ranked: Vec<usize> = (0..count.len()).filter(|&a| count[a] > 0).collect();
-    ranked.sort_by(|&a, &b| count[b].cmp(&count[a]).then(a.cmp(&b)));
-    ranked.truncate(top);
+    let mut ranked: Vec<_> = view.most_active(top).into_iter().map(|(a, _)| a).collect();
     ranked.sort_unstable();
-    ranked.iter().map(|&a| ds.actors()[a].id.as_str()).collect()
+    ranked
+        .iter()
+        .map(|&a| view.dataset().actor(a).id.as_str())
+        .collect()
 }
 
 /// Scores mapped to [0, 1] = least to most aligned, by the measure's documented range (or the

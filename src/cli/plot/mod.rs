@@ -3,7 +3,6 @@
 //! plotters' own bitmap backend needs the fontconfig/freetype C libraries to draw text.
 
 mod heatmap;
-mod layout;
 mod network;
 mod series;
 

@@ -1,12 +1,13 @@
 //! `plot network`: the co-signature network, nodes coloured by Leiden coalition.
 
-use super::{FONT, colour, drawing, layout, render};
+use super::{FONT, colour, drawing, render};
 use crate::cli::args::{LayoutArg, PlotNetworkArgs};
 use crate::cli::common;
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::graph;
 use cosignatory::cluster::quality;
 use cosignatory::graph::BackboneOptions;
+use cosignatory::graph::layout;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use plotters::prelude::*;

@@ -1,5 +1,6 @@
-//! Deterministic node layouts in the unit square: seeded Fruchterman–Reingold, and coalitions
-//! on arcs of a circle.
+//! Deterministic node layouts in the unit square for drawing a graph: seeded
+//! Fruchterman–Reingold, and coalitions on arcs of a circle. The same seed gives the same
+//! picture in the command line's `plot network` and in any program that calls these.
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -8,6 +9,17 @@ use std::f64::consts::TAU;
 /// Fruchterman & Reingold (1991), "Graph drawing by force-directed placement", with
 /// attraction scaled by edge weight (negative edges do not attract) and a weak pull to the
 /// centre so that isolated actors and small components stay near the picture.
+///
+/// `edges` are `(u, v, weight)` over nodes `0..n`; returns one `(x, y)` in `[0, 1]²` per node.
+/// 400 iterations of O(n²) repulsion: meant for the few hundred actors one can draw.
+///
+/// ```
+/// use cosignatory::graph::layout::force;
+/// let edges = [(0, 1, 1.0), (1, 2, 1.0)];
+/// let p = force(3, &edges, 7);
+/// assert_eq!(p, force(3, &edges, 7));
+/// assert!(p.iter().all(|&(x, y)| (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y)));
+/// ```
 pub fn force(n: usize, edges: &[(usize, usize, f64)], seed: u64) -> Vec<(f64, f64)> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut pos: Vec<(f64, f64)> = (0..n)
