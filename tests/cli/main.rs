@@ -1,0 +1,12 @@
+//! The `cosignatory` command-line tool, run as a process (feature `cli`).
+#![cfg(feature = "cli")]
+
+mod align;
+mod cluster;
+mod data;
+mod errors;
+mod plot;
+mod support;
+mod timeline;
+#[cfg(feature = "un-votes")]
+mod un_votes;

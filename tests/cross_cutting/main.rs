@@ -1,0 +1,6 @@
+//! Properties across modules: determinism, degenerate inputs and property tests on random
+//! data.
+
+mod degenerate;
+mod determinism;
+mod properties;

@@ -1,0 +1,12 @@
+//! Reading and writing data: located errors, messy input, round trips, the UN importer, the
+//! error catalogue, the bundled data and the fuzzing corpus.
+
+mod bundled_data;
+mod error_catalogue;
+mod errors;
+mod fuzz_regressions;
+mod messy_input;
+mod roundtrip;
+#[cfg(feature = "un-votes")]
+mod unvotes;
+mod unvotes_io;
