@@ -1,5 +1,5 @@
 //! Entry points shared by the fuzz targets (`fuzz/`) and the regression tests that replay
-//! their corpus (`tests/fuzz_regressions.rs`). Not part of the stable API.
+//! their corpus (`tests/io/fuzz_regressions.rs`). Not part of the stable API.
 
 use crate::io::{CsvTables, EdgeList, ReadOptions, from_json_str};
 
