@@ -14,6 +14,9 @@ use crate::error::Result;
 /// Coalitions of a [`CoSignGraph`] as actor ids.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActorCoalitions {
+    /// The partition of the graph's nodes (node indices of the [`CoSignGraph`]), e.g. for
+    /// [`NodeAttributes::with_partition`](crate::export::NodeAttributes::with_partition).
+    pub partition: Partition,
     /// Each coalition's member ids in id order; coalitions in the partition's canonical
     /// order (see [`Partition`]).
     pub communities: Vec<Vec<String>>,
@@ -113,6 +116,7 @@ impl CoSignGraph {
         match find_coalitions(&graph, options, None) {
             Ok(c) => Ok(ActorCoalitions {
                 communities: self.communities(&c.partition),
+                partition: c.partition,
                 quality: Some(c.quality),
                 modularity: c.modularity,
                 selection: Some(c.selection),
@@ -137,13 +141,14 @@ impl CoSignGraph {
         match leiden(&graph, &options) {
             Ok(c) => Ok(ActorCoalitions {
                 communities: self.communities(&c.partition),
-                quality: Some(c.quality),
                 modularity: quality(
                     &graph,
                     c.partition.membership(),
                     &Quality::default().for_graph(&graph),
                 )
                 .ok(),
+                partition: c.partition,
+                quality: Some(c.quality),
                 selection: None,
             }),
             Err(ClusterError::ZeroTotalWeight) => Ok(self.singletons()),
@@ -152,14 +157,10 @@ impl CoSignGraph {
     }
 
     fn singletons(&self) -> ActorCoalitions {
-        let mut communities: Vec<Vec<String>> = self
-            .graph()
-            .node_indices()
-            .map(|n| vec![self.id(n).to_string()])
-            .collect();
-        communities.sort();
+        let partition = Partition::singletons(self.node_count());
         ActorCoalitions {
-            communities,
+            communities: self.communities(&partition),
+            partition,
             quality: None,
             modularity: None,
             selection: None,
