@@ -5,6 +5,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use cosignatory::align::Measure;
 use cosignatory::cluster::{Linkage, Method, QualityKind};
+use cosignatory::dynamics::Table;
 use cosignatory::graph::{BackboneMethod, Correction, Weighting};
 use cosignatory::model::BlocMode;
 use std::path::PathBuf;
@@ -403,9 +404,13 @@ pub struct TimelineArgs {
     pub seed: u64,
     #[command(flatten)]
     pub output: OutputArgs,
-    /// The table written by --format csv.
-    #[arg(long, value_enum, default_value_t = TimelineTable::Coalitions, help_heading = "Output")]
-    pub table: TimelineTable,
+    /// The table written by --format csv: coalitions (window, start, end, coalition, size,
+    /// members), memberships (one row per actor and window: coalition, centralities), events
+    /// (birth, death, merge, split, grow, shrink, continue), flows (actors moving between
+    /// coalitions of consecutive windows), stability (NMI and ARI between consecutive
+    /// windows), alignment (the --measure figures).
+    #[arg(long, value_parser = named(&Table::ALL, Table::name), default_value_t = Table::Coalitions, help_heading = "Output")]
+    pub table: Table,
     /// Add alignment figures per window: the mean of this measure over all pairs and within
     /// each tracked coalition (coding and universe as for `align`).
     #[arg(long, value_parser = measure_parser(), help_heading = "Coalitions")]
@@ -414,22 +419,6 @@ pub struct TimelineArgs {
     /// actor's tracked coalition per window. Windows must not overlap.
     #[arg(long, help_heading = "Output")]
     pub gexf: Option<std::path::PathBuf>,
-}
-
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TimelineTable {
-    /// window, start, end, coalition, size, members.
-    Coalitions,
-    /// One row per actor and window: coalition, centralities.
-    Memberships,
-    /// Birth, death, merge, split, grow, shrink, continue.
-    Events,
-    /// Actors moving between coalitions of consecutive windows (alluvial bands).
-    Flows,
-    /// NMI and ARI between consecutive windows.
-    Stability,
-    /// The --measure figures: window, start, end, measure, coalition, value.
-    Alignment,
 }
 
 #[derive(Subcommand, Debug)]

@@ -43,18 +43,21 @@ pub enum Table {
     Flows,
     /// `window, previous, common_actors, nmi, ari, switched`.
     Stability,
+    /// `window, start, end, measure, coalition, value`: the alignment figures of
+    /// [`Timeline::build_with_alignment`] (coalition empty for the whole window).
+    Alignment,
 }
 
-impl Table {
-    /// Every table.
-    pub const ALL: [Table; 5] = [
-        Table::Coalitions,
-        Table::Memberships,
-        Table::Events,
-        Table::Flows,
-        Table::Stability,
-    ];
+crate::names::named_enum!(Table, "timeline table", [
+    Coalitions => "coalitions",
+    Memberships => "memberships",
+    Events => "events",
+    Flows => "flows",
+    Stability => "stability",
+    Alignment => "alignment",
+]);
 
+impl Table {
     /// The file name [`Timeline::write_files`] uses.
     pub fn file_name(self) -> &'static str {
         match self {
@@ -63,8 +66,19 @@ impl Table {
             Table::Events => "events.csv",
             Table::Flows => "flows.csv",
             Table::Stability => "stability.csv",
+            Table::Alignment => "alignment.csv",
         }
     }
+}
+
+#[derive(Serialize)]
+struct AlignmentRow<'a> {
+    window: usize,
+    start: NaiveDate,
+    end: NaiveDate,
+    measure: &'a str,
+    coalition: Option<CoalitionId>,
+    value: f64,
 }
 
 #[derive(Serialize)]
@@ -270,6 +284,16 @@ impl Timeline {
                     nmi: s.nmi,
                     ari: s.ari,
                     switched: s.switched,
+                })
+            })),
+            Table::Alignment => to_csv(windows.iter().flat_map(|w| {
+                w.alignment.iter().map(move |f| AlignmentRow {
+                    window: w.index,
+                    start: w.window.start,
+                    end: w.window.end,
+                    measure: &f.measure,
+                    coalition: f.coalition,
+                    value: f.value,
                 })
             })),
         }

@@ -63,6 +63,7 @@ mod output;
 mod prepared;
 mod tables;
 mod timeline;
+mod tracked;
 
 pub use attributes::NodeAttributes;
 pub use dot::{write_dot, write_dot_file};
@@ -74,3 +75,4 @@ pub use node_link::{write_node_link, write_node_link_file};
 pub use tables::{
     write_edge_table, write_edge_table_file, write_node_table, write_node_table_file,
 };
+pub use tracked::write_timeline_gexf_file;
