@@ -142,6 +142,38 @@ impl Dendrogram {
         Ok(self.apply(self.leaves - k))
     }
 
+    /// The leaves in the order a drawing of the tree puts them (left subtree first at every
+    /// merge), so that the members of every cluster are adjacent: the row and column order of
+    /// a clustered heatmap.
+    ///
+    /// ```
+    /// use cosignatory::cluster::{agglomerative, DistanceMatrix, Linkage};
+    /// let d = DistanceMatrix::from_square(&[
+    ///     vec![0.0, 1.0, 0.2],
+    ///     vec![1.0, 0.0, 1.0],
+    ///     vec![0.2, 1.0, 0.0],
+    /// ]).unwrap();
+    /// assert_eq!(agglomerative(&d, Linkage::Average).leaf_order(), vec![1, 0, 2]);
+    /// ```
+    pub fn leaf_order(&self) -> Vec<usize> {
+        let n = self.leaves;
+        if n < 2 {
+            return (0..n).collect();
+        }
+        let mut order = Vec::with_capacity(n);
+        let mut stack = vec![2 * n - 2];
+        while let Some(id) = stack.pop() {
+            if id < n {
+                order.push(id);
+            } else {
+                let m = self.merges[id - n];
+                stack.push(m.right);
+                stack.push(m.left);
+            }
+        }
+        order
+    }
+
     /// The cut of highest `quality` on `graph` (whose nodes are the leaves), the fewest
     /// clusters on ties; returns the partition and its number of clusters.
     ///
