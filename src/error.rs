@@ -334,6 +334,14 @@ pub enum Error {
         /// What the parser said.
         message: String,
     },
+    /// A result could not be serialised (an output error, not a parse error).
+    #[error("cannot write {what} as JSON: {message}")]
+    Serialize {
+        /// What was being written.
+        what: &'static str,
+        /// What the serialiser said.
+        message: String,
+    },
     /// An alignment measure refused its input (a code outside the scale, ...).
     #[error(transparent)]
     Align(#[from] crate::align::AlignError),

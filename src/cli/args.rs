@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use cosignatory::align::Measure;
 use cosignatory::cluster::{Linkage, Method, QualityKind};
 use cosignatory::dynamics::Table;
+use cosignatory::graph::layout::Layout;
 use cosignatory::graph::{BackboneMethod, Correction, Weighting};
 use cosignatory::model::BlocMode;
 use std::path::PathBuf;
@@ -504,14 +505,6 @@ pub struct PlotHeatmapArgs {
     pub figure: FigureArgs,
 }
 
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LayoutArg {
-    /// Seeded Fruchterman-Reingold force layout.
-    Force,
-    /// Coalitions on arcs of a circle.
-    Circular,
-}
-
 #[derive(Args, Debug)]
 pub struct PlotNetworkArgs {
     #[command(flatten)]
@@ -524,9 +517,10 @@ pub struct PlotNetworkArgs {
     /// Significance level of the backbone.
     #[arg(long, default_value_t = 0.05, help_heading = "Network")]
     pub alpha: f64,
-    /// Node placement.
-    #[arg(long, value_enum, default_value_t = LayoutArg::Force, help_heading = "Network")]
-    pub layout: LayoutArg,
+    /// Node placement: force (seeded Fruchterman-Reingold) or circular (coalitions on arcs of
+    /// a circle).
+    #[arg(long, value_parser = named(&Layout::ALL, Layout::name), default_value_t = Layout::Force, help_heading = "Network")]
+    pub layout: Layout,
     /// Seed of Leiden and of the layout.
     #[arg(long, default_value_t = 0, help_heading = "Network")]
     pub seed: u64,

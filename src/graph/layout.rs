@@ -4,7 +4,42 @@
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
 use std::f64::consts::TAU;
+
+/// A layout by name (the command line's `--layout`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Layout {
+    /// [`force`]: seeded Fruchterman–Reingold.
+    #[default]
+    Force,
+    /// [`circular`]: coalitions on arcs of a circle.
+    Circular,
+}
+
+crate::names::named_enum!(Layout, "layout", [
+    Force => "force",
+    Circular => "circular",
+]);
+
+impl Layout {
+    /// The positions of nodes `0..n`: [`force`] on `edges` with `seed`, or [`circular`] by
+    /// `groups`.
+    pub fn positions(
+        self,
+        n: usize,
+        edges: &[(usize, usize, f64)],
+        groups: &[Vec<usize>],
+        seed: u64,
+    ) -> Vec<(f64, f64)> {
+        match self {
+            Layout::Force => force(n, edges, seed),
+            Layout::Circular => circular(n, groups),
+        }
+    }
+}
 
 /// Fruchterman & Reingold (1991), "Graph drawing by force-directed placement", with
 /// attraction scaled by edge weight (negative edges do not attract) and a weak pull to the

@@ -106,12 +106,10 @@ pub fn read_json_with(
 /// Serializes a dataset as pretty-printed JSON.
 ///
 /// # Errors
-/// Only if serialization fails, which does not happen for valid datasets.
+/// [`Error::Serialize`] if serialisation fails, which does not happen for valid datasets.
 pub fn to_json_string(ds: &Dataset) -> Result<String> {
-    serde_json::to_string_pretty(ds).map_err(|e| Error::Json {
-        file: "<output>".into(),
-        line: 0,
-        column: 0,
+    serde_json::to_string_pretty(ds).map_err(|e| Error::Serialize {
+        what: "the dataset",
         message: e.to_string(),
     })
 }

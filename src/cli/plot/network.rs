@@ -1,13 +1,12 @@
 //! `plot network`: the co-signature network, nodes coloured by Leiden coalition.
 
 use super::{FONT, colour, drawing, render};
-use crate::cli::args::{LayoutArg, PlotNetworkArgs};
+use crate::cli::args::PlotNetworkArgs;
 use crate::cli::common;
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::graph;
 use cosignatory::cluster::quality;
 use cosignatory::graph::BackboneOptions;
-use cosignatory::graph::layout;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use plotters::prelude::*;
@@ -94,10 +93,9 @@ pub fn run(args: &PlotNetworkArgs) -> CliResult<()> {
     let edges = edges_of(drawn);
     // Placed by the full graph, so a coalition sits together even where the backbone
     // drops its ties; only the drawn edges are the backbone's.
-    let pos = match args.layout {
-        LayoutArg::Force => layout::force(keep.len(), &edges_of(&full), args.seed),
-        LayoutArg::Circular => layout::circular(keep.len(), &groups),
-    };
+    let pos = args
+        .layout
+        .positions(keep.len(), &edges_of(&full), &groups, args.seed);
     let (from, to) = common::date_range(&view, &args.data)?;
     let title = args.figure.title.clone().unwrap_or_else(|| {
         format!(
