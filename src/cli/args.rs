@@ -5,7 +5,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use cosignatory::align::Measure;
 use cosignatory::cluster::{Linkage, Method, QualityKind};
-use cosignatory::dynamics::Table;
+use cosignatory::dynamics::{SmoothingMethod, Table};
 use cosignatory::graph::layout::Layout;
 use cosignatory::graph::{BackboneMethod, Correction, Weighting};
 use cosignatory::model::BlocMode;
@@ -373,16 +373,6 @@ pub struct CohesionArgs {
     pub output: OutputArgs,
 }
 
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SmoothingArg {
-    /// Every window clustered on its own.
-    Independent,
-    /// Each window's Leiden starts from the previous window's partition.
-    WarmStart,
-    /// Multislice modularity over all windows at once (Mucha et al. 2010).
-    Multislice,
-}
-
 #[derive(Args, Debug)]
 pub struct TimelineArgs {
     #[command(flatten)]
@@ -391,9 +381,11 @@ pub struct TimelineArgs {
     pub projection: ProjectionArgs,
     #[command(flatten)]
     pub windows: WindowArgs,
-    /// How each window's clustering is kept consistent with its neighbours'.
-    #[arg(long, value_enum, default_value_t = SmoothingArg::WarmStart, help_heading = "Coalitions")]
-    pub smoothing: SmoothingArg,
+    /// How each window's clustering is kept consistent with its neighbours': independent
+    /// (every window on its own), warm-start (Leiden starts from the previous window's
+    /// partition) or multislice (multislice modularity over all windows, Mucha et al. 2010).
+    #[arg(long, value_parser = named(&SmoothingMethod::ALL, SmoothingMethod::name), default_value_t = SmoothingMethod::WarmStart, help_heading = "Coalitions")]
+    pub smoothing: SmoothingMethod,
     /// Interslice coupling ω of --smoothing multislice.
     #[arg(long, default_value_t = 1.0, help_heading = "Coalitions")]
     pub coupling: f64,

@@ -1,12 +1,12 @@
 //! `cosignatory timeline`: coalitions tracked across windows, with their events.
 
-use super::args::{CodingArg, Format, SmoothingArg, TimelineArgs};
+use super::args::{CodingArg, Format, TimelineArgs};
 use super::common;
 use super::error::{CliError, CliResult};
 use super::graph::projection_options;
 use super::output;
 use cosignatory::cluster::{LeidenOptions, Quality};
-use cosignatory::dynamics::{CoalitionAlignment, Smoothing, Table, Timeline, TimelineOptions};
+use cosignatory::dynamics::{CoalitionAlignment, Table, Timeline, TimelineOptions};
 use cosignatory::export::write_timeline_gexf_file;
 use cosignatory::time::{Window, WindowSpec};
 use std::io::Write;
@@ -15,13 +15,6 @@ pub fn run(args: &TimelineArgs) -> CliResult<()> {
     let ds = common::load(&args.data)?;
     let view = common::view(&ds, &args.data)?;
     let (from, to) = common::date_range(&view, &args.data)?;
-    let smoothing = match args.smoothing {
-        SmoothingArg::Independent => Smoothing::Independent,
-        SmoothingArg::WarmStart => Smoothing::WarmStart,
-        SmoothingArg::Multislice => Smoothing::Multislice {
-            coupling: args.coupling,
-        },
-    };
     let projection = projection_options(&args.projection);
     let quality = if projection.signed {
         Quality::SignedModularity {
@@ -36,7 +29,7 @@ pub fn run(args: &TimelineArgs) -> CliResult<()> {
         windows: common::spec(&args.windows).unwrap_or_else(WindowSpec::years),
         range: Some(Window::new(from, to)),
         projection,
-        smoothing,
+        smoothing: args.smoothing.with_coupling(args.coupling),
         leiden: LeidenOptions {
             quality,
             seed: args.seed,

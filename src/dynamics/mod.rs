@@ -58,6 +58,6 @@ pub use crate::cluster::{
     MultisliceOptions, MultisliceResult, Slice, multislice_leiden, multislice_quality,
 };
 pub use output::{Flow, Table};
-pub use timeline::{Smoothing, Timeline, TimelineOptions};
+pub use timeline::{Smoothing, SmoothingMethod, Timeline, TimelineOptions};
 pub use tracking::{CoalitionTracker, TrackingOptions};
 pub use window::{CentralitySelection, WindowCentrality, WindowEdge, WindowSnapshot};

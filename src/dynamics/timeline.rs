@@ -48,6 +48,38 @@ pub enum Smoothing {
     },
 }
 
+/// A [`Smoothing`] by name (the command line's `--smoothing`), without its coupling.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum SmoothingMethod {
+    /// [`Smoothing::Independent`].
+    Independent,
+    /// [`Smoothing::WarmStart`].
+    #[default]
+    WarmStart,
+    /// [`Smoothing::Multislice`].
+    Multislice,
+}
+
+crate::names::named_enum!(SmoothingMethod, "smoothing", [
+    Independent => "independent",
+    WarmStart => "warm-start",
+    Multislice => "multislice",
+]);
+
+impl SmoothingMethod {
+    /// The smoothing, with interslice coupling ω for the multislice method (ignored by the
+    /// others).
+    pub fn with_coupling(self, coupling: f64) -> Smoothing {
+        match self {
+            SmoothingMethod::Independent => Smoothing::Independent,
+            SmoothingMethod::WarmStart => Smoothing::WarmStart,
+            SmoothingMethod::Multislice => Smoothing::Multislice { coupling },
+        }
+    }
+}
+
 /// Options of [`Timeline::build`].
 ///
 /// Defaults: calendar years, Newman weights (Newman 2001: a statement of `k` signatories
