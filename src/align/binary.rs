@@ -5,7 +5,7 @@
 //! not use d; simple matching, φ, the hypergeometric p and PMI do, so they depend on how the
 //! universe (eligibility) is defined.
 
-use super::{AlignError, Score, Table};
+use super::{AlignError, ContingencyTable, Score};
 
 /// The cells of a binary table, as counts or item-weight totals.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -40,7 +40,7 @@ impl BinaryCounts {
 
     /// The counts of a table on a two-category scale (category index 1 = signed), or `None` if
     /// the table's scale is not binary.
-    pub fn from_table(t: &Table) -> Option<Self> {
+    pub fn from_table(t: &ContingencyTable) -> Option<Self> {
         t.scale().is_binary().then(|| BinaryCounts {
             a: t.cell(1, 1),
             b: t.cell(1, 0),
@@ -248,7 +248,7 @@ fn hypergeometric_sf(population: u64, successes: u64, draws: u64, x: u64) -> f64
 ///
 /// # Errors
 /// [`AlignError::LengthMismatch`], [`AlignError::CodeOutOfScale`] for a code other than 0 or 1,
-/// and [`AlignError::InvalidArgument`] if both signed an item whose signer count is below 2.
+/// and [`AlignError::InvalidParameter`] if both signed an item whose signer count is below 2.
 ///
 /// ```
 /// use cosignatory::align::binary::newman;
@@ -273,10 +273,11 @@ pub fn newman(x: &[Option<u8>], y: &[Option<u8>], signers: &[u32]) -> Result<Sco
             n += 1;
             if xi == 1 && yi == 1 {
                 if signers[k] < 2 {
-                    return Err(AlignError::InvalidArgument(format!(
-                        "item {k} is signed by both actors but has {} signers",
-                        signers[k]
-                    )));
+                    return Err(AlignError::invalid(
+                        "signers",
+                        signers[k],
+                        format!("item {k} is signed by both actors, so it has at least 2 signers"),
+                    ));
                 }
                 w += 1.0 / f64::from(signers[k] - 1);
             }

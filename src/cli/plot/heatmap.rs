@@ -6,7 +6,7 @@ use crate::cli::align;
 use crate::cli::args::{PlotHeatmapArgs, UncertaintyArgs};
 use crate::cli::common;
 use crate::cli::error::{CliError, CliResult};
-use cosignatory::align::{Measure, Options, PairMatrix, position_matrix};
+use cosignatory::align::{MatrixOptions, Measure, PairMatrix, alignment_matrix};
 use cosignatory::cluster::{Dendrogram, DistanceMatrix};
 use cosignatory::model::View;
 use plotters::prelude::*;
@@ -43,7 +43,7 @@ fn scaler(m: &PairMatrix) -> (impl Fn(f64) -> f64, f64, f64) {
             (lo, hi) = (lo - 1.0, hi + 1.0);
         }
     }
-    let flip = measure == Measure::HypergeometricP;
+    let flip = measure.lower_is_closer();
     let f = move |v: f64| {
         let t = ((v - lo) / (hi - lo)).clamp(0.0, 1.0);
         if flip { 1.0 - t } else { t }
@@ -99,8 +99,16 @@ pub fn run(args: &PlotHeatmapArgs) -> CliResult<()> {
             "fewer than two actors take part in the view: no heatmap to draw",
         ));
     }
-    let m = position_matrix(&view, Some(&ids), &s.coding, &s.universe)?
-        .all_pairs(s.measure, &Options::default())?;
+    let m = alignment_matrix(
+        &view,
+        &MatrixOptions {
+            actors: Some(ids.iter().map(|id| id.to_string()).collect()),
+            measure: s.measure,
+            coding: s.coding,
+            universe: s.universe.clone(),
+            options: s.options,
+        },
+    )?;
     let (scale, at0, at1) = scaler(&m);
     let n = ids.len();
     let sim = |i: usize, j: usize| m.get(i, j).value.map(&scale);
@@ -112,8 +120,7 @@ pub fn run(args: &PlotHeatmapArgs) -> CliResult<()> {
         let (from, to) = common::date_range(&view, &args.data).unwrap_or_default();
         format!(
             "{} between the {n} most active actors, {from} to {to} (universe {})",
-            s.measure,
-            common::universe_name(&s.universe)
+            s.measure, s.universe
         )
     });
     render(&args.figure, |root| {
