@@ -154,12 +154,11 @@ pub fn npmi(t: &BinaryCounts) -> Score {
 /// Equals Fisher's exact test on [[a, b], [c, d]] with `alternative = "greater"` and
 /// `scipy.stats.hypergeom.sf(a − 1, N, K, n)`. Range [0, 1]; undefined when N = 0.
 ///
-/// Summed directly, without log-gamma: probabilities relative to the mode come from the pmf ratio
-/// P(x+1)/P(x) = (K−x)(n−x) / ((x+1)(N−K−n+x+1)), are summed outward from the mode and
-/// normalised. The pmf is log-concave, so a direction stops once the remaining terms are provably
-/// below 10⁻¹⁷ of the sum: the cost is the terms between the mode and a plus a few standard
-/// deviations. Relative error ~1e-15 against 60-digit references at N = 10⁵ (unit tests);
-/// p-values below the smallest positive double underflow to 0.
+/// Computed in log space by the crate's one hypergeometric tail (shared with the projection's
+/// and the backbone's significance): Loader's saddle-point pmf, then pmf ratios summed outward
+/// until the remaining terms are provably below 10⁻¹⁷ of the sum. Relative error ~1e-15 against
+/// 60-digit references at N = 10⁵ (unit tests); p-values below the smallest positive double
+/// underflow to 0 here (the log is finite, see the `hypergeometric` weighting of projections).
 ///
 /// Tumminello, M. et al. (2011) *PLoS ONE* 6(3): e17994; Neal, Z. (2013) *SNAM* 3(4): 915–924.
 ///
@@ -186,54 +185,9 @@ pub fn hypergeometric_p(t: &BinaryCounts) -> Result<Score, AlignError> {
     })
 }
 
-/// P(X ≥ x) for X ~ Hypergeom(population, successes, draws).
+/// P(X ≥ x) for X ~ Hypergeom(population, successes, draws), from the crate's one tail.
 fn hypergeometric_sf(population: u64, successes: u64, draws: u64, x: u64) -> f64 {
-    let (big_n, big_k, n) = (population as f64, successes as f64, draws as f64);
-    let lo = (draws + successes).saturating_sub(population);
-    let hi = successes.min(draws);
-    if x <= lo {
-        return 1.0;
-    }
-    if x > hi {
-        return 0.0;
-    }
-    // Ratio P(j+1)/P(j).
-    let up = |j: f64| (big_k - j) * (n - j) / ((j + 1.0) * (big_n - big_k - n + j + 1.0));
-    let mode_f = ((n + 1.0) * (big_k + 1.0) / (big_n + 2.0)).floor() as u64;
-    let mode = mode_f.clamp(lo, hi);
-    // Relative pmf; `total` is the normaliser, `tail` the part with j >= x.
-    let (mut total, mut tail) = (1.0_f64, if mode >= x { 1.0 } else { 0.0 });
-    // Upward from the mode.
-    let mut term = 1.0_f64;
-    let mut j = mode;
-    while j < hi {
-        let r = up(j as f64);
-        term *= r;
-        j += 1;
-        total += term;
-        if j >= x {
-            tail += term;
-            // Past the mode and past x: remaining terms sum to < term·r/(1−r).
-            if term == 0.0 || (r < 0.5 && term < 1e-17 * tail) {
-                break;
-            }
-        }
-    }
-    // Downward from the mode.
-    let mut term = 1.0_f64;
-    let mut j = mode;
-    while j > lo {
-        let r_down = 1.0 / up(j as f64 - 1.0);
-        term *= r_down;
-        j -= 1;
-        total += term;
-        if j >= x {
-            tail += term;
-        } else if term == 0.0 || (r_down < 0.5 && term < 1e-17 * total) {
-            break;
-        }
-    }
-    (tail / total).min(1.0)
+    crate::stats::hypergeometric_sf(x, population, successes, draws)
 }
 
 /// Newman's (2001) collaboration weight w_ij = Σ_{k ∋ i, j} 1/(n_k − 1) over statements k signed by

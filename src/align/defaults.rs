@@ -52,7 +52,7 @@ impl DataKind {
 /// let ds = cosignatory::datasets::joint_statements();
 /// let d = Defaults::for_view(&ds.view());
 /// assert_eq!(d.kind, DataKind::CoSignatures);
-/// assert_eq!((d.coding, d.universe), (Coding::cosignature(), Universe::AllStatements));
+/// assert_eq!((d.coding, &d.universe), (Coding::cosignature(), &Universe::AllStatements));
 /// // Recorded rows of co-signature data are signatures only: a documented warning.
 /// assert_eq!(d.warnings(&d.coding, &Universe::Recorded).len(), 1);
 /// ```

@@ -342,10 +342,10 @@ pub fn actor_alignment(
     } else {
         others
             .iter()
+            // The matrix's orientation (i ≤ j): the same bits as [`PairMatrix::row`].
             .map(|&j| {
-                options
-                    .measure
-                    .compute_with(&m.table(i, j), &options.options)
+                let t = m.table(i.min(j), i.max(j));
+                options.measure.compute_with(&t, &options.options)
             })
             .collect::<std::result::Result<Vec<_>, _>>()?
     };
@@ -558,4 +558,66 @@ pub fn actor_bloc_alignment(
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn universes_parse_and_display() {
+        for text in ["auto", "recorded", "all", "members:EU", "members:EU+NATO"] {
+            let u: Universe = text.parse().unwrap();
+            assert_eq!(u.to_string(), text);
+        }
+        assert_eq!(" all ".parse::<Universe>(), Ok(Universe::AllStatements));
+        for bad in ["", "members:", "members:EU+", "everything"] {
+            assert_eq!(
+                bad.parse::<Universe>(),
+                Err(ParseUniverseError(bad.to_string()))
+            );
+        }
+        for m in CohesionMeasure::ALL {
+            assert_eq!(m.name().parse::<CohesionMeasure>(), Ok(m));
+        }
+        assert_eq!(
+            "Rice".parse::<CohesionMeasure>(),
+            Ok(CohesionMeasure::Vote(CohesionIndex::Rice))
+        );
+    }
+
+    #[test]
+    fn actor_alignment_is_the_matrix_row() {
+        let ds = crate::datasets::joint_statements();
+        let view = ds.view();
+        for measure in [Measure::Jaccard, Measure::Newman, Measure::HypergeometricP] {
+            let opts = MatrixOptions::for_view(&view).with_measure(measure);
+            let usa = actor_alignment(&view, "USA", &opts).unwrap();
+            let row = alignment_matrix(&view, &opts).unwrap().row("USA").unwrap();
+            assert_eq!(usa, row, "{measure}");
+            assert!(usa.iter().any(|(_, s)| s.value.is_some()));
+        }
+        // Partners restricted to a list: the actor is added to the matrix.
+        let opts = MatrixOptions::for_view(&view).with_actors(&["GBR", "FRA"]);
+        let usa = actor_alignment(&view, "USA", &opts).unwrap();
+        assert_eq!(
+            usa.iter().map(|(id, _)| id).collect::<Vec<_>>(),
+            ["GBR", "FRA"]
+        );
+        assert!(actor_alignment(&view, "usa", &opts).is_err());
+    }
+
+    #[test]
+    fn auto_universe_follows_the_view() {
+        let ds = crate::datasets::joint_statements();
+        let view = ds.view();
+        let ids = Some(&["USA", "GBR"][..]);
+        let auto = position_matrix(&view, ids, &Coding::cosignature(), &Universe::Auto).unwrap();
+        let all =
+            position_matrix(&view, ids, &Coding::cosignature(), &Universe::AllStatements).unwrap();
+        assert_eq!(auto, all);
+        let opts = MatrixOptions::default();
+        assert_eq!(opts.warnings(&view), [AlignWarning::NonSignersMissing]);
+        assert!(MatrixOptions::for_view(&view).warnings(&view).is_empty());
+    }
 }

@@ -355,3 +355,65 @@ impl ActorScores {
         r
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matrix(values: &[(usize, usize, Option<f64>)], measure: Measure) -> PairMatrix {
+        let ids = ["AAA", "BBB", "CCC", "DDD", "EEE"];
+        let mut m = PairMatrix::empty(measure, ids.iter().map(|s| s.to_string()).collect());
+        for &(i, j, v) in values {
+            m.set(i, j, Score::new(v, 3));
+        }
+        m
+    }
+
+    #[test]
+    fn rows_rank_with_ties_and_undefined_last() {
+        let m = matrix(
+            &[
+                (0, 1, Some(0.5)),
+                (0, 2, Some(0.9)),
+                (0, 3, Some(0.5)),
+                (0, 4, None),
+            ],
+            Measure::Jaccard,
+        );
+        assert_eq!(m.index_of("CCC"), Some(2));
+        assert_eq!(m.score("CCC", "AAA").unwrap().value, Some(0.9));
+        assert_eq!(m.score("AAA", "ZZZ"), None);
+        let row = m.row("AAA").unwrap();
+        assert_eq!((row.actor(), row.len()), ("AAA", 4));
+        let ranked: Vec<(&str, Option<usize>)> = row
+            .ranked()
+            .iter()
+            .map(|r| (m.actors()[m.index_of(&r.id).unwrap()].as_str(), r.rank))
+            .collect();
+        assert_eq!(
+            ranked,
+            [
+                ("CCC", Some(1)),
+                ("BBB", Some(2)),
+                ("DDD", Some(2)),
+                ("EEE", None)
+            ]
+        );
+        // Top 2 keeps both partners tied for second place.
+        let top: Vec<String> = row.top(2).into_iter().map(|r| r.id).collect();
+        assert_eq!(top, ["CCC", "BBB", "DDD"]);
+        assert_eq!(row.top(1).len(), 1);
+        assert_eq!(row.top(0).len(), 0);
+        assert!(m.row("ZZZ").is_none());
+    }
+
+    #[test]
+    fn p_values_rank_lowest_first() {
+        let m = matrix(
+            &[(0, 1, Some(0.5)), (0, 2, Some(0.001))],
+            Measure::HypergeometricP,
+        );
+        let top = m.row("AAA").unwrap().top(1);
+        assert_eq!((top[0].id.as_str(), top[0].rank), ("CCC", Some(1)));
+    }
+}

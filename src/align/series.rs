@@ -283,7 +283,9 @@ pub fn alignment_series_with_progress(
         for &(i, j) in &index_pairs {
             let score = match &matrix {
                 Some(all) => all.get(i, j),
-                None => measure.compute_with(&m.table(i, j), &options.options)?,
+                // The matrix's orientation (i ≤ j), so that a value is the same bits whichever
+                // way the pair is asked for (the hypergeometric tail is not bit-symmetric).
+                None => measure.compute_with(&m.table(i.min(j), i.max(j)), &options.options)?,
             };
             let interval = match &options.bootstrap {
                 Some(cfg) => {
@@ -388,4 +390,210 @@ pub fn actor_series(
     options: &SeriesOptions,
 ) -> Result<AlignmentSeries> {
     alignment_series(view, windows, &Pairs::Actor(actor.to_string()), options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::{MatrixOptions, alignment_matrix};
+    use crate::model::{Dataset, DatasetBuilder, Statement, StatementKind};
+
+    fn d(s: &str) -> chrono::NaiveDate {
+        s.parse().unwrap()
+    }
+
+    /// Four letters: {A, B, C} and {A, B} in 2020, {A, C, D} in 2021, {D} alone in 2021.
+    fn letters() -> Dataset {
+        let mut b = DatasetBuilder::new();
+        for (id, date) in [
+            ("s1", "2020-01-10"),
+            ("s2", "2020-05-10"),
+            ("s3", "2021-02-10"),
+            ("s4", "2021-08-10"),
+        ] {
+            b.statement(Statement::new(id, d(date), StatementKind::JointLetter));
+        }
+        b.signed_by("s1", ["AAA", "BBB", "CCC"])
+            .signed_by("s2", ["AAA", "BBB"])
+            .signed_by("s3", ["AAA", "CCC", "DDD"])
+            .signed_by("s4", ["DDD"]);
+        b.build().unwrap()
+    }
+
+    fn years() -> Vec<Window> {
+        vec![
+            Window::new(d("2019-01-01"), d("2019-12-31")),
+            Window::new(d("2020-01-01"), d("2020-12-31")),
+            Window::new(d("2021-01-01"), d("2021-12-31")),
+        ]
+    }
+
+    #[test]
+    fn newman_through_listed_pairs_counts_every_signer() {
+        let ds = letters();
+        let view = ds.view();
+        let opts = SeriesOptions::for_view(&view).with_measure(Measure::Newman);
+        let s = pair_series(&view, &years(), &[("AAA", "BBB"), ("AAA", "CCC")], &opts).unwrap();
+        // 2020: s1 has three signers (1/2), s2 two (1/1): A–B 1.5, A–C 0.5, although C is
+        // not in the first pair and D in none.
+        assert_eq!(s.len(), 6);
+        assert_eq!((s[2].a.as_str(), s[2].b.as_str()), ("AAA", "BBB"));
+        assert_eq!(s[2].score.value, Some(1.5));
+        assert_eq!(s[3].score.value, Some(0.5));
+        // 2021: s3 has three signers because DDD signed it too.
+        assert_eq!(s[5].score.value, Some(0.5));
+        assert_eq!(s.actors(), ["AAA", "BBB", "CCC", "DDD"]);
+        // The same values as the whole matrix of the window.
+        let w = view.clone().between(d("2021-01-01"), d("2021-12-31"));
+        let m = alignment_matrix(
+            &w,
+            &MatrixOptions::for_view(&view)
+                .with_measure(Measure::Newman)
+                .with_actors(s.actors()),
+        )
+        .unwrap();
+        assert_eq!(m.score("AAA", "CCC"), Some(s[5].score));
+    }
+
+    #[test]
+    fn empty_windows_are_undefined_and_selections_agree() {
+        let ds = letters();
+        let view = ds.view();
+        let opts = SeriesOptions::for_view(&view);
+        assert_eq!(opts.measure, Measure::Jaccard);
+        let all = alignment_series(&view, &years(), &Pairs::All, &opts).unwrap();
+        assert_eq!(all.len(), 3 * 6);
+        assert!(all[..6].iter().all(|p| p.score == Score::undefined(0)));
+        assert_eq!(all.universe(), &Universe::AllStatements);
+        assert!(all.warnings().is_empty());
+        // One actor: the pairs of the all-pairs series that contain it, same scores.
+        let ccc = actor_series(&view, &years(), "CCC", &opts).unwrap();
+        assert_eq!(ccc.len(), 3 * 3);
+        for p in ccc.iter() {
+            assert_eq!(p.a, "CCC");
+            let (x, y) = if p.b < p.a {
+                (&p.b, &p.a)
+            } else {
+                (&p.a, &p.b)
+            };
+            let q = all
+                .iter()
+                .find(|q| q.window == p.window && &q.a == x && &q.b == y)
+                .unwrap();
+            assert_eq!(q.score, p.score);
+        }
+        // 2021, universe all: A signed s3; B nothing; Jaccard A–B = 0/1.
+        let ab = all
+            .pair("AAA", "BBB")
+            .map(|p| p.score.value)
+            .collect::<Vec<_>>();
+        assert_eq!(ab, [None, Some(1.0), Some(0.0)]);
+    }
+
+    #[test]
+    fn bootstrap_intervals_and_progress() {
+        let ds = letters();
+        let view = ds.view();
+        let opts = SeriesOptions {
+            bootstrap: Some(BootstrapConfig {
+                replicates: 50,
+                seed: 4,
+                ..Default::default()
+            }),
+            ..SeriesOptions::for_view(&view).with_measure(Measure::SimpleMatching)
+        };
+        let mut steps = Vec::new();
+        let s = alignment_series_with_progress(
+            &view,
+            &years(),
+            &Pairs::list(&[("AAA", "CCC")]),
+            &opts,
+            |done, total| steps.push((done, total)),
+        )
+        .unwrap();
+        assert_eq!(steps, [(1, 3), (2, 3), (3, 3)]);
+        let ci = s[1].interval.unwrap();
+        assert_eq!((ci.estimate, ci.replicates), (s[1].score, 50));
+        assert!(ci.lower.unwrap() <= s[1].score.value.unwrap());
+        assert_eq!(s[0].interval.unwrap().defined, 0); // nothing to resample in 2019
+        assert_eq!(
+            s,
+            pair_series(&view, &years(), &[("AAA", "CCC")], &opts).unwrap()
+        );
+    }
+
+    #[test]
+    fn settings_that_cannot_run_fail_before_any_window() {
+        let ds = letters();
+        let view = ds.view();
+        let none: [Window; 0] = [];
+        let newman_ci = SeriesOptions {
+            measure: Measure::Newman,
+            coding: Coding::cosignature(),
+            bootstrap: Some(BootstrapConfig::default()),
+            ..Default::default()
+        };
+        let e = alignment_series(&view, &none, &Pairs::All, &newman_ci).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                Error::InvalidParameter {
+                    name: "bootstrap",
+                    ..
+                }
+            ),
+            "{e}"
+        );
+        let jaccard_voeten = SeriesOptions::default().with_measure(Measure::Jaccard);
+        let e = alignment_series(&view, &none, &Pairs::All, &jaccard_voeten).unwrap_err();
+        assert!(
+            matches!(e, Error::Align(AlignError::NotBinary { .. })),
+            "{e}"
+        );
+        let bad_level = SeriesOptions {
+            bootstrap: Some(BootstrapConfig {
+                level: 1.5,
+                ..Default::default()
+            }),
+            ..SeriesOptions::for_view(&view)
+        };
+        let e = alignment_series(&view, &none, &Pairs::All, &bad_level).unwrap_err();
+        assert!(
+            e.to_string().contains("invalid parameter `level` = 1.5"),
+            "{e}"
+        );
+        let e = actor_series(&view, &none, "ZZZ", &SeriesOptions::for_view(&view)).unwrap_err();
+        assert!(matches!(e, Error::InvalidParameter { .. }), "{e}");
+    }
+
+    #[test]
+    fn degenerate_defaults_on_signatures_warn() {
+        let ds = letters();
+        let view = ds.view();
+        // Voeten's coding leaves non-signers missing: every joint item is signed/signed.
+        let s = pair_series(
+            &view,
+            &years(),
+            &[("AAA", "BBB")],
+            &SeriesOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(s.warnings(), [AlignWarning::NonSignersMissing]);
+        let recorded = SeriesOptions {
+            universe: Universe::Recorded,
+            ..SeriesOptions::for_view(&view)
+        };
+        let s = pair_series(&view, &years(), &[("AAA", "BBB")], &recorded).unwrap();
+        assert_eq!(s.warnings(), [AlignWarning::RecordedSignaturesOnly]);
+        assert_eq!(s[1].score.value, Some(1.0)); // what the warning is about
+        // Co-signature coding under the default universe: every letter, no warning.
+        let cosig = SeriesOptions {
+            coding: Coding::cosignature(),
+            ..SeriesOptions::default().with_measure(Measure::Jaccard)
+        };
+        let s = pair_series(&view, &years(), &[("AAA", "CCC")], &cosig).unwrap();
+        assert!(s.warnings().is_empty());
+        assert_eq!(s.universe(), &Universe::AllStatements);
+        assert_eq!(s[1].score.value, Some(0.5)); // s1 both, s2 AAA only
+    }
 }

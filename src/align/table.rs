@@ -104,7 +104,7 @@ impl ContingencyTable {
     /// `a` both 1, `b` first only, `c` second only, `d` neither.
     ///
     /// ```
-    /// use cosignatory::align::Table;
+    /// use cosignatory::align::ContingencyTable;
     /// let t = ContingencyTable::binary(3, 1, 1, 1);
     /// assert_eq!(t.n(), 6);
     /// assert_eq!(t.get(1, 0).unwrap(), 1.0); // b
