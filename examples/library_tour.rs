@@ -4,9 +4,7 @@
 //!
 //! Run: `cargo run --release --example library_tour --features un-votes`
 
-use cosignatory::align::{
-    MatrixOptions, Pairs, SeriesOptions, actor_alignment, alignment_series,
-};
+use cosignatory::align::{MatrixOptions, Pairs, SeriesOptions, actor_alignment, alignment_series};
 use cosignatory::export::{NodeAttributes, write_graphml_file};
 use cosignatory::graph::{CentralityOptions, pagerank};
 use cosignatory::prelude::*;
@@ -20,18 +18,29 @@ fn main() -> cosignatory::Result<()> {
     println!("Coalitions per year (Leiden, best of 10; top PageRank):");
     for window in WindowSpec::years().windows(first, last)? {
         let g = project(&ds.view().window(window), &ProjectionOptions::default())?;
-        let found = g.coalitions(&CoalitionOptions { runs: Some(10), ..Default::default() })?;
+        let found = g.coalitions(&CoalitionOptions {
+            runs: Some(10),
+            ..Default::default()
+        })?;
         let Some(q) = found.modularity else {
             println!("  {}: no co-signatures", window.start.format("%Y"));
             continue;
         };
         let rank = pagerank(g.graph(), |e| e.weight, &CentralityOptions::default())?;
-        let top: Vec<&str> = g.top(&rank, 3).into_iter().map(|(id, _)| id).collect();
+        // `top` keeps every actor tied with the third; a year of one statement ties them all.
+        let top = g.top(&rank, 3);
+        let shown: Vec<&str> = top.iter().take(3).map(|(id, _)| *id).collect();
+        let tied = top.len() - shown.len();
         println!(
-            "  {}: {} coalitions, modularity {q:.3}, most central {}",
+            "  {}: {} coalition(s), modularity {q:.3}, most central {}{}",
             window.start.format("%Y"),
             found.communities.len(),
-            top.join(" ")
+            shown.join(" "),
+            if tied > 0 {
+                format!(" (+{tied} tied)")
+            } else {
+                String::new()
+            }
         );
     }
 
@@ -50,9 +59,16 @@ fn main() -> cosignatory::Result<()> {
     let d = |s: &str| s.parse::<NaiveDate>().expect("valid date");
     let recent = ds.view().between(d("2020-01-01"), last);
     let g = project(&recent, &ProjectionOptions::new(Weighting::Newman))?;
-    let found = g.coalitions(&CoalitionOptions { runs: Some(10), ..Default::default() })?;
+    let found = g.coalitions(&CoalitionOptions {
+        runs: Some(10),
+        ..Default::default()
+    })?;
     let path = std::env::temp_dir().join("cosignatory-2020s.graphml");
-    write_graphml_file(&path, &g, &NodeAttributes::new().with_partition(&found.partition))?;
+    write_graphml_file(
+        &path,
+        &g,
+        &NodeAttributes::new().with_partition(&found.partition),
+    )?;
     println!(
         "\nWrote {} ({} actors, {} coalitions; FRA and DEU together: {})",
         path.display(),
@@ -76,8 +92,14 @@ fn main() -> cosignatory::Result<()> {
     let series = alignment_series(&view, &decades, &pairs, &SeriesOptions::for_view(&view))?;
     println!("\nUN General Assembly, {} per decade:", series.measure());
     for p in series.points() {
-        let score = p.score.value.map_or("undefined".into(), |v| format!("{v:.3}"));
-        println!("  {}–{} {}: {score} (n = {})", p.a, p.b, p.window, p.score.n);
+        let score = p
+            .score
+            .value
+            .map_or("undefined".into(), |v| format!("{v:.3}"));
+        println!(
+            "  {}–{} {}: {score} (n = {})",
+            p.a, p.b, p.window, p.score.n
+        );
     }
     Ok(())
 }
