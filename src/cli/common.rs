@@ -75,18 +75,16 @@ pub fn view<'a>(ds: &'a Dataset, args: &DataArgs) -> CliResult<View<'a>> {
                     .unwrap_or_else(|e: std::convert::Infallible| match e {})
             })
             .collect();
-        for k in &kinds {
-            if !ds.statements().iter().any(|s| &s.kind == k) {
-                eprintln!("warning: no statement in the data has kind `{k}`");
-            }
+        let known = ds.statement_kinds();
+        for k in kinds.iter().filter(|k| !known.contains(k)) {
+            eprintln!("warning: no statement in the data has kind `{k}`");
         }
         v = v.kinds(kinds);
     }
     if !args.topic.is_empty() {
-        for t in &args.topic {
-            if !ds.statements().iter().any(|s| s.has_topic(t)) {
-                eprintln!("warning: no statement in the data has topic `{t}`");
-            }
+        let known = ds.topics();
+        for t in args.topic.iter().filter(|t| !known.contains(&t.as_str())) {
+            eprintln!("warning: no statement in the data has topic `{t}`");
         }
         v = v.topics(args.topic.iter().cloned());
     }
@@ -108,10 +106,7 @@ pub fn bloc(ds: &Dataset, id: &str) -> CliResult<ActorIdx> {
 
 /// First and last statement dates of the view, widened to `--from`/`--to` when given.
 pub fn date_range(view: &View<'_>, args: &DataArgs) -> CliResult<(NaiveDate, NaiveDate)> {
-    let ds = view.dataset();
-    let mut dates = view.statements().map(|s| ds.statement(s).date);
-    let first = dates.next();
-    let last = dates.last().or(first);
+    let (first, last) = view.date_range().unzip();
     match (args.from.or(first), args.to.or(last)) {
         (Some(from), Some(to)) if from <= to => Ok((from, to)),
         _ => Err(CliError::data(

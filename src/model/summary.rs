@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::dataset::ActorIdx;
+use super::StatementKind;
+use super::dataset::{ActorIdx, Dataset};
 use super::view::{BlocMode, View};
 
 /// The figures of [`View::summary`]. Serialises as the JSON of `cosignatory summary`.
@@ -59,7 +60,41 @@ pub struct BlocActivity {
     pub statements: usize,
 }
 
+impl Dataset {
+    /// The statement kinds that occur in the data, in their order (`joint_statement`,
+    /// `joint_letter`, `declaration`, `resolution_vote`, then other kinds by name): the values
+    /// a kind filter can take.
+    pub fn statement_kinds(&self) -> Vec<StatementKind> {
+        let mut kinds: Vec<StatementKind> =
+            self.statements().iter().map(|s| s.kind.clone()).collect();
+        kinds.sort();
+        kinds.dedup();
+        kinds
+    }
+
+    /// The topics that occur in the data, sorted: the values a topic filter can take.
+    pub fn topics(&self) -> Vec<&str> {
+        let mut topics: Vec<&str> = self
+            .statements()
+            .iter()
+            .flat_map(|s| s.topics.iter().map(String::as_str))
+            .collect();
+        topics.sort_unstable();
+        topics.dedup();
+        topics
+    }
+}
+
 impl View<'_> {
+    /// The dates of the view's first and last statements (after its filters); `None` for an
+    /// empty view.
+    pub fn date_range(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let ds = self.dataset();
+        let mut dates = self.statements().map(|s| ds.statement(s).date);
+        let first = dates.next()?;
+        Some((first, dates.last().unwrap_or(first)))
+    }
+
     /// Statements each actor takes part in within the view (after filters and bloc mode),
     /// indexed by [`ActorIdx`]; 0 for actors not in the view.
     ///
@@ -97,16 +132,14 @@ impl View<'_> {
         let ds = self.dataset();
         let (per_actor, direct, signatures) = self.counts();
         let (mut per_year, mut per_kind) = (BTreeMap::new(), BTreeMap::new());
-        let (mut first_date, mut last_date) = (None, None);
         let mut statements = 0;
         for s in self.statements() {
             let st = ds.statement(s);
             statements += 1;
             *per_year.entry(st.date.year()).or_default() += 1;
             *per_kind.entry(st.kind.to_string()).or_default() += 1;
-            first_date.get_or_insert(st.date);
-            last_date = Some(st.date);
         }
+        let (first_date, last_date) = self.date_range().unzip();
         let activity = |a: ActorIdx, statements: usize| {
             let actor = ds.actor(a);
             ActorActivity {
