@@ -291,6 +291,39 @@ impl Coding {
     }
 }
 
+impl Coding {
+    /// The preset names, as [`FromStr`](std::str::FromStr) reads them and `Display` writes
+    /// them.
+    pub const PRESETS: [&'static str; 4] = ["cosignature", "voeten", "fpsim", "yes-no"];
+}
+
+impl std::str::FromStr for Coding {
+    type Err = crate::error::ParseNameError;
+
+    /// A preset by name: `cosignature`, `voeten`, `fpsim` (Häge) or `yes-no` (ignoring case,
+    /// `_` read as `-`).
+    ///
+    /// ```
+    /// use cosignatory::align::Coding;
+    /// assert_eq!("voeten".parse::<Coding>().unwrap(), Coding::voeten());
+    /// assert_eq!(Coding::yes_no().to_string().parse::<Coding>().unwrap(), Coding::yes_no());
+    /// assert!("votes".parse::<Coding>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match crate::names::normalise(s).as_str() {
+            "cosignature" => Ok(Coding::cosignature()),
+            "voeten" => Ok(Coding::voeten()),
+            "fpsim" => Ok(Coding::hage_fpsim()),
+            "yes-no" => Ok(Coding::yes_no()),
+            _ => Err(crate::error::ParseNameError {
+                what: "coding",
+                given: s.to_string(),
+                expected: Coding::PRESETS.to_vec(),
+            }),
+        }
+    }
+}
+
 impl std::fmt::Display for Coding {
     /// The name of a preset (`voeten`, `fpsim`, `yes-no`, `cosignature`), else every code:
     /// `yes=1 no=3 abstain=2 absent=- on 1..=3`.

@@ -1,12 +1,13 @@
 //! `cosignatory align`: dyadic alignment per window, with optional bootstrap intervals.
 
-use super::args::{AlignArgs, CodingArg, Format, UncertaintyArgs, UniverseArg};
+use super::args::{AlignArgs, Format, UncertaintyArgs};
 use super::common;
 use super::error::{CliError, CliResult};
 use super::output::{self, Cell, Records};
 use cosignatory::align::uncertainty::BootstrapConfig;
 use cosignatory::align::{
-    AlignmentSeries, Measure, Options, Pairs, SeriesOptions, alignment_series_with_progress,
+    AlignmentSeries, Coding, Measure, Options, Pairs, SeriesOptions, Universe,
+    alignment_series_with_progress,
 };
 use cosignatory::model::{Dataset, View};
 use cosignatory::time::Window;
@@ -19,8 +20,8 @@ pub fn setup(
     ds: &Dataset,
     view: &View<'_>,
     measure: Measure,
-    coding: CodingArg,
-    universe: Option<&UniverseArg>,
+    coding: Option<&Coding>,
+    universe: Option<&Universe>,
     uncertainty: &UncertaintyArgs,
 ) -> CliResult<SeriesOptions> {
     let roll_call = common::is_roll_call(view);
@@ -94,7 +95,7 @@ pub fn run(args: &AlignArgs) -> CliResult<()> {
         &ds,
         &view,
         args.measure,
-        args.coding,
+        args.coding.as_ref(),
         args.universe.as_ref(),
         &args.uncertainty,
     )?;

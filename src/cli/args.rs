@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use cosignatory::align::Measure;
+use cosignatory::align::{Coding, CohesionMeasure, Measure, Universe};
 use cosignatory::cluster::{Linkage, Method, QualityKind};
 use cosignatory::dynamics::{SmoothingMethod, Table};
 use cosignatory::graph::layout::Layout;
@@ -263,29 +263,6 @@ pub struct ClusterArgs {
     pub output: OutputArgs,
 }
 
-/// Which statements are items for which actors.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UniverseArg {
-    Recorded,
-    All,
-    Members(Vec<String>),
-}
-
-/// How positions become codes.
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CodingArg {
-    /// Voeten coding if every statement is a resolution vote (roll calls), else co-signature.
-    Auto,
-    /// Signed 1, anything else 0.
-    Cosignature,
-    /// Yes 1, abstain 2, no 3; absent missing.
-    Voeten,
-    /// Voeten with absent counted as abstain (Häge's FPSIM).
-    Fpsim,
-    /// Yes 1, no 0; abstain and absent missing.
-    YesNo,
-}
-
 /// Window size or step: N years, quarters or months.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
@@ -319,10 +296,12 @@ pub struct AlignArgs {
     pub actor: Option<String>,
     /// Items per actor: recorded, all, or members:BLOC[+BLOC] (see below for the default).
     #[arg(long, value_parser = parse_universe, help_heading = "Alignment")]
-    pub universe: Option<UniverseArg>,
-    /// How positions become codes.
-    #[arg(long, value_enum, default_value_t = CodingArg::Auto, help_heading = "Alignment")]
-    pub coding: CodingArg,
+    pub universe: Option<Universe>,
+    /// How positions become codes: auto (voeten for roll calls, else cosignature),
+    /// cosignature (signed 1, else 0), voeten (yes 1, abstain 2, no 3; absent missing), fpsim
+    /// (voeten with absent as abstain, Häge), yes-no (yes 1, no 0; others missing).
+    #[arg(long, value_parser = parse_coding, default_value = "auto", help_heading = "Alignment")]
+    pub coding: CodingChoice,
     #[command(flatten)]
     pub windows: WindowArgs,
     #[command(flatten)]
@@ -345,18 +324,6 @@ pub struct UncertaintyArgs {
     pub seed: u64,
 }
 
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CohesionArg {
-    /// Share of the bloc's members who signed (co-signature data).
-    SigningShare,
-    /// Hix, Noury & Roland's agreement index (roll calls).
-    AgreementIndex,
-    /// Rice index (roll calls).
-    Rice,
-    /// Attinà index (roll calls).
-    Attina,
-}
-
 #[derive(Args, Debug)]
 pub struct CohesionArgs {
     #[command(flatten)]
@@ -365,8 +332,8 @@ pub struct CohesionArgs {
     #[arg(long, help_heading = "Cohesion")]
     pub bloc: String,
     /// Cohesion measure (default: signing-share, or agreement-index for roll calls).
-    #[arg(long, value_enum, help_heading = "Cohesion")]
-    pub measure: Option<CohesionArg>,
+    #[arg(long, value_parser = named(&CohesionMeasure::ALL, CohesionMeasure::name), help_heading = "Cohesion")]
+    pub measure: Option<CohesionMeasure>,
     #[command(flatten)]
     pub windows: WindowArgs,
     #[command(flatten)]
@@ -462,10 +429,12 @@ pub struct PlotSeriesArgs {
     pub measure: Measure,
     /// Items per actor: recorded, all, or members:BLOC[+BLOC].
     #[arg(long, value_parser = parse_universe, help_heading = "Alignment")]
-    pub universe: Option<UniverseArg>,
-    /// How positions become codes.
-    #[arg(long, value_enum, default_value_t = CodingArg::Auto, help_heading = "Alignment")]
-    pub coding: CodingArg,
+    pub universe: Option<Universe>,
+    /// How positions become codes: auto (voeten for roll calls, else cosignature),
+    /// cosignature (signed 1, else 0), voeten (yes 1, abstain 2, no 3; absent missing), fpsim
+    /// (voeten with absent as abstain, Häge), yes-no (yes 1, no 0; others missing).
+    #[arg(long, value_parser = parse_coding, default_value = "auto", help_heading = "Alignment")]
+    pub coding: CodingChoice,
     #[command(flatten)]
     pub windows: WindowArgs,
     #[command(flatten)]
@@ -483,10 +452,12 @@ pub struct PlotHeatmapArgs {
     pub measure: Measure,
     /// Items per actor: recorded, all, or members:BLOC[+BLOC].
     #[arg(long, value_parser = parse_universe, help_heading = "Alignment")]
-    pub universe: Option<UniverseArg>,
-    /// How positions become codes.
-    #[arg(long, value_enum, default_value_t = CodingArg::Auto, help_heading = "Alignment")]
-    pub coding: CodingArg,
+    pub universe: Option<Universe>,
+    /// How positions become codes: auto (voeten for roll calls, else cosignature),
+    /// cosignature (signed 1, else 0), voeten (yes 1, abstain 2, no 3; absent missing), fpsim
+    /// (voeten with absent as abstain, Häge), yes-no (yes 1, no 0; others missing).
+    #[arg(long, value_parser = parse_coding, default_value = "auto", help_heading = "Alignment")]
+    pub coding: CodingChoice,
     /// Show the N actors with the most signatures in the view.
     #[arg(long, default_value_t = 30, help_heading = "Alignment")]
     pub top: usize,
@@ -557,19 +528,22 @@ fn parse_pair(s: &str) -> Result<(String, String), String> {
     }
 }
 
-fn parse_universe(s: &str) -> Result<UniverseArg, String> {
-    match s.trim() {
-        "recorded" => Ok(UniverseArg::Recorded),
-        "all" => Ok(UniverseArg::All),
-        other => match other.strip_prefix("members:") {
-            Some(blocs) if !blocs.trim().is_empty() => Ok(UniverseArg::Members(
-                blocs.split('+').map(|b| b.trim().to_string()).collect(),
-            )),
-            _ => Err(format!(
-                "{s:?} is not a universe; expected recorded, all or members:BLOC (several: members:EU+NATO)"
-            )),
-        },
+fn parse_universe(s: &str) -> Result<Universe, String> {
+    s.parse()
+        .map_err(|e: cosignatory::align::ParseUniverseError| e.to_string())
+}
+
+/// `--coding`: a preset of the library, or `auto` (`None`: the data's default coding).
+/// An alias, not `Option<Coding>`, so that clap passes "auto" to the parser.
+pub type CodingChoice = Option<Coding>;
+
+fn parse_coding(s: &str) -> Result<CodingChoice, String> {
+    if s.trim().eq_ignore_ascii_case("auto") {
+        return Ok(None);
     }
+    s.parse()
+        .map(Some)
+        .map_err(|e: cosignatory::ParseNameError| e.to_string())
 }
 
 fn parse_level(s: &str) -> Result<f64, String> {
@@ -628,7 +602,7 @@ mod tests {
     fn universes_parse() {
         assert_eq!(
             parse_universe("members:EU+NATO"),
-            Ok(UniverseArg::Members(vec!["EU".into(), "NATO".into()]))
+            Ok(Universe::BlocMembers(vec!["EU".into(), "NATO".into()]))
         );
         assert!(parse_universe("members:").is_err());
         assert!(parse_universe("everyone").is_err());

@@ -1,21 +1,11 @@
 //! `cosignatory cohesion`: how united a bloc's members are, per window.
 
-use super::args::{CohesionArg, CohesionArgs};
+use super::args::CohesionArgs;
 use super::common;
 use super::error::CliResult;
 use super::output::{self, Cell, Records};
-use cosignatory::align::cohesion::CohesionIndex;
-use cosignatory::align::{CohesionMeasure, Defaults, bloc_cohesion};
+use cosignatory::align::{Defaults, bloc_cohesion};
 use cosignatory::time::WindowSpec;
-
-fn measure(arg: CohesionArg) -> CohesionMeasure {
-    match arg {
-        CohesionArg::SigningShare => CohesionMeasure::SigningShare,
-        CohesionArg::AgreementIndex => CohesionMeasure::Vote(CohesionIndex::AgreementIndex),
-        CohesionArg::Rice => CohesionMeasure::Vote(CohesionIndex::Rice),
-        CohesionArg::Attina => CohesionMeasure::Vote(CohesionIndex::Attina),
-    }
-}
 
 pub fn run(args: &CohesionArgs) -> CliResult<()> {
     let ds = common::load(&args.data)?;
@@ -24,7 +14,7 @@ pub fn run(args: &CohesionArgs) -> CliResult<()> {
     // Vote indices need yes/no/abstain: roll calls get the agreement index by default.
     let m = args
         .measure
-        .map_or_else(|| Defaults::for_view(&view).cohesion, measure);
+        .unwrap_or_else(|| Defaults::for_view(&view).cohesion);
     let (from, to) = common::date_range(&view, &args.data)?;
     // A series is the point of this command: calendar years unless --window says otherwise.
     let spec = common::spec(&args.windows).unwrap_or_else(WindowSpec::years);

@@ -1,7 +1,7 @@
 //! What every command shares: loading the data, building the view, resolving actor ids,
 //! windows, alignment defaults and progress bars.
 
-use super::args::{CodingArg, DataArgs, Span, UniverseArg, WindowArgs};
+use super::args::{DataArgs, Span, WindowArgs};
 use super::error::{CliError, CliResult};
 use chrono::NaiveDate;
 use cosignatory::align::{Coding, DataKind, Defaults, Universe};
@@ -150,31 +150,25 @@ pub fn is_roll_call(view: &View<'_>) -> bool {
     DataKind::of(view) == DataKind::RollCalls
 }
 
-/// The coding of `--coding`; `auto` takes the data's ([`Defaults`]).
-pub fn coding(arg: CodingArg, roll_call: bool) -> Coding {
-    match arg {
-        CodingArg::Auto => defaults(roll_call).coding,
-        CodingArg::Cosignature => Coding::cosignature(),
-        CodingArg::Voeten => Coding::voeten(),
-        CodingArg::Fpsim => Coding::hage_fpsim(),
-        CodingArg::YesNo => Coding::yes_no(),
-    }
+/// The coding of `--coding`; `auto` (`None`) takes the data's ([`Defaults`]).
+pub fn coding(arg: Option<&Coding>, roll_call: bool) -> Coding {
+    arg.cloned().unwrap_or_else(|| defaults(roll_call).coding)
 }
 
 /// The universe of `--universe` (bloc ids checked, with suggestions), or the data's
 /// ([`Defaults`]): recorded votes for roll calls, every statement for co-signature data.
-pub fn universe(ds: &Dataset, arg: Option<&UniverseArg>, roll_call: bool) -> CliResult<Universe> {
-    Ok(match arg {
-        None => defaults(roll_call).universe,
-        Some(UniverseArg::All) => Universe::AllStatements,
-        Some(UniverseArg::Recorded) => Universe::Recorded,
-        Some(UniverseArg::Members(blocs)) => {
-            for b in blocs {
-                bloc(ds, b)?;
+pub fn universe(ds: &Dataset, arg: Option<&Universe>, roll_call: bool) -> CliResult<Universe> {
+    match arg {
+        None | Some(Universe::Auto) => Ok(defaults(roll_call).universe),
+        Some(u) => {
+            if let Universe::BlocMembers(blocs) = u {
+                for b in blocs {
+                    bloc(ds, b)?;
+                }
             }
-            Universe::BlocMembers(blocs.clone())
+            Ok(u.clone())
         }
-    })
+    }
 }
 
 fn defaults(roll_call: bool) -> Defaults {

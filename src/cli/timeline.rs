@@ -1,6 +1,6 @@
 //! `cosignatory timeline`: coalitions tracked across windows, with their events.
 
-use super::args::{CodingArg, Format, TimelineArgs};
+use super::args::{Format, TimelineArgs};
 use super::common;
 use super::error::{CliError, CliResult};
 use super::graph::projection_options;
@@ -44,7 +44,7 @@ pub fn run(args: &TimelineArgs) -> CliResult<()> {
     let t = match args.measure {
         Some(measure) => {
             let roll_call = common::is_roll_call(&view);
-            let coding = common::coding(CodingArg::Auto, roll_call);
+            let coding = common::coding(None, roll_call);
             if measure.needs_binary() && !coding.scale().is_binary() {
                 return Err(CliError::usage(format!(
                     "measure {measure} needs a binary coding, and roll calls use Voeten's"

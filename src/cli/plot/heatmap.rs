@@ -65,7 +65,7 @@ pub fn run(args: &PlotHeatmapArgs) -> CliResult<()> {
         &ds,
         &view,
         args.measure,
-        args.coding,
+        args.coding.as_ref(),
         args.universe.as_ref(),
         &none,
     )?;

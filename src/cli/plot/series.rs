@@ -39,7 +39,7 @@ pub fn run(args: &PlotSeriesArgs) -> CliResult<()> {
         &ds,
         &view,
         args.measure,
-        args.coding,
+        args.coding.as_ref(),
         args.universe.as_ref(),
         &args.uncertainty,
     )?;
