@@ -5,9 +5,11 @@
 //! exact CLI format is the contract); the pure-Python layer in `cosignatory/` turns them into
 //! pandas frames. Options arrive as the CLI's names and are parsed by the library's option
 //! enums (`FromStr`), so names and error messages are the CLI's.
-// PyO3's macros expand to `unsafe` blocks (FFI glue), so `forbid` cannot hold; `deny` still
-// rejects any `unsafe` written by hand in this crate.
-#![deny(unsafe_code)]
+// PyO3's FFI glue lives in its own crates; nothing here is `unsafe` (and DataError is a Python
+// class, so no `create_exception!` with its `unsafe impl`).
+#![forbid(unsafe_code)]
+// The methods take the CLI's options one by one, as the Python keywords they bind.
+#![allow(clippy::too_many_arguments)]
 
 use cosignatory::chrono::NaiveDate;
 use cosignatory::cluster::{
@@ -15,17 +17,19 @@ use cosignatory::cluster::{
     find_coalitions,
 };
 use cosignatory::dynamics::{SmoothingMethod, Table, Timeline, TimelineOptions};
-use cosignatory::{LoadReport, ParseNameError, Problem};
 use cosignatory::graph::{
     BackboneMethod, BackboneOptions, CoSignGraph, Correction, Linking, ProjectionOptions,
     Weighting, project, project_for_clustering,
 };
 use cosignatory::io::{CsvTables, EdgeList, ReadOptions, read_dataset_with, read_edge_list};
 use cosignatory::model::{BlocMode, Dataset, StatementKind, View};
-use cosignatory::time::{Period, Window, WindowSpec};
-use numpy::PyArray1;
 use cosignatory::petgraph::graph::EdgeIndex;
-use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyRuntimeError, PyUserWarning, PyValueError};
+use cosignatory::time::{Period, Window, WindowSpec};
+use cosignatory::{LoadReport, ParseNameError, Problem};
+use numpy::PyArray1;
+use pyo3::exceptions::{
+    PyFileNotFoundError, PyOSError, PyRuntimeError, PyUserWarning, PyValueError,
+};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 use std::ffi::CString;
@@ -205,7 +209,10 @@ impl Filter {
             let kinds: Vec<StatementKind> = self
                 .kind
                 .iter()
-                .map(|k| k.parse().unwrap_or_else(|e: std::convert::Infallible| match e {}))
+                .map(|k| {
+                    k.parse()
+                        .unwrap_or_else(|e: std::convert::Infallible| match e {})
+                })
                 .collect();
             for k in &kinds {
                 if !ds.statements().iter().any(|s| &s.kind == k) {
@@ -259,7 +266,13 @@ fn projection(weight: &str, signed: bool, votes: bool) -> PyResult<ProjectionOpt
 /// A window length or step, `Ny`, `Nq` or `Nm`, as months per unit and count.
 fn span(option: &str, text: &str) -> PyResult<(u32, u32)> {
     let s = text.trim();
-    let bad = || invalid(option, format!("{text:?}"), "expected Ny, Nq or Nm (e.g. 1y, 2q, 6m)");
+    let bad = || {
+        invalid(
+            option,
+            format!("{text:?}"),
+            "expected Ny, Nq or Nm (e.g. 1y, 2q, 6m)",
+        )
+    };
     let (digits, unit) = s.split_at(s.len().checked_sub(1).ok_or_else(bad)?);
     let count: u32 = digits.parse().map_err(|_| bad())?;
     if count == 0 {
@@ -445,21 +458,23 @@ impl PyDataset {
     /// The dataset's four CSV tables (`write_csv_folder`) as bytes, by file stem.
     fn tables<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let ds = Arc::clone(&self.ds);
-        let files = py.detach(move || -> Result<Vec<(String, Vec<u8>)>, cosignatory::Error> {
-            let dir = TempDir::new().map_err(|source| cosignatory::Error::Io {
-                path: std::env::temp_dir(),
-                source,
-            })?;
-            cosignatory::io::write_csv_folder(&ds, &dir.0)?;
-            let mut out = Vec::new();
-            for stem in ["statements", "signatures", "actors", "memberships"] {
-                let path = dir.0.join(format!("{stem}.csv"));
-                let bytes = std::fs::read(&path)
-                    .map_err(|source| cosignatory::Error::Io { path, source })?;
-                out.push((stem.to_string(), bytes));
-            }
-            Ok(out)
-        });
+        let files = py.detach(
+            move || -> Result<Vec<(String, Vec<u8>)>, cosignatory::Error> {
+                let dir = TempDir::new().map_err(|source| cosignatory::Error::Io {
+                    path: std::env::temp_dir(),
+                    source,
+                })?;
+                cosignatory::io::write_csv_folder(&ds, &dir.0)?;
+                let mut out = Vec::new();
+                for stem in ["statements", "signatures", "actors", "memberships"] {
+                    let path = dir.0.join(format!("{stem}.csv"));
+                    let bytes = std::fs::read(&path)
+                        .map_err(|source| cosignatory::Error::Io { path, source })?;
+                    out.push((stem.to_string(), bytes));
+                }
+                Ok(out)
+            },
+        );
         let d = PyDict::new(py);
         for (stem, bytes) in files.or_py(py)? {
             d.set_item(stem, PyBytes::new(py, &bytes))?;
@@ -471,7 +486,6 @@ impl PyDataset {
     /// categorical codes into `categories` (sorted ids); with `with_nodes` also the node
     /// table (`graph --format csv-nodes`) as CSV bytes under `nodes`.
     #[pyo3(signature = (start, end, kind, topic, bloc_mode, weight, signed, votes, backbone, alpha, correction, with_nodes))]
-    #[allow(clippy::too_many_arguments)]
     fn graph<'py>(
         &self,
         py: Python<'py>,
@@ -511,7 +525,6 @@ impl PyDataset {
 
     /// The node table of the co-signature graph (`graph --format csv-nodes`) as CSV text.
     #[pyo3(signature = (start, end, kind, topic, bloc_mode, weight, signed, votes, backbone, alpha, correction))]
-    #[allow(clippy::too_many_arguments)]
     fn graph_nodes<'py>(
         &self,
         py: Python<'py>,
@@ -543,7 +556,6 @@ impl PyDataset {
 
     /// Coalitions of the co-signature graph (`cosignatory cluster`).
     #[pyo3(signature = (start, end, kind, topic, bloc_mode, weight, signed, votes, algorithm, quality, resolution, seed, runs, consensus, linkage, k))]
-    #[allow(clippy::too_many_arguments)]
     fn cluster<'py>(
         &self,
         py: Python<'py>,
@@ -580,7 +592,6 @@ impl PyDataset {
 
     /// Coalitions tracked across windows (`cosignatory timeline`).
     #[pyo3(signature = (start, end, kind, topic, bloc_mode, weight, signed, votes, window, step, smoothing, coupling, resolution, seed))]
-    #[allow(clippy::too_many_arguments)]
     fn timeline(
         &self,
         py: Python<'_>,
@@ -642,7 +653,6 @@ impl PyDataset {
 }
 
 impl PyDataset {
-    #[allow(clippy::too_many_arguments)]
     fn build_graph(
         &self,
         py: Python<'_>,
@@ -707,7 +717,10 @@ fn edge_columns<'py>(py: Python<'py>, g: &CoSignGraph) -> PyResult<Bound<'py, Py
     let d = PyDict::new(py);
     d.set_item(
         "categories",
-        nodes.iter().map(|&n| graph[n].id.as_str()).collect::<Vec<_>>(),
+        nodes
+            .iter()
+            .map(|&n| graph[n].id.as_str())
+            .collect::<Vec<_>>(),
     )?;
     d.set_item(
         "source",
@@ -726,7 +739,8 @@ fn edge_columns<'py>(py: Python<'py>, g: &CoSignGraph) -> PyResult<Bound<'py, Py
         }
         Ok(v)
     };
-    let ints = |f: &dyn Fn(u32) -> u32| -> Vec<i64> { order.iter().map(|o| f(o.2) as i64).collect() };
+    let ints =
+        |f: &dyn Fn(u32) -> u32| -> Vec<i64> { order.iter().map(|o| f(o.2) as i64).collect() };
     let mut columns: Vec<&str> = vec!["weight", "count"];
     d.set_item(
         "weight",
@@ -762,7 +776,6 @@ fn petgraph_edge(i: u32) -> EdgeIndex {
 // ---------------------------------------------------------------------------------------
 // Clustering
 
-#[allow(clippy::too_many_arguments)]
 fn coalition_options(
     algorithm: &str,
     quality: &str,
@@ -822,7 +835,10 @@ fn cluster_graph<'py>(
     options: &CoalitionOptions,
 ) -> PyResult<Bound<'py, PyDict>> {
     if graph.node_count() == 0 {
-        return Err(data_message(py, "the graph has no nodes: nothing to cluster"));
+        return Err(data_message(
+            py,
+            "the graph has no nodes: nothing to cluster",
+        ));
     }
     let found = py
         .detach(|| find_coalitions(graph, options, None))
@@ -843,7 +859,6 @@ fn cluster_graph<'py>(
 /// read by the library's reader (`name` labels problem locations), or a file.
 #[pyfunction]
 #[pyo3(signature = (name, text, path, algorithm, quality, resolution, seed, runs, consensus, linkage, k))]
-#[allow(clippy::too_many_arguments)]
 fn cluster_edges<'py>(
     py: Python<'py>,
     name: &str,
@@ -858,8 +873,9 @@ fn cluster_edges<'py>(
     linkage: &str,
     k: Option<usize>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let options =
-        coalition_options(algorithm, quality, resolution, seed, runs, consensus, linkage, k)?;
+    let options = coalition_options(
+        algorithm, quality, resolution, seed, runs, consensus, linkage, k,
+    )?;
     let read = ReadOptions::default();
     let (list, _report) = match (text, path) {
         (Some(t), _) => py
@@ -895,7 +911,17 @@ impl PyTimeline {
     /// One row per window: index, start, end, statements, actors, quality (None where
     /// undefined), NMI with the previous window (None for the first).
     #[allow(clippy::type_complexity)]
-    fn windows(&self) -> Vec<(usize, String, String, usize, usize, Option<f64>, Option<f64>)> {
+    fn windows(
+        &self,
+    ) -> Vec<(
+        usize,
+        String,
+        String,
+        usize,
+        usize,
+        Option<f64>,
+        Option<f64>,
+    )> {
         self.timeline
             .windows
             .iter()
