@@ -8,7 +8,7 @@
 
 use cosignatory::align::uncertainty::BootstrapConfig;
 use cosignatory::align::{
-    Coding, Measure, Options, SeriesOptions, Universe, alignment_matrix, pair_series,
+    Coding, MatrixOptions, Measure, SeriesOptions, Universe, alignment_matrix, pair_series,
 };
 use cosignatory::time::WindowSpec;
 
@@ -34,11 +34,7 @@ fn main() -> cosignatory::Result<()> {
         .collect();
     let kappa = alignment_matrix(
         &view,
-        Some(&active),
-        Measure::KappaNominal,
-        &coding,
-        &universe,
-        &Options::default(),
+        &MatrixOptions::new(Measure::KappaNominal, coding, universe.clone()).with_actors(&active),
     )?;
     let mut pairs: Vec<(f64, u32, &str, &str)> = kappa
         .pairs()

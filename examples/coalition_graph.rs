@@ -35,18 +35,17 @@ fn main() -> cosignatory::Result<()> {
     let bc = betweenness(g.graph(), |e| e.weight, true)?;
     let s = strength(g.graph(), |e| e.weight);
     let pr = pagerank(g.graph(), |e| e.weight, &CentralityOptions::default())?;
-    let mut order: Vec<usize> = (0..g.node_count()).collect();
-    order.sort_by(|&x, &y| bc[y].total_cmp(&bc[x]).then(x.cmp(&y)));
-    println!("\nTop bridges (weighted betweenness, distance = 1/weight):");
+    println!("\nTop bridges (weighted betweenness, distance = 1/weight; ties included):");
     println!(
         "  {:<5} {:<26} {:>11} {:>9} {:>9}",
         "id", "name", "betweenness", "strength", "pagerank"
     );
-    for &i in order.iter().take(10) {
-        let a = g.actor(petgraph::graph::NodeIndex::new(i));
+    for (id, b) in g.top(&bc, 10) {
+        let node = g.node(id).expect("an id of this graph");
+        let (a, i) = (g.actor(node), node.index());
         println!(
             "  {:<5} {:<26} {:>11.4} {:>9.3} {:>9.4}",
-            a.id, a.name, bc[i], s[i], pr[i]
+            a.id, a.name, b, s[i], pr[i]
         );
     }
     Ok(())

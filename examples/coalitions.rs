@@ -7,7 +7,6 @@ use cosignatory::cluster::{
     Algorithm, ConsensusOptions, LeidenOptions, Quality, consensus, leiden_best_of, modularity,
 };
 use cosignatory::graph::{ProjectionOptions, Weighting, participation_coefficient, project};
-use petgraph::graph::NodeIndex;
 
 fn main() -> cosignatory::Result<()> {
     let ds = cosignatory::datasets::joint_statements();
@@ -40,10 +39,7 @@ fn main() -> cosignatory::Result<()> {
     )?;
     let part = participation_coefficient(g.graph(), |e| e.weight, &membership)?;
     for (c, members) in best.partition.communities().enumerate() {
-        let ids: Vec<&str> = members
-            .iter()
-            .map(|&n| g.actor(NodeIndex::new(n)).id.as_str())
-            .collect();
+        let ids: Vec<&str> = members.iter().map(|&n| g.id(n)).collect();
         println!("Coalition {} ({} members):", c + 1, members.len());
         for chunk in ids.chunks(16) {
             println!("  {}", chunk.join(" "));
@@ -65,7 +61,7 @@ fn main() -> cosignatory::Result<()> {
             .map(|&n| {
                 format!(
                     "{} (P = {:.2}, stability {:.2})",
-                    g.actor(NodeIndex::new(n)).id,
+                    g.id(n),
                     part[n].unwrap_or(0.0),
                     stability.stability[n]
                 )

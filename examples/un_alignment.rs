@@ -4,7 +4,9 @@
 //!
 //! Run: `cargo run --release --example un_alignment --features un-votes`
 
-use cosignatory::align::{Coding, Measure, Options, Universe, alignment_matrix, position_matrix};
+use cosignatory::align::{
+    Coding, MatrixOptions, Measure, Options, Universe, alignment_matrix, position_matrix,
+};
 use cosignatory::cluster::{ClusterGraph, LeidenOptions, leiden_best_of};
 use cosignatory::time::WindowSpec;
 
@@ -74,11 +76,7 @@ fn main() -> cosignatory::Result<()> {
     let era = ds.view().between(d("1980-01-01"), d("1989-12-31"));
     let kappa = alignment_matrix(
         &era,
-        None,
-        Measure::KappaQuadratic,
-        &coding,
-        &Universe::Recorded,
-        &Options::default(),
+        &MatrixOptions::new(Measure::KappaQuadratic, coding, Universe::Recorded),
     )?;
     let edges = kappa
         .pairs()

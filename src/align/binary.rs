@@ -5,7 +5,7 @@
 //! not use d; simple matching, φ, the hypergeometric p and PMI do, so they depend on how the
 //! universe (eligibility) is defined.
 
-use super::{AlignError, Score, Table};
+use super::{AlignError, ContingencyTable, Score};
 
 /// The cells of a binary table, as counts or item-weight totals.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -40,7 +40,7 @@ impl BinaryCounts {
 
     /// The counts of a table on a two-category scale (category index 1 = signed), or `None` if
     /// the table's scale is not binary.
-    pub fn from_table(t: &Table) -> Option<Self> {
+    pub fn from_table(t: &ContingencyTable) -> Option<Self> {
         t.scale().is_binary().then(|| BinaryCounts {
             a: t.cell(1, 1),
             b: t.cell(1, 0),
@@ -154,12 +154,11 @@ pub fn npmi(t: &BinaryCounts) -> Score {
 /// Equals Fisher's exact test on [[a, b], [c, d]] with `alternative = "greater"` and
 /// `scipy.stats.hypergeom.sf(a − 1, N, K, n)`. Range [0, 1]; undefined when N = 0.
 ///
-/// Summed directly, without log-gamma: probabilities relative to the mode come from the pmf ratio
-/// P(x+1)/P(x) = (K−x)(n−x) / ((x+1)(N−K−n+x+1)), are summed outward from the mode and
-/// normalised. The pmf is log-concave, so a direction stops once the remaining terms are provably
-/// below 10⁻¹⁷ of the sum: the cost is the terms between the mode and a plus a few standard
-/// deviations. Relative error ~1e-15 against 60-digit references at N = 10⁵ (unit tests);
-/// p-values below the smallest positive double underflow to 0.
+/// Computed in log space by the crate's one hypergeometric tail (shared with the projection's
+/// and the backbone's significance): Loader's saddle-point pmf, then pmf ratios summed outward
+/// until the remaining terms are provably below 10⁻¹⁷ of the sum. Relative error ~1e-15 against
+/// 60-digit references at N = 10⁵ (unit tests); p-values below the smallest positive double
+/// underflow to 0 here (the log is finite, see the `hypergeometric` weighting of projections).
 ///
 /// Tumminello, M. et al. (2011) *PLoS ONE* 6(3): e17994; Neal, Z. (2013) *SNAM* 3(4): 915–924.
 ///
@@ -186,54 +185,9 @@ pub fn hypergeometric_p(t: &BinaryCounts) -> Result<Score, AlignError> {
     })
 }
 
-/// P(X ≥ x) for X ~ Hypergeom(population, successes, draws).
+/// P(X ≥ x) for X ~ Hypergeom(population, successes, draws), from the crate's one tail.
 fn hypergeometric_sf(population: u64, successes: u64, draws: u64, x: u64) -> f64 {
-    let (big_n, big_k, n) = (population as f64, successes as f64, draws as f64);
-    let lo = (draws + successes).saturating_sub(population);
-    let hi = successes.min(draws);
-    if x <= lo {
-        return 1.0;
-    }
-    if x > hi {
-        return 0.0;
-    }
-    // Ratio P(j+1)/P(j).
-    let up = |j: f64| (big_k - j) * (n - j) / ((j + 1.0) * (big_n - big_k - n + j + 1.0));
-    let mode_f = ((n + 1.0) * (big_k + 1.0) / (big_n + 2.0)).floor() as u64;
-    let mode = mode_f.clamp(lo, hi);
-    // Relative pmf; `total` is the normaliser, `tail` the part with j >= x.
-    let (mut total, mut tail) = (1.0_f64, if mode >= x { 1.0 } else { 0.0 });
-    // Upward from the mode.
-    let mut term = 1.0_f64;
-    let mut j = mode;
-    while j < hi {
-        let r = up(j as f64);
-        term *= r;
-        j += 1;
-        total += term;
-        if j >= x {
-            tail += term;
-            // Past the mode and past x: remaining terms sum to < term·r/(1−r).
-            if term == 0.0 || (r < 0.5 && term < 1e-17 * tail) {
-                break;
-            }
-        }
-    }
-    // Downward from the mode.
-    let mut term = 1.0_f64;
-    let mut j = mode;
-    while j > lo {
-        let r_down = 1.0 / up(j as f64 - 1.0);
-        term *= r_down;
-        j -= 1;
-        total += term;
-        if j >= x {
-            tail += term;
-        } else if term == 0.0 || (r_down < 0.5 && term < 1e-17 * total) {
-            break;
-        }
-    }
-    (tail / total).min(1.0)
+    crate::stats::hypergeometric_sf(x, population, successes, draws)
 }
 
 /// Newman's (2001) collaboration weight w_ij = Σ_{k ∋ i, j} 1/(n_k − 1) over statements k signed by
@@ -248,7 +202,7 @@ fn hypergeometric_sf(population: u64, successes: u64, draws: u64, x: u64) -> f64
 ///
 /// # Errors
 /// [`AlignError::LengthMismatch`], [`AlignError::CodeOutOfScale`] for a code other than 0 or 1,
-/// and [`AlignError::InvalidArgument`] if both signed an item whose signer count is below 2.
+/// and [`AlignError::InvalidParameter`] if both signed an item whose signer count is below 2.
 ///
 /// ```
 /// use cosignatory::align::binary::newman;
@@ -273,10 +227,11 @@ pub fn newman(x: &[Option<u8>], y: &[Option<u8>], signers: &[u32]) -> Result<Sco
             n += 1;
             if xi == 1 && yi == 1 {
                 if signers[k] < 2 {
-                    return Err(AlignError::InvalidArgument(format!(
-                        "item {k} is signed by both actors but has {} signers",
-                        signers[k]
-                    )));
+                    return Err(AlignError::invalid(
+                        "signers",
+                        signers[k],
+                        format!("item {k} is signed by both actors, so it has at least 2 signers"),
+                    ));
                 }
                 w += 1.0 / f64::from(signers[k] - 1);
             }

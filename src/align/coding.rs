@@ -291,6 +291,32 @@ impl Coding {
     }
 }
 
+impl std::fmt::Display for Coding {
+    /// The name of a preset (`voeten`, `fpsim`, `yes-no`, `cosignature`), else every code:
+    /// `yes=1 no=3 abstain=2 absent=- on 1..=3`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let presets = [
+            (Coding::voeten(), "voeten"),
+            (Coding::hage_fpsim(), "fpsim"),
+            (Coding::yes_no(), "yes-no"),
+            (Coding::cosignature(), "cosignature"),
+        ];
+        if let Some((_, name)) = presets.iter().find(|(c, _)| c == self) {
+            return f.write_str(name);
+        }
+        let code = |c: Option<u8>| c.map_or("-".to_string(), |c| c.to_string());
+        write!(
+            f,
+            "yes={} no={} abstain={} absent={} on {}",
+            code(self.yes),
+            code(self.no),
+            code(self.abstain),
+            code(self.absent),
+            self.scale
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -340,5 +366,15 @@ mod tests {
             v.codes([Some(Position::Yes), None, Some(Position::Absent)]),
             vec![Some(1), None, None]
         );
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(Coding::voeten().to_string(), "voeten");
+        assert_eq!(Coding::hage_fpsim().to_string(), "fpsim");
+        assert_eq!(Coding::yes_no().to_string(), "yes-no");
+        assert_eq!(Coding::cosignature().to_string(), "cosignature");
+        let custom = Coding::new(Scale::BINARY, Some(1), Some(0), None, Some(0)).unwrap();
+        assert_eq!(custom.to_string(), "yes=1 no=0 abstain=- absent=0 on 0..=1");
     }
 }

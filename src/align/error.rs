@@ -2,6 +2,21 @@
 
 use super::Measure;
 
+impl AlignError {
+    /// An [`AlignError::InvalidParameter`].
+    pub(crate) fn invalid(
+        name: &'static str,
+        value: impl std::fmt::Display,
+        reason: impl Into<String>,
+    ) -> Self {
+        AlignError::InvalidParameter {
+            name,
+            value: value.to_string(),
+            reason: reason.into(),
+        }
+    }
+}
+
 /// Why an alignment computation could not run.
 ///
 /// Undefined *values* (no joint items, zero expected disagreement) are not errors: they come back as
@@ -76,7 +91,15 @@ pub enum AlignError {
         /// The number available.
         len: usize,
     },
-    /// A parameter is outside its allowed range (e.g. a confidence level of 1.5).
-    #[error("invalid argument: {0}")]
-    InvalidArgument(String),
+    /// A parameter is outside its allowed range (e.g. a confidence level of 1.5), with the
+    /// same shape and message as [`crate::Error::InvalidParameter`].
+    #[error("invalid parameter `{name}` = {value}: {reason}")]
+    InvalidParameter {
+        /// The parameter name.
+        name: &'static str,
+        /// The value given.
+        value: String,
+        /// Why it is invalid.
+        reason: String,
+    },
 }

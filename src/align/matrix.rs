@@ -15,7 +15,9 @@
 //! statement by statement, O(Σ_k n_k²) for n_k signers of statement k.
 
 use super::bitset::Bitsets;
-use super::{AlignError, Coding, Measure, Options, PairMatrix, PairTables, Scale, Score, Table};
+use super::{
+    AlignError, Coding, ContingencyTable, Measure, Options, PairMatrix, PairTables, Scale, Score,
+};
 use crate::model::Position;
 
 /// Stored in place of a code for a missing position.
@@ -211,8 +213,8 @@ impl PositionMatrix {
     }
 
     /// The contingency table of actors `i` (rows) and `j` (columns).
-    pub fn table(&self, i: usize, j: usize) -> Table {
-        let mut t = Table::new(self.scale);
+    pub fn table(&self, i: usize, j: usize) -> ContingencyTable {
+        let mut t = ContingencyTable::new(self.scale);
         for (&a, &b) in self.row(i).iter().zip(self.row(j)) {
             if a != MISSING && b != MISSING {
                 t.add_index(usize::from(a), usize::from(b), 1.0);

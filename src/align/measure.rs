@@ -2,52 +2,52 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::agreement::{self, AlphaLevel, Metric};
 use super::binary::{self, BinaryCounts};
-use super::measures::{self, AlphaLevel, Metric};
-use super::{AlignError, Dyad, Options, Score, Table};
+use super::{AlignError, ContingencyTable, Dyad, Options, Score};
 
 /// A dyadic alignment measure, selectable by its kebab-case name.
 ///
 /// ```
-/// use cosignatory::align::{Measure, Table};
+/// use cosignatory::align::{Measure, ContingencyTable};
 /// let m: Measure = "kappa-nominal".parse().unwrap();
 /// assert_eq!(m, Measure::KappaNominal);
 /// assert_eq!(m.to_string(), "kappa-nominal");
 /// // Reference §7, A–B: a, b, c, d = 3, 1, 1, 1 gives κ = 0.25.
-/// let s = m.compute(&Table::binary(3, 1, 1, 1)).unwrap();
+/// let s = m.compute(&ContingencyTable::binary(3, 1, 1, 1)).unwrap();
 /// assert!((s.value.unwrap() - 0.25).abs() < 1e-12);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Measure {
-    /// Signorino–Ritter S, absolute metric: [`measures::s_absolute`].
+    /// Signorino–Ritter S, absolute metric: [`agreement::s_absolute`].
     SAbsolute,
-    /// Signorino–Ritter S, squared metric: [`measures::s_squared`].
+    /// Signorino–Ritter S, squared metric: [`agreement::s_squared`].
     SSquared,
-    /// Cohen's κ, nominal: [`measures::kappa`].
+    /// Cohen's κ, nominal: [`agreement::kappa`].
     KappaNominal,
     /// Cohen's κ, linear weights.
     KappaLinear,
     /// Cohen's κ, quadratic weights (Häge's FPSIM κ).
     KappaQuadratic,
-    /// Scott's π, nominal: [`measures::scott_pi`].
+    /// Scott's π, nominal: [`agreement::scott_pi`].
     PiNominal,
     /// Scott's π, quadratic weights (Häge's FPSIM π).
     PiQuadratic,
-    /// Krippendorff's α, nominal: [`measures::krippendorff_alpha`].
+    /// Krippendorff's α, nominal: [`agreement::krippendorff_alpha`].
     AlphaNominal,
     /// Krippendorff's α, interval.
     AlphaInterval,
-    /// Benati–Capurri alignment index A: [`measures::benati_capurri`].
+    /// Benati–Capurri alignment index A: [`agreement::benati_capurri`].
     BenatiCapurri,
-    /// Kendall's τ_b, legacy only: [`measures::kendall_tau_b`].
+    /// Kendall's τ_b, legacy only: [`agreement::kendall_tau_b`].
     KendallTauB,
-    /// Exact agreement share: [`measures::percent_agreement`].
+    /// Exact agreement share: [`agreement::percent_agreement`].
     PercentAgreement,
-    /// Voeten's agree (abstention = half agreement): [`measures::voeten_agree`].
+    /// Voeten's agree (abstention = half agreement): [`agreement::voeten_agree`].
     VoetenAgree,
-    /// US State Department votes-only coincidence: [`measures::state_dept_coincidence`].
+    /// US State Department votes-only coincidence: [`agreement::state_dept_coincidence`].
     StateDeptCoincidence,
     /// Jaccard (binary): [`binary::jaccard`].
     Jaccard,
@@ -147,6 +147,12 @@ impl Measure {
         )
     }
 
+    /// Whether a lower value means closer alignment: only the hypergeometric p-value, which is
+    /// small for pairs that sign together more often than chance.
+    pub fn lower_is_closer(self) -> bool {
+        self == Measure::HypergeometricP
+    }
+
     /// The documented range of the measure's value, as (lowest, highest); infinite where unbounded.
     /// PMI's upper bound log₂ N depends on N and is reported as +∞.
     pub fn bounds(self) -> (f64, f64) {
@@ -182,7 +188,7 @@ impl Measure {
     ///
     /// # Errors
     /// See [`Measure::compute_with`].
-    pub fn compute(self, table: &Table) -> Result<Score, AlignError> {
+    pub fn compute(self, table: &ContingencyTable) -> Result<Score, AlignError> {
         self.compute_with(table, &Options::default())
     }
 
@@ -193,30 +199,30 @@ impl Measure {
     /// [`AlignError::NeedsItems`] for [`Measure::Newman`] (use [`binary::newman`] or the all-pairs
     /// matrix), [`AlignError::WeightedUnsupported`] for α, τ_b and the hypergeometric p on a
     /// weighted table.
-    pub fn compute_with(self, t: &Table, opts: &Options) -> Result<Score, AlignError> {
+    pub fn compute_with(self, t: &ContingencyTable, opts: &Options) -> Result<Score, AlignError> {
         if self.needs_binary() {
             return self.compute_binary(t);
         }
         Ok(match self {
-            Measure::SAbsolute => measures::s_absolute(t),
-            Measure::SSquared => measures::s_squared(t),
-            Measure::KappaNominal => measures::kappa(t, Metric::Nominal, opts),
-            Measure::KappaLinear => measures::kappa(t, Metric::Linear, opts),
-            Measure::KappaQuadratic => measures::kappa(t, Metric::Quadratic, opts),
-            Measure::PiNominal => measures::scott_pi(t, Metric::Nominal, opts),
-            Measure::PiQuadratic => measures::scott_pi(t, Metric::Quadratic, opts),
-            Measure::AlphaNominal => measures::krippendorff_alpha(t, AlphaLevel::Nominal)?,
-            Measure::AlphaInterval => measures::krippendorff_alpha(t, AlphaLevel::Interval)?,
-            Measure::BenatiCapurri => measures::benati_capurri(t),
-            Measure::KendallTauB => measures::kendall_tau_b(t)?,
-            Measure::PercentAgreement => measures::percent_agreement(t),
-            Measure::VoetenAgree => measures::voeten_agree(t),
-            Measure::StateDeptCoincidence => measures::state_dept_coincidence(t),
+            Measure::SAbsolute => agreement::s_absolute(t),
+            Measure::SSquared => agreement::s_squared(t),
+            Measure::KappaNominal => agreement::kappa(t, Metric::Nominal, opts),
+            Measure::KappaLinear => agreement::kappa(t, Metric::Linear, opts),
+            Measure::KappaQuadratic => agreement::kappa(t, Metric::Quadratic, opts),
+            Measure::PiNominal => agreement::scott_pi(t, Metric::Nominal, opts),
+            Measure::PiQuadratic => agreement::scott_pi(t, Metric::Quadratic, opts),
+            Measure::AlphaNominal => agreement::krippendorff_alpha(t, AlphaLevel::Nominal)?,
+            Measure::AlphaInterval => agreement::krippendorff_alpha(t, AlphaLevel::Interval)?,
+            Measure::BenatiCapurri => agreement::benati_capurri(t),
+            Measure::KendallTauB => agreement::kendall_tau_b(t)?,
+            Measure::PercentAgreement => agreement::percent_agreement(t),
+            Measure::VoetenAgree => agreement::voeten_agree(t),
+            Measure::StateDeptCoincidence => agreement::state_dept_coincidence(t),
             _ => unreachable!("binary measures are handled above"),
         })
     }
 
-    fn compute_binary(self, t: &Table) -> Result<Score, AlignError> {
+    fn compute_binary(self, t: &ContingencyTable) -> Result<Score, AlignError> {
         let c = BinaryCounts::from_table(t).ok_or(AlignError::NotBinary { measure: self })?;
         Ok(match self {
             Measure::Jaccard => binary::jaccard(&c),
@@ -304,7 +310,7 @@ mod tests {
 
     #[test]
     fn scale_checks() {
-        let t = Table::new(Scale::VOETEN);
+        let t = ContingencyTable::new(Scale::VOETEN);
         assert_eq!(
             Measure::Jaccard.compute(&t),
             Err(AlignError::NotBinary {
@@ -312,7 +318,7 @@ mod tests {
             })
         );
         assert_eq!(
-            Measure::Newman.compute(&Table::binary(1, 0, 0, 0)),
+            Measure::Newman.compute(&ContingencyTable::binary(1, 0, 0, 0)),
             Err(AlignError::NeedsItems {
                 measure: Measure::Newman
             })
@@ -320,7 +326,7 @@ mod tests {
         // Non-binary measures also work on a binary table.
         assert!(
             Measure::KappaQuadratic
-                .compute(&Table::binary(1, 2, 3, 4))
+                .compute(&ContingencyTable::binary(1, 2, 3, 4))
                 .is_ok()
         );
     }

@@ -2,10 +2,12 @@
 //!
 //! The measure layer knows nothing of datasets or windows: callers turn
 //! [`Position`](crate::model::Position)s into codes with a [`Coding`], and hand over either one
-//! dyad ([`Dyad`], [`Table`]) or many actors at once ([`PositionMatrix`]). On top of it,
-//! [`position_matrix`], [`alignment_matrix`], [`pair_series`], [`bloc_cohesion`] and
-//! [`actor_bloc_alignment`] read a dataset [`View`](crate::model::View) over windows, with an
-//! explicit [`Universe`] of eligible items for co-signature data.
+//! dyad ([`Dyad`], [`ContingencyTable`]) or many actors at once ([`PositionMatrix`]). On top of it,
+//! [`position_matrix`], [`alignment_matrix`], [`actor_alignment`], [`alignment_series`],
+//! [`bloc_cohesion`] and [`actor_bloc_alignment`] read a dataset [`View`](crate::model::View)
+//! over windows, with a [`Universe`] of eligible items. Their defaults follow the data
+//! ([`Defaults::for_view`]): Voeten's coding over recorded votes for roll calls, signed/not
+//! signed over every statement for co-signature data.
 //!
 //! # Conventions
 //!
@@ -38,29 +40,37 @@
 //! assert_eq!(agree.value, Some(0.75)); // (2 + ½·2) / 4
 //! ```
 
+pub mod agreement;
 pub mod binary;
 mod bitset;
 mod coding;
 pub mod cohesion;
+mod defaults;
 mod error;
 mod matrix;
 mod measure;
-pub mod measures;
 mod over_view;
 mod pairs;
 mod score;
+mod series;
 mod table;
 pub mod uncertainty;
 
+pub use agreement::{AlphaLevel, Metric};
 pub use coding::{Coding, MAX_CATEGORIES, Scale};
+pub use defaults::{AlignWarning, DataKind, Defaults};
 pub use error::AlignError;
 pub use matrix::PositionMatrix;
 pub use measure::{Measure, ParseMeasureError};
-pub use measures::{AlphaLevel, Metric};
 pub use over_view::{
-    CohesionMeasure, CohesionPoint, SeriesOptions, SeriesPoint, Universe, actor_bloc_alignment,
-    alignment_matrix, bloc_cohesion, pair_series, position_matrix,
+    CohesionMeasure, CohesionPoint, MatrixOptions, ParseCohesionMeasureError, ParseUniverseError,
+    Universe, actor_alignment, actor_bloc_alignment, alignment_matrix, bloc_cohesion,
+    position_matrix,
 };
-pub use pairs::{PairMatrix, PairTables};
+pub use pairs::{ActorScores, PairMatrix, PairTables, Ranked};
 pub use score::{Options, Score, ZeroExpected};
-pub use table::{Dyad, Table};
+pub use series::{
+    AlignmentSeries, Pairs, SeriesOptions, SeriesPoint, actor_series, alignment_series,
+    alignment_series_with_progress, pair_series,
+};
+pub use table::{ContingencyTable, Dyad};

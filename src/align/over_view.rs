@@ -2,9 +2,12 @@
 //! windows with bootstrap intervals, bloc cohesion and actor-to-bloc alignment.
 
 use super::cohesion::{CohesionIndex, VoteCounts, mean_defined};
-use super::uncertainty::{BootstrapConfig, Interval, bootstrap};
-use super::{Coding, Dyad, Measure, Options, PairMatrix, PositionMatrix, Score};
-use crate::error::{Error, Result};
+use super::uncertainty::bootstrap;
+use super::{
+    ActorScores, AlignWarning, Coding, Defaults, Dyad, Measure, Options, PairMatrix,
+    PositionMatrix, Score, SeriesOptions, SeriesPoint,
+};
+use crate::error::Result;
 use crate::model::{ActorIdx, Position, StatementIdx, View};
 use crate::time::Window;
 use serde::{Deserialize, Serialize};
@@ -13,14 +16,30 @@ use serde::{Deserialize, Serialize};
 ///
 /// For roll calls every recorded vote is an item ([`Universe::Recorded`]). For co-signature
 /// data "did not sign" is not "no": measures that need a full table (S, κ, π, PMI,
-/// hypergeometric) need an explicit choice of who could have signed what.
+/// hypergeometric) need an explicit choice of who could have signed what. The default,
+/// [`Universe::Auto`], makes that choice from the data ([`Defaults`]).
+///
+/// Parses from and displays as `auto`, `recorded`, `all` and `members:EU+NATO`.
+///
+/// ```
+/// use cosignatory::align::Universe;
+/// let u: Universe = "members:EU+NATO".parse().unwrap();
+/// assert_eq!(u, Universe::BlocMembers(vec!["EU".into(), "NATO".into()]));
+/// assert_eq!(u.to_string(), "members:EU+NATO");
+/// assert_eq!(Universe::default(), Universe::Auto);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Universe {
-    /// Only recorded positions are items; an actor without a row for a statement (not a
-    /// member, not recorded) is missing there.
+    /// The data's universe ([`Defaults::universe`]), decided on the view being read:
+    /// [`Universe::Recorded`] for roll calls, [`Universe::AllStatements`] for co-signature data.
+    /// A series decides once, on the whole view, so that every window has the same rule.
     #[default]
+    Auto,
+    /// Only recorded positions are items; an actor without a row for a statement (not a
+    /// member, not recorded) is missing there. On co-signature data the rows are signatures
+    /// only, which leaves nothing to compare ([`AlignWarning::RecordedSignaturesOnly`]).
     Recorded,
     /// Every statement of the view is an item for every actor; an actor without a row is coded
     /// as `Absent` (with [`Coding::cosignature`]: 0, "did not sign"). A modelling choice to
@@ -32,19 +51,48 @@ pub enum Universe {
     BlocMembers(Vec<String>),
 }
 
-fn actor_list(view: &View<'_>, actors: Option<&[&str]>) -> Result<Vec<ActorIdx>> {
+impl std::fmt::Display for Universe {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Universe::Auto => f.write_str("auto"),
+            Universe::Recorded => f.write_str("recorded"),
+            Universe::AllStatements => f.write_str("all"),
+            Universe::BlocMembers(blocs) => write!(f, "members:{}", blocs.join("+")),
+        }
+    }
+}
+
+/// The text is not a [`Universe`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{0:?} is not a universe; expected auto, recorded, all or members:BLOC (several: members:EU+NATO)"
+)]
+pub struct ParseUniverseError(pub String);
+
+impl std::str::FromStr for Universe {
+    type Err = ParseUniverseError;
+
+    /// `auto`, `recorded`, `all` or `members:` followed by `+`-separated bloc ids.
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s.trim() {
+            "auto" => Ok(Universe::Auto),
+            "recorded" => Ok(Universe::Recorded),
+            "all" => Ok(Universe::AllStatements),
+            other => match other.strip_prefix("members:") {
+                Some(blocs) if blocs.split('+').all(|b| !b.trim().is_empty()) => Ok(
+                    Universe::BlocMembers(blocs.split('+').map(|b| b.trim().to_string()).collect()),
+                ),
+                _ => Err(ParseUniverseError(s.to_string())),
+            },
+        }
+    }
+}
+
+/// The ids' actors (`Some`), or every actor with a row in the view, in index (id) order.
+pub(crate) fn actor_list(view: &View<'_>, actors: Option<&[&str]>) -> Result<Vec<ActorIdx>> {
     let ds = view.dataset();
     match actors {
-        Some(ids) => ids
-            .iter()
-            .map(|id| {
-                ds.actor_index(id).ok_or_else(|| Error::InvalidParameter {
-                    name: "actors",
-                    value: id.to_string(),
-                    reason: "no actor with this id in the dataset".into(),
-                })
-            })
-            .collect(),
+        Some(ids) => ids.iter().map(|id| ds.resolve_actor(id)).collect(),
         None => {
             let mut seen = vec![false; ds.actors().len()];
             for s in view.statements() {
@@ -70,22 +118,40 @@ fn actor_list(view: &View<'_>, actors: Option<&[&str]>) -> Result<Vec<ActorIdx>>
 /// ```
 ///
 /// # Errors
-/// [`Error::InvalidParameter`] for an unknown actor or bloc id.
+/// [`Error::UnknownActor`](crate::Error::UnknownActor) for an unknown actor id (with suggestions), [`Error::InvalidParameter`](crate::Error::InvalidParameter)
+/// for an unknown bloc id.
 pub fn position_matrix(
     view: &View<'_>,
     actors: Option<&[&str]>,
     coding: &Coding,
     universe: &Universe,
 ) -> Result<PositionMatrix> {
-    let ds = view.dataset();
     let actors = actor_list(view, actors)?;
-    let blocs: Vec<ActorIdx> = match universe {
+    let universe = Defaults::for_view(view).resolve(universe);
+    let blocs = bloc_list(view, &universe)?;
+    Ok(positions(view, &actors, coding, &universe, &blocs))
+}
+
+/// The blocs of a [`Universe::BlocMembers`] (none for the other universes).
+pub(crate) fn bloc_list(view: &View<'_>, universe: &Universe) -> Result<Vec<ActorIdx>> {
+    match universe {
         Universe::BlocMembers(ids) => actor_list(
             view,
             Some(&ids.iter().map(String::as_str).collect::<Vec<_>>()),
-        )?,
-        _ => Vec::new(),
-    };
+        ),
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// The position matrix of resolved actors under a resolved universe (not `Auto`).
+pub(crate) fn positions(
+    view: &View<'_>,
+    actors: &[ActorIdx],
+    coding: &Coding,
+    universe: &Universe,
+    blocs: &[ActorIdx],
+) -> PositionMatrix {
+    let ds = view.dataset();
     let statements: Vec<StatementIdx> = view.statements().collect();
     let mut column = vec![usize::MAX; ds.actors().len()];
     for (c, a) in actors.iter().enumerate() {
@@ -103,7 +169,7 @@ pub fn position_matrix(
             }
         });
         match universe {
-            Universe::Recorded => {}
+            Universe::Auto | Universe::Recorded => {}
             Universe::AllStatements => positions.iter_mut().for_each(|p| {
                 p[k].get_or_insert(Position::Absent);
             }),
@@ -119,49 +185,19 @@ pub fn position_matrix(
         }
     }
     let ids = actors.iter().map(|&a| ds.actor(a).id.clone()).collect();
-    Ok(PositionMatrix::from_positions(
-        coding,
-        ids,
-        statements.len(),
-        |a, k| positions[a][k],
-    ))
+    PositionMatrix::from_positions(coding, ids, statements.len(), |a, k| positions[a][k])
 }
 
-/// All-pairs alignment of a view (see [`position_matrix`] and [`PositionMatrix::all_pairs`]).
+/// Settings of [`alignment_matrix`] and [`actor_alignment`].
 ///
-/// # Errors
-/// As [`position_matrix`]; [`Error::Align`] when the measure does not fit the coding.
-pub fn alignment_matrix(
-    view: &View<'_>,
-    actors: Option<&[&str]>,
-    measure: Measure,
-    coding: &Coding,
-    universe: &Universe,
-    options: &Options,
-) -> Result<PairMatrix> {
-    Ok(position_matrix(view, actors, coding, universe)?.all_pairs(measure, options)?)
-}
-
-/// One point of a dyad's alignment series.
+/// The default is quadratic κ on Voeten's coding under the data's universe
+/// ([`Universe::Auto`]); [`MatrixOptions::for_view`] takes the coding and measure from the data
+/// too ([`Defaults`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SeriesPoint {
-    /// The window.
-    pub window: Window,
-    /// First actor id.
-    pub a: String,
-    /// Second actor id.
-    pub b: String,
-    /// The measure.
-    pub measure: Measure,
-    /// The score and its N (joint items).
-    pub score: Score,
-    /// The bootstrap interval, when asked for.
-    pub interval: Option<Interval>,
-}
-
-/// Settings of [`pair_series`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SeriesOptions {
+pub struct MatrixOptions {
+    /// The actors (ids) of the matrix, in this order; `None`: every actor with a row in the
+    /// view, in id order. Measures that read other actors (Newman's signer counts) see these.
+    pub actors: Option<Vec<String>>,
     /// The measure.
     pub measure: Measure,
     /// The coding of positions.
@@ -170,75 +206,150 @@ pub struct SeriesOptions {
     pub universe: Universe,
     /// Measure options (for example FPSIM's zero convention).
     pub options: Options,
-    /// Bootstrap intervals (resampling items within each window), if any.
-    pub bootstrap: Option<BootstrapConfig>,
 }
 
-impl Default for SeriesOptions {
+impl Default for MatrixOptions {
     fn default() -> Self {
-        SeriesOptions {
+        MatrixOptions {
+            actors: None,
             measure: Measure::KappaQuadratic,
             coding: Coding::voeten(),
-            universe: Universe::Recorded,
+            universe: Universe::Auto,
             options: Options::default(),
-            bootstrap: None,
         }
     }
 }
 
-/// The alignment of chosen pairs in each window (windows restrict `view`, keeping its filters
-/// and bloc mode), with N and, optionally, a seeded bootstrap interval.
+impl MatrixOptions {
+    /// Every actor of the view under these settings, with default measure options.
+    pub fn new(measure: Measure, coding: Coding, universe: Universe) -> Self {
+        MatrixOptions {
+            actors: None,
+            measure,
+            coding,
+            universe,
+            options: Options::default(),
+        }
+    }
+
+    /// The same settings over these actors (ids), in this order.
+    pub fn with_actors<S: AsRef<str>>(self, ids: &[S]) -> Self {
+        MatrixOptions {
+            actors: Some(ids.iter().map(|id| id.as_ref().to_string()).collect()),
+            ..self
+        }
+    }
+
+    /// Every actor of the view, with the measure, coding and universe of its data.
+    pub fn for_view(view: &View<'_>) -> Self {
+        let d = Defaults::for_view(view);
+        MatrixOptions {
+            measure: d.measure,
+            coding: d.coding,
+            universe: d.universe,
+            ..MatrixOptions::default()
+        }
+    }
+
+    /// The same settings with another measure.
+    pub fn with_measure(self, measure: Measure) -> Self {
+        MatrixOptions { measure, ..self }
+    }
+
+    /// What cannot be meaningful about these settings on the view's data
+    /// ([`Defaults::warnings`]); nothing for a view without statements.
+    pub fn warnings(&self, view: &View<'_>) -> Vec<AlignWarning> {
+        if view.is_empty() {
+            return Vec::new();
+        }
+        Defaults::for_view(view).warnings(&self.coding, &self.universe)
+    }
+}
+
+/// All-pairs alignment of a view (see [`position_matrix`] and [`PositionMatrix::all_pairs`]).
 ///
 /// ```
-/// use cosignatory::align::{pair_series, Coding, Measure, SeriesOptions, Universe};
-/// use cosignatory::time::WindowSpec;
+/// use cosignatory::align::{alignment_matrix, Measure, MatrixOptions};
 /// let ds = cosignatory::datasets::joint_statements();
-/// let d = |s: &str| s.parse().unwrap();
-/// let windows = WindowSpec::years().windows(d("2020-01-01"), d("2021-12-31")).unwrap();
-/// let opts = SeriesOptions { measure: Measure::Jaccard, coding: Coding::cosignature(), universe: Universe::AllStatements, ..Default::default() };
-/// let s = pair_series(&ds.view(), &windows, &[("GBR", "USA")], &opts).unwrap();
-/// assert_eq!(s.len(), 2);
-/// assert!(s[0].score.n > 0);
+/// let view = ds.view();
+/// let opts = MatrixOptions { actors: Some(vec!["USA".into(), "GBR".into()]), ..MatrixOptions::for_view(&view) };
+/// let m = alignment_matrix(&view, &opts).unwrap();
+/// assert_eq!(opts.measure, Measure::Jaccard); // co-signature data
+/// assert!(m.score("USA", "GBR").unwrap().value.unwrap() > 0.0);
 /// ```
 ///
 /// # Errors
-/// Unknown actor ids, or a measure that does not fit the coding.
-pub fn pair_series(
+/// As [`position_matrix`]; [`Error::Align`](crate::Error::Align) when the measure does not fit the coding.
+pub fn alignment_matrix(view: &View<'_>, options: &MatrixOptions) -> Result<PairMatrix> {
+    let ids: Option<Vec<&str>> = options
+        .actors
+        .as_ref()
+        .map(|a| a.iter().map(String::as_str).collect());
+    Ok(
+        position_matrix(view, ids.as_deref(), &options.coding, &options.universe)?
+            .all_pairs(options.measure, &options.options)?,
+    )
+}
+
+/// One actor's alignment with every other actor of the matrix of `options` (by default every
+/// actor with a row in the view), labelled by id and ready to rank
+/// ([`ActorScores::ranked`], [`ActorScores::top`]).
+///
+/// ```
+/// use cosignatory::align::{actor_alignment, MatrixOptions};
+/// let ds = cosignatory::datasets::joint_statements();
+/// let view = ds.view();
+/// let usa = actor_alignment(&view, "USA", &MatrixOptions::for_view(&view)).unwrap();
+/// let best = usa.top(3);
+/// assert!(best.len() >= 3); // more when several tie for third place
+/// assert!(best.windows(2).all(|w| w[0].rank <= w[1].rank));
+/// ```
+///
+/// # Errors
+/// [`Error::UnknownActor`](crate::Error::UnknownActor) for an unknown actor id; as [`alignment_matrix`].
+pub fn actor_alignment(
     view: &View<'_>,
-    windows: &[Window],
-    pairs: &[(&str, &str)],
-    options: &SeriesOptions,
-) -> Result<Vec<SeriesPoint>> {
-    let mut ids: Vec<&str> = pairs.iter().flat_map(|(a, b)| [*a, *b]).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let mut out = Vec::with_capacity(windows.len() * pairs.len());
-    for w in windows {
-        let v = view.clone().between(w.start, w.end);
-        let m = position_matrix(&v, Some(&ids), &options.coding, &options.universe)?;
-        for (a, b) in pairs {
-            let (i, j) = (
-                ids.binary_search(a).unwrap_or(0),
-                ids.binary_search(b).unwrap_or(0),
-            );
-            let (x, y) = (m.actor_codes(i), m.actor_codes(j));
-            let dyad = Dyad::new(m.scale(), &x, &y)?;
-            let score = options.measure.score_with(&dyad, &options.options)?;
-            let interval = match &options.bootstrap {
-                Some(cfg) => Some(bootstrap(options.measure, &dyad, cfg)?),
-                None => None,
-            };
-            out.push(SeriesPoint {
-                window: *w,
-                a: a.to_string(),
-                b: b.to_string(),
-                measure: options.measure,
-                score,
-                interval,
-            });
-        }
+    actor: &str,
+    options: &MatrixOptions,
+) -> Result<ActorScores> {
+    let me = actor_list(view, Some(&[actor]))?[0];
+    let mut actors = match &options.actors {
+        Some(ids) => actor_list(
+            view,
+            Some(&ids.iter().map(String::as_str).collect::<Vec<_>>()),
+        )?,
+        None => actor_list(view, None)?,
+    };
+    if !actors.contains(&me) {
+        actors.push(me);
     }
-    Ok(out)
+    let universe = Defaults::for_view(view).resolve(&options.universe);
+    let blocs = bloc_list(view, &universe)?;
+    let m = positions(view, &actors, &options.coding, &universe, &blocs);
+    let i = actors.iter().position(|&a| a == me).expect("added above");
+    let others: Vec<usize> = (0..actors.len()).filter(|&j| j != i).collect();
+    let scores = if options.measure == Measure::Newman {
+        let all = m.all_pairs(options.measure, &options.options)?;
+        others.iter().map(|&j| all.get(i, j)).collect()
+    } else {
+        others
+            .iter()
+            // The matrix's orientation (i ≤ j): the same bits as [`PairMatrix::row`].
+            .map(|&j| {
+                let t = m.table(i.min(j), i.max(j));
+                options.measure.compute_with(&t, &options.options)
+            })
+            .collect::<std::result::Result<Vec<_>, _>>()?
+    };
+    Ok(ActorScores::new(
+        m.actors()[i].clone(),
+        options.measure,
+        others
+            .iter()
+            .map(|&j| m.actors()[j].clone())
+            .zip(scores)
+            .collect(),
+    ))
 }
 
 /// Cohesion of a bloc in one window.
@@ -251,7 +362,16 @@ pub struct CohesionPoint {
 }
 
 /// How a bloc's cohesion is measured per statement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Named (and parsed) `signing-share`, `agreement-index`, `rice` and `attina`.
+///
+/// ```
+/// use cosignatory::align::CohesionMeasure;
+/// let m: CohesionMeasure = "rice".parse().unwrap();
+/// assert_eq!(m.to_string(), "rice");
+/// assert!("cohesion".parse::<CohesionMeasure>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum CohesionMeasure {
@@ -260,6 +380,50 @@ pub enum CohesionMeasure {
     /// Co-signature: the share of the bloc's members (on the statement's date) who signed.
     /// Statements signed by no member are skipped (the bloc did not engage).
     SigningShare,
+}
+
+impl CohesionMeasure {
+    /// Every cohesion measure.
+    pub const ALL: [CohesionMeasure; 4] = [
+        CohesionMeasure::SigningShare,
+        CohesionMeasure::Vote(CohesionIndex::AgreementIndex),
+        CohesionMeasure::Vote(CohesionIndex::Rice),
+        CohesionMeasure::Vote(CohesionIndex::Attina),
+    ];
+
+    /// The kebab-case name used by the CLI and [`Display`](std::fmt::Display).
+    pub fn name(self) -> &'static str {
+        match self {
+            CohesionMeasure::SigningShare => "signing-share",
+            CohesionMeasure::Vote(CohesionIndex::AgreementIndex) => "agreement-index",
+            CohesionMeasure::Vote(CohesionIndex::Rice) => "rice",
+            CohesionMeasure::Vote(CohesionIndex::Attina) => "attina",
+        }
+    }
+}
+
+impl std::fmt::Display for CohesionMeasure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The text is not the name of a [`CohesionMeasure`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown cohesion measure {0:?}; known: signing-share, agreement-index, rice, attina")]
+pub struct ParseCohesionMeasureError(pub String);
+
+impl std::str::FromStr for CohesionMeasure {
+    type Err = ParseCohesionMeasureError;
+
+    /// Parses the kebab-case name, ignoring ASCII case and surrounding space.
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        let key = s.trim().to_ascii_lowercase();
+        CohesionMeasure::ALL
+            .into_iter()
+            .find(|m| m.name() == key)
+            .ok_or_else(|| ParseCohesionMeasureError(s.to_string()))
+    }
 }
 
 /// A bloc's cohesion per window: members are taken on each statement's date.
@@ -276,7 +440,7 @@ pub enum CohesionMeasure {
 /// ```
 ///
 /// # Errors
-/// [`Error::InvalidParameter`] for an unknown bloc id.
+/// [`Error::UnknownActor`](crate::Error::UnknownActor) for an unknown id, [`Error::NotABloc`](crate::Error::NotABloc) for an actor without members.
 pub fn bloc_cohesion(
     view: &View<'_>,
     bloc: &str,
@@ -284,7 +448,7 @@ pub fn bloc_cohesion(
     windows: &[Window],
 ) -> Result<Vec<CohesionPoint>> {
     let ds = view.dataset();
-    let b = actor_list(view, Some(&[bloc]))?[0];
+    let b = ds.resolve_bloc(bloc)?;
     let mut out = Vec::with_capacity(windows.len());
     for w in windows {
         let v = view.clone().between(w.start, w.end);
@@ -333,6 +497,7 @@ pub fn actor_bloc_alignment(
     let ds = view.dataset();
     let ids = actor_list(view, Some(&[actor, bloc]))?;
     let (a, b) = (ids[0], ids[1]);
+    let universe = Defaults::for_view(view).resolve(&options.universe);
     let mut out = Vec::with_capacity(windows.len());
     for w in windows {
         let v = view.clone().between(w.start, w.end);
@@ -357,11 +522,10 @@ pub fn actor_bloc_alignment(
             let top = *counts.iter().max().unwrap_or(&0);
             let majority = (top > 0 && counts.iter().filter(|&&c| c == top).count() == 1)
                 .then(|| Position::ALL[counts.iter().position(|&c| c == top).unwrap_or(0)]);
-            let own = match (&options.universe, own) {
+            let own = match (&universe, own) {
                 (Universe::Recorded, o) => o,
                 (_, None)
-                    if members.contains(&a)
-                        || matches!(options.universe, Universe::AllStatements) =>
+                    if members.contains(&a) || matches!(universe, Universe::AllStatements) =>
                 {
                     Some(Position::Absent)
                 }
@@ -386,4 +550,66 @@ pub fn actor_bloc_alignment(
         });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn universes_parse_and_display() {
+        for text in ["auto", "recorded", "all", "members:EU", "members:EU+NATO"] {
+            let u: Universe = text.parse().unwrap();
+            assert_eq!(u.to_string(), text);
+        }
+        assert_eq!(" all ".parse::<Universe>(), Ok(Universe::AllStatements));
+        for bad in ["", "members:", "members:EU+", "everything"] {
+            assert_eq!(
+                bad.parse::<Universe>(),
+                Err(ParseUniverseError(bad.to_string()))
+            );
+        }
+        for m in CohesionMeasure::ALL {
+            assert_eq!(m.name().parse::<CohesionMeasure>(), Ok(m));
+        }
+        assert_eq!(
+            "Rice".parse::<CohesionMeasure>(),
+            Ok(CohesionMeasure::Vote(CohesionIndex::Rice))
+        );
+    }
+
+    #[test]
+    fn actor_alignment_is_the_matrix_row() {
+        let ds = crate::datasets::joint_statements();
+        let view = ds.view();
+        for measure in [Measure::Jaccard, Measure::Newman, Measure::HypergeometricP] {
+            let opts = MatrixOptions::for_view(&view).with_measure(measure);
+            let usa = actor_alignment(&view, "USA", &opts).unwrap();
+            let row = alignment_matrix(&view, &opts).unwrap().row("USA").unwrap();
+            assert_eq!(usa, row, "{measure}");
+            assert!(usa.iter().any(|(_, s)| s.value.is_some()));
+        }
+        // Partners restricted to a list: the actor is added to the matrix.
+        let opts = MatrixOptions::for_view(&view).with_actors(&["GBR", "FRA"]);
+        let usa = actor_alignment(&view, "USA", &opts).unwrap();
+        assert_eq!(
+            usa.iter().map(|(id, _)| id).collect::<Vec<_>>(),
+            ["GBR", "FRA"]
+        );
+        assert!(actor_alignment(&view, "usa", &opts).is_err());
+    }
+
+    #[test]
+    fn auto_universe_follows_the_view() {
+        let ds = crate::datasets::joint_statements();
+        let view = ds.view();
+        let ids = Some(&["USA", "GBR"][..]);
+        let auto = position_matrix(&view, ids, &Coding::cosignature(), &Universe::Auto).unwrap();
+        let all =
+            position_matrix(&view, ids, &Coding::cosignature(), &Universe::AllStatements).unwrap();
+        assert_eq!(auto, all);
+        let opts = MatrixOptions::default();
+        assert_eq!(opts.warnings(&view), [AlignWarning::NonSignersMissing]);
+        assert!(MatrixOptions::for_view(&view).warnings(&view).is_empty());
+    }
 }

@@ -6,31 +6,31 @@ use super::{AlignError, MAX_CATEGORIES, Scale};
 ///
 /// Cell (a, b) holds the number (or, when filled with item weights, the total weight) of joint
 /// items where the first actor has category a and the second has category b. Only items where
-/// both codes are present are counted (pairwise deletion), and [`Table::n`] is their number.
+/// both codes are present are counted (pairwise deletion), and [`ContingencyTable::n`] is their number.
 ///
 /// Counts are stored as `f64`; integer counts are exact up to 2⁵³.
 ///
 /// ```
-/// use cosignatory::align::{Scale, Table};
+/// use cosignatory::align::{Scale, ContingencyTable};
 /// let x = [Some(1), Some(1), Some(3), None];
 /// let y = [Some(1), Some(2), Some(3), Some(1)];
-/// let t = Table::from_codes(Scale::VOETEN, &x, &y).unwrap();
+/// let t = ContingencyTable::from_codes(Scale::VOETEN, &x, &y).unwrap();
 /// assert_eq!(t.n(), 3);                 // the item with a missing code is dropped
 /// assert_eq!(t.get(1, 2).unwrap(), 1.0); // x = yes, y = abstain once
 /// assert_eq!(t.rows()[0], 2.0);          // x said yes on two joint items
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-pub struct Table {
+pub struct ContingencyTable {
     scale: Scale,
     cells: [[f64; MAX_CATEGORIES]; MAX_CATEGORIES],
     n: u32,
     weighted: bool,
 }
 
-impl Table {
+impl ContingencyTable {
     /// An empty table on `scale`.
     pub fn new(scale: Scale) -> Self {
-        Table {
+        ContingencyTable {
             scale,
             cells: [[0.0; MAX_CATEGORIES]; MAX_CATEGORIES],
             n: 0,
@@ -49,7 +49,7 @@ impl Table {
         y: &[Option<u8>],
     ) -> Result<Self, AlignError> {
         check_len("y", x.len(), y.len())?;
-        let mut t = Table::new(scale);
+        let mut t = ContingencyTable::new(scale);
         for (&a, &b) in x.iter().zip(y) {
             if let (Some(a), Some(b)) = (a, b) {
                 t.add(a, b)?;
@@ -64,7 +64,7 @@ impl Table {
     /// the item in N but adds nothing to the cells.
     ///
     /// # Errors
-    /// As [`Table::from_codes`], plus [`AlignError::LengthMismatch`] for the weights and
+    /// As [`ContingencyTable::from_codes`], plus [`AlignError::LengthMismatch`] for the weights and
     /// [`AlignError::InvalidWeight`] for a negative or infinite weight.
     pub fn from_weighted_codes(
         scale: Scale,
@@ -74,7 +74,7 @@ impl Table {
     ) -> Result<Self, AlignError> {
         check_len("y", x.len(), y.len())?;
         check_len("weights", x.len(), weights.len())?;
-        let mut t = Table::new(scale);
+        let mut t = ContingencyTable::new(scale);
         t.weighted = true;
         for (k, ((&a, &b), &w)) in x.iter().zip(y).zip(weights).enumerate() {
             check_weight(k, w)?;
@@ -92,7 +92,7 @@ impl Table {
     pub fn from_counts(scale: Scale, counts: &[u32]) -> Result<Self, AlignError> {
         let k = scale.categories();
         check_len("counts", k * k, counts.len())?;
-        let mut t = Table::new(scale);
+        let mut t = ContingencyTable::new(scale);
         for (idx, &c) in counts.iter().enumerate() {
             t.cells[idx / k][idx % k] = f64::from(c);
             t.n += c;
@@ -104,13 +104,13 @@ impl Table {
     /// `a` both 1, `b` first only, `c` second only, `d` neither.
     ///
     /// ```
-    /// use cosignatory::align::Table;
-    /// let t = Table::binary(3, 1, 1, 1);
+    /// use cosignatory::align::ContingencyTable;
+    /// let t = ContingencyTable::binary(3, 1, 1, 1);
     /// assert_eq!(t.n(), 6);
     /// assert_eq!(t.get(1, 0).unwrap(), 1.0); // b
     /// ```
     pub fn binary(a: u32, b: u32, c: u32, d: u32) -> Self {
-        let mut t = Table::new(Scale::BINARY);
+        let mut t = ContingencyTable::new(Scale::BINARY);
         t.cells[1][1] = f64::from(a);
         t.cells[1][0] = f64::from(b);
         t.cells[0][1] = f64::from(c);
@@ -155,15 +155,15 @@ impl Table {
 
     /// An empty table that is marked weighted or not (for resampled tables).
     pub(crate) fn empty(scale: Scale, weighted: bool) -> Self {
-        Table {
+        ContingencyTable {
             weighted,
-            ..Table::new(scale)
+            ..ContingencyTable::new(scale)
         }
     }
 
     /// Build from category-index cells (row-major K × K) produced by the all-pairs kernel.
     pub(crate) fn from_cells(scale: Scale, cells: &[f64], n: u32, weighted: bool) -> Self {
-        let mut t = Table::empty(scale, weighted);
+        let mut t = ContingencyTable::empty(scale, weighted);
         t.overwrite_cells(cells, n);
         t
     }
@@ -244,7 +244,7 @@ impl Table {
         c
     }
 
-    /// Pooled marginal totals `rows + cols` (they sum to twice [`Table::total`]).
+    /// Pooled marginal totals `rows + cols` (they sum to twice [`ContingencyTable::total`]).
     pub fn pooled(&self) -> [f64; MAX_CATEGORIES] {
         let (r, c) = (self.rows(), self.cols());
         std::array::from_fn(|a| r[a] + c[a])
@@ -339,8 +339,8 @@ impl<'a> Dyad<'a> {
     }
 
     /// The contingency table of the dyad (weighted if the dyad has weights).
-    pub fn table(&self) -> Table {
-        let mut t = Table::empty(self.scale, self.weights.is_some());
+    pub fn table(&self) -> ContingencyTable {
+        let mut t = ContingencyTable::empty(self.scale, self.weights.is_some());
         for (i, j, w) in self.joint_items() {
             t.add_index(usize::from(i), usize::from(j), w);
         }
@@ -390,7 +390,7 @@ mod tests {
     fn pairwise_deletion_and_marginals() {
         let x = [Some(0), Some(3), None, Some(1), Some(3)];
         let y = [Some(0), Some(0), Some(2), None, Some(1)];
-        let t = Table::from_codes(Scale::ALLIANCE, &x, &y).unwrap();
+        let t = ContingencyTable::from_codes(Scale::ALLIANCE, &x, &y).unwrap();
         assert_eq!(t.n(), 3);
         assert_eq!(t.total(), 3.0);
         assert_eq!(t.rows()[..4], [1.0, 0.0, 0.0, 2.0]);
@@ -403,18 +403,18 @@ mod tests {
     #[test]
     fn bad_inputs() {
         assert!(matches!(
-            Table::from_codes(Scale::BINARY, &[Some(0)], &[]),
+            ContingencyTable::from_codes(Scale::BINARY, &[Some(0)], &[]),
             Err(AlignError::LengthMismatch { .. })
         ));
         assert!(matches!(
-            Table::from_codes(Scale::BINARY, &[Some(2)], &[Some(0)]),
+            ContingencyTable::from_codes(Scale::BINARY, &[Some(2)], &[Some(0)]),
             Err(AlignError::CodeOutOfScale { code: 2, .. })
         ));
         assert!(matches!(
-            Table::from_weighted_codes(Scale::BINARY, &[Some(1)], &[Some(0)], &[-1.0]),
+            ContingencyTable::from_weighted_codes(Scale::BINARY, &[Some(1)], &[Some(0)], &[-1.0]),
             Err(AlignError::InvalidWeight { .. })
         ));
-        assert!(Table::from_counts(Scale::BINARY, &[1, 2, 3]).is_err());
+        assert!(ContingencyTable::from_counts(Scale::BINARY, &[1, 2, 3]).is_err());
         assert!(Dyad::new(Scale::VOETEN, &[Some(0)], &[Some(1)]).is_err());
     }
 
@@ -423,7 +423,7 @@ mod tests {
         let x = [Some(0), Some(1), Some(1)];
         let y = [Some(0), Some(1), Some(0)];
         let w = [0.5, f64::NAN, 0.25];
-        let t = Table::from_weighted_codes(Scale::BINARY, &x, &y, &w).unwrap();
+        let t = ContingencyTable::from_weighted_codes(Scale::BINARY, &x, &y, &w).unwrap();
         assert_eq!(t.n(), 2);
         assert_eq!(t.total(), 0.75);
         assert!(t.is_weighted());
@@ -436,7 +436,7 @@ mod tests {
 
     #[test]
     fn counts_and_binary_agree() {
-        let a = Table::from_counts(Scale::BINARY, &[1, 1, 1, 3]).unwrap();
-        assert_eq!(a, Table::binary(3, 1, 1, 1));
+        let a = ContingencyTable::from_counts(Scale::BINARY, &[1, 1, 1, 3]).unwrap();
+        assert_eq!(a, ContingencyTable::binary(3, 1, 1, 1));
     }
 }

@@ -5,7 +5,7 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use super::{AlignError, Dyad, Measure, Options, Score, Table};
+use super::{AlignError, ContingencyTable, Dyad, Measure, Options, Score};
 
 /// Settings of [`bootstrap`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -60,7 +60,7 @@ pub struct Interval {
 /// Efron, B. & Tibshirani, R. J. (1993) *An Introduction to the Bootstrap*, ch. 13.
 ///
 /// # Errors
-/// [`AlignError::InvalidArgument`] for B = 0 or a level outside (0, 1); measure errors as
+/// [`AlignError::InvalidParameter`] for B = 0 or a level outside (0, 1); measure errors as
 /// [`Measure::compute_with`].
 ///
 /// ```
@@ -81,15 +81,18 @@ pub fn bootstrap(
     cfg: &BootstrapConfig,
 ) -> Result<Interval, AlignError> {
     if cfg.replicates == 0 {
-        return Err(AlignError::InvalidArgument(
-            "bootstrap needs at least one replicate".into(),
+        return Err(AlignError::invalid(
+            "replicates",
+            0,
+            "the bootstrap needs at least one replicate",
         ));
     }
     if !(cfg.level > 0.0 && cfg.level < 1.0) {
-        return Err(AlignError::InvalidArgument(format!(
-            "confidence level {} not in (0, 1)",
-            cfg.level
-        )));
+        return Err(AlignError::invalid(
+            "level",
+            cfg.level,
+            "a confidence level must lie in (0, 1)",
+        ));
     }
     let estimate = measure.compute_with(&dyad.table(), &cfg.options)?;
     let items = dyad.joint_items();
@@ -98,7 +101,7 @@ pub fn bootstrap(
     if !items.is_empty() {
         let mut rng = ChaCha8Rng::seed_from_u64(cfg.seed);
         for _ in 0..cfg.replicates {
-            let mut t = Table::empty(dyad.scale(), weighted);
+            let mut t = ContingencyTable::empty(dyad.scale(), weighted);
             for _ in 0..items.len() {
                 let (i, j, w) = items[rng.random_range(0..items.len())];
                 t.add_index(usize::from(i), usize::from(j), w);
@@ -181,7 +184,7 @@ pub struct PermutationTest {
 /// Genet. Mol. Biol.* 9(1): 39.
 ///
 /// # Errors
-/// [`AlignError::InvalidArgument`] for R = 0, or if one dyad has weights and the other not;
+/// [`AlignError::InvalidParameter`] for R = 0, or if one dyad has weights and the other not;
 /// [`AlignError::ScaleMismatch`] if the dyads' scales differ; measure errors as
 /// [`Measure::compute_with`].
 ///
@@ -204,8 +207,10 @@ pub fn permutation_test(
     cfg: &PermutationConfig,
 ) -> Result<PermutationTest, AlignError> {
     if cfg.permutations == 0 {
-        return Err(AlignError::InvalidArgument(
-            "need at least one permutation".into(),
+        return Err(AlignError::invalid(
+            "permutations",
+            0,
+            "the test needs at least one permutation",
         ));
     }
     if first.scale() != second.scale() {
@@ -216,8 +221,10 @@ pub fn permutation_test(
     }
     let weighted = first.weights().is_some();
     if weighted != second.weights().is_some() {
-        return Err(AlignError::InvalidArgument(
-            "both windows must have item weights, or neither".into(),
+        return Err(AlignError::invalid(
+            "second",
+            if weighted { "unweighted" } else { "weighted" },
+            "both windows must have item weights, or neither",
         ));
     }
     let a = measure.compute_with(&first.table(), &cfg.options)?;
@@ -249,7 +256,7 @@ pub fn permutation_test(
             pooled.swap(i, rng.random_range(0..=i));
         }
         let table_of = |items: &[(u8, u8, f64)]| {
-            let mut t = Table::empty(first.scale(), weighted);
+            let mut t = ContingencyTable::empty(first.scale(), weighted);
             for &(i, j, w) in items {
                 t.add_index(usize::from(i), usize::from(j), w);
             }

@@ -4,38 +4,17 @@ use super::args::{AlignArgs, CodingArg, Format, UncertaintyArgs, UniverseArg};
 use super::common;
 use super::error::{CliError, CliResult};
 use super::output::{self, Cell, Records};
-use cosignatory::align::uncertainty::{BootstrapConfig, bootstrap};
-use cosignatory::align::{Coding, Dyad, Measure, Options, Universe, position_matrix};
+use cosignatory::align::uncertainty::BootstrapConfig;
+use cosignatory::align::{
+    AlignmentSeries, Measure, Options, Pairs, SeriesOptions, alignment_series_with_progress,
+};
 use cosignatory::model::{Dataset, View};
 use cosignatory::time::Window;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-/// One scored pair in one window.
-pub struct Row {
-    pub a: Rc<str>,
-    pub b: Rc<str>,
-    pub window: Window,
-    pub score: Option<f64>,
-    pub n: u32,
-    pub interval: Option<(Option<f64>, Option<f64>)>,
-}
-
-/// Everything needed to score pairs over windows, resolved from the arguments.
-pub struct Setup {
-    pub measure: Measure,
-    pub coding: Coding,
-    pub universe: Universe,
-    pub bootstrap: Option<BootstrapConfig>,
-}
-
-/// Which pairs to score.
-pub enum Pairs {
-    All,
-    Actor(String),
-    List(Vec<(String, String)>),
-}
-
+/// The series settings of the arguments, with the data's defaults where none is given. The
+/// argument combinations the library would refuse are usage errors here, with a hint.
 pub fn setup(
     ds: &Dataset,
     view: &View<'_>,
@@ -43,7 +22,7 @@ pub fn setup(
     coding: CodingArg,
     universe: Option<&UniverseArg>,
     uncertainty: &UncertaintyArgs,
-) -> CliResult<Setup> {
+) -> CliResult<SeriesOptions> {
     let roll_call = common::is_roll_call(view);
     let coding = common::coding(coding, roll_call);
     if measure.needs_binary() && !coding.scale().is_binary() {
@@ -64,12 +43,41 @@ pub fn setup(
              pair table does not keep",
         ));
     }
-    Ok(Setup {
+    Ok(SeriesOptions {
         measure,
         coding,
         universe: common::universe(ds, universe, roll_call)?,
+        options: Options::default(),
         bootstrap,
     })
+}
+
+/// The series of the pairs the arguments select (every pair by default), with a progress bar
+/// and the library's warnings on stderr. Ids are checked first for a message with suggestions.
+pub fn series(
+    view: &View<'_>,
+    windows: &[Window],
+    pairs: &Pairs,
+    options: &SeriesOptions,
+) -> CliResult<AlignmentSeries> {
+    let named: Vec<&String> = match pairs {
+        Pairs::Actor(a) => vec![a],
+        Pairs::List(l) => l.iter().flat_map(|(a, b)| [a, b]).collect(),
+        _ => Vec::new(),
+    };
+    named
+        .into_iter()
+        .try_for_each(|id| common::actor(view.dataset(), id).map(drop))?;
+    let bar = common::progress(0, "alignment");
+    let series = alignment_series_with_progress(view, windows, pairs, options, |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })?;
+    bar.finish_and_clear();
+    for w in series.warnings() {
+        eprintln!("warning: {w}");
+    }
+    Ok(series)
 }
 
 pub fn run(args: &AlignArgs) -> CliResult<()> {
@@ -82,7 +90,7 @@ pub fn run(args: &AlignArgs) -> CliResult<()> {
     } else {
         Pairs::All
     };
-    let s = setup(
+    let options = setup(
         &ds,
         &view,
         args.measure,
@@ -91,16 +99,16 @@ pub fn run(args: &AlignArgs) -> CliResult<()> {
         &args.uncertainty,
     )?;
     let windows = common::windows(&view, &args.data, &args.windows)?;
-    let rows = score(&view, &windows, &pairs, &s)?;
-    let records = to_records(&rows, &s);
+    let s = series(&view, &windows, &pairs, &options)?;
+    let records = to_records(&s, options.bootstrap.is_some());
     output::emit(args.output.out.as_deref(), |out| {
         if args.output.format == Format::Table {
             writeln!(
                 out,
                 "{}, coding {}, universe {}; {} window(s), {} row(s)\n",
-                s.measure,
-                coding_name(args.coding, common::is_roll_call(&view)),
-                common::universe_name(&s.universe),
+                s.measure(),
+                s.coding(),
+                s.universe(),
                 windows.len(),
                 records.len()
             )?;
@@ -109,96 +117,9 @@ pub fn run(args: &AlignArgs) -> CliResult<()> {
     })
 }
 
-fn coding_name(arg: CodingArg, roll_call: bool) -> &'static str {
-    match arg {
-        CodingArg::Auto if roll_call => "voeten",
-        CodingArg::Auto | CodingArg::Cosignature => "cosignature",
-        CodingArg::Voeten => "voeten",
-        CodingArg::Fpsim => "fpsim",
-        CodingArg::YesNo => "yes-no",
-    }
-}
-
-/// Scores the pairs in every window. The position matrix always holds every actor of the
-/// view (plus those asked for), so a measure that depends on the other actors (Newman's
-/// signer counts) gives the same value whichever pairs are printed.
-pub fn score(view: &View<'_>, windows: &[Window], pairs: &Pairs, s: &Setup) -> CliResult<Vec<Row>> {
-    let ds = view.dataset();
-    let mut actors = vec![false; ds.actors().len()];
-    for st in view.statements() {
-        view.for_each_signature(st, |x| actors[x.actor.index()] = true);
-    }
-    let asked: Vec<&str> = match pairs {
-        Pairs::All => Vec::new(),
-        Pairs::Actor(a) => vec![a.as_str()],
-        Pairs::List(l) => l
-            .iter()
-            .flat_map(|(a, b)| [a.as_str(), b.as_str()])
-            .collect(),
-    };
-    for id in &asked {
-        actors[common::actor(ds, id)?.index()] = true;
-    }
-    let ids: Vec<&str> = ds
-        .actors()
-        .iter()
-        .zip(&actors)
-        .filter(|(_, keep)| **keep)
-        .map(|(a, _)| a.id.as_str())
-        .collect();
-    let pos = |id: &str| ids.binary_search(&id).expect("listed actor");
-    let index_pairs: Vec<(usize, usize)> = match pairs {
-        Pairs::All => (0..ids.len())
-            .flat_map(|i| (i + 1..ids.len()).map(move |j| (i, j)))
-            .collect(),
-        Pairs::Actor(a) => {
-            let i = pos(a);
-            (0..ids.len()).filter(|&j| j != i).map(|j| (i, j)).collect()
-        }
-        Pairs::List(l) => l.iter().map(|(a, b)| (pos(a), pos(b))).collect(),
-    };
-    let steps = if s.bootstrap.is_some() {
-        windows.len() * index_pairs.len()
-    } else {
-        windows.len()
-    };
-    let bar = common::progress(steps as u64, "alignment");
-    let shared: Vec<Rc<str>> = ids.iter().map(|&id| Rc::from(id)).collect();
-    let mut rows = Vec::with_capacity(windows.len() * index_pairs.len());
-    for w in windows {
-        let v = view.clone().between(w.start, w.end);
-        let m = position_matrix(&v, Some(&ids), &s.coding, &s.universe)?;
-        let scores = m.all_pairs(s.measure, &Options::default())?;
-        for &(i, j) in &index_pairs {
-            let score = scores.get(i, j);
-            let interval = match &s.bootstrap {
-                Some(cfg) => {
-                    let (x, y) = (m.actor_codes(i), m.actor_codes(j));
-                    let ci = bootstrap(s.measure, &Dyad::new(m.scale(), &x, &y)?, cfg)?;
-                    bar.inc(1);
-                    Some((ci.lower, ci.upper))
-                }
-                None => None,
-            };
-            rows.push(Row {
-                a: Rc::clone(&shared[i]),
-                b: Rc::clone(&shared[j]),
-                window: *w,
-                score: score.value,
-                n: score.n,
-                interval,
-            });
-        }
-        if s.bootstrap.is_none() {
-            bar.inc(1);
-        }
-    }
-    bar.finish_and_clear();
-    Ok(rows)
-}
-
-/// `a,b,window_start,window_end,measure,score,n[,ci_low,ci_high]`.
-fn to_records(rows: &[Row], s: &Setup) -> Records {
+/// `a,b,window_start,window_end,measure,score,n[,ci_low,ci_high]`, with one shared string per
+/// actor and per date (a UN series has millions of cells).
+fn to_records(s: &AlignmentSeries, intervals: bool) -> Records {
     let mut columns = vec![
         "a",
         "b",
@@ -208,26 +129,37 @@ fn to_records(rows: &[Row], s: &Setup) -> Records {
         "score",
         "n",
     ];
-    if s.bootstrap.is_some() {
+    if intervals {
         columns.extend(["ci_low", "ci_high"]);
     }
     let mut r = Records::new(&columns);
-    let measure: Rc<str> = s.measure.name().into();
-    let mut dates: HashMap<chrono::NaiveDate, Rc<str>> = HashMap::new();
-    let mut date =
-        |d: chrono::NaiveDate| Rc::clone(dates.entry(d).or_insert_with(|| d.to_string().into()));
-    for row in rows {
+    let ids: HashMap<&str, Rc<str>> = s
+        .actors()
+        .iter()
+        .map(|a| (a.as_str(), Rc::from(a.as_str())))
+        .collect();
+    let id = |a: &str| ids.get(a).map_or_else(|| Rc::from(a), Rc::clone);
+    let measure: Rc<str> = s.measure().name().into();
+    let mut dates: (Option<Window>, Rc<str>, Rc<str>) = (None, "".into(), "".into());
+    for p in s.iter() {
+        if dates.0 != Some(p.window) {
+            dates = (
+                Some(p.window),
+                p.window.start.to_string().into(),
+                p.window.end.to_string().into(),
+            );
+        }
         let mut cells = vec![
-            Cell::shared(&row.a),
-            Cell::shared(&row.b),
-            Cell::Text(date(row.window.start)),
-            Cell::Text(date(row.window.end)),
+            Cell::Text(id(&p.a)),
+            Cell::Text(id(&p.b)),
+            Cell::shared(&dates.1),
+            Cell::shared(&dates.2),
             Cell::shared(&measure),
-            Cell::Num(row.score),
-            Cell::int(row.n),
+            Cell::Num(p.score.value),
+            Cell::int(p.score.n),
         ];
-        if let Some((lo, hi)) = row.interval {
-            cells.extend([Cell::Num(lo), Cell::Num(hi)]);
+        if let Some(ci) = &p.interval {
+            cells.extend([Cell::Num(ci.lower), Cell::Num(ci.upper)]);
         }
         r.push(cells);
     }

@@ -4,7 +4,7 @@
 use super::args::{CodingArg, DataArgs, Span, UniverseArg, WindowArgs};
 use super::error::{CliError, CliResult};
 use chrono::NaiveDate;
-use cosignatory::align::{Coding, Universe};
+use cosignatory::align::{Coding, DataKind, Defaults, Universe};
 use cosignatory::cluster::{ClusterGraph, Quality};
 use cosignatory::io::{ReadOptions, read_dataset_with};
 use cosignatory::model::{ActorIdx, Dataset, StatementKind, View};
@@ -149,38 +149,29 @@ pub fn spec(args: &WindowArgs) -> Option<WindowSpec> {
     })
 }
 
-/// True when every statement of the view is a roll call: alignment then defaults to the
-/// Voeten coding over recorded votes, as in the UN literature.
+/// True when every statement of the view is a roll call ([`DataKind::RollCalls`]): alignment
+/// then defaults to the Voeten coding over recorded votes, as in the UN literature.
 pub fn is_roll_call(view: &View<'_>) -> bool {
-    let ds = view.dataset();
-    let mut any = false;
-    for s in view.statements() {
-        if ds.statement(s).kind != StatementKind::ResolutionVote {
-            return false;
-        }
-        any = true;
-    }
-    any
+    DataKind::of(view) == DataKind::RollCalls
 }
 
-/// The coding: roll calls use Voeten's 1/2/3, co-signature data signed/not signed.
+/// The coding of `--coding`; `auto` takes the data's ([`Defaults`]).
 pub fn coding(arg: CodingArg, roll_call: bool) -> Coding {
     match arg {
-        CodingArg::Auto if roll_call => Coding::voeten(),
-        CodingArg::Auto | CodingArg::Cosignature => Coding::cosignature(),
+        CodingArg::Auto => defaults(roll_call).coding,
+        CodingArg::Cosignature => Coding::cosignature(),
         CodingArg::Voeten => Coding::voeten(),
         CodingArg::Fpsim => Coding::hage_fpsim(),
         CodingArg::YesNo => Coding::yes_no(),
     }
 }
 
-/// The universe: recorded votes for roll calls; for co-signature data every statement of the
-/// view counts for every actor ("did not sign" is 0), since recorded rows hold only signers
-/// and would make every full-table measure degenerate.
+/// The universe of `--universe` (bloc ids checked, with suggestions), or the data's
+/// ([`Defaults`]): recorded votes for roll calls, every statement for co-signature data.
 pub fn universe(ds: &Dataset, arg: Option<&UniverseArg>, roll_call: bool) -> CliResult<Universe> {
     Ok(match arg {
-        None if roll_call => Universe::Recorded,
-        None | Some(UniverseArg::All) => Universe::AllStatements,
+        None => defaults(roll_call).universe,
+        Some(UniverseArg::All) => Universe::AllStatements,
         Some(UniverseArg::Recorded) => Universe::Recorded,
         Some(UniverseArg::Members(blocs)) => {
             for b in blocs {
@@ -191,13 +182,12 @@ pub fn universe(ds: &Dataset, arg: Option<&UniverseArg>, roll_call: bool) -> Cli
     })
 }
 
-pub fn universe_name(u: &Universe) -> String {
-    match u {
-        Universe::Recorded => "recorded".into(),
-        Universe::AllStatements => "all".into(),
-        Universe::BlocMembers(b) => format!("members:{}", b.join("+")),
-        _ => "other".into(),
-    }
+fn defaults(roll_call: bool) -> Defaults {
+    Defaults::for_kind(if roll_call {
+        DataKind::RollCalls
+    } else {
+        DataKind::CoSignatures
+    })
 }
 
 /// A progress bar on a terminal; hidden when stderr is not one (pipes, files, tests).

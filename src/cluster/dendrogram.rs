@@ -321,6 +321,7 @@ fn quote(label: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cluster::{DistanceMatrix, Linkage, agglomerative};
 
     fn tree() -> Dendrogram {
         // ((0,1):1,(2,3):2):5
@@ -391,5 +392,21 @@ mod tests {
         let t = tree();
         let s = serde_json::to_string(&t).unwrap();
         assert_eq!(serde_json::from_str::<Dendrogram>(&s).unwrap(), t);
+    }
+
+    #[test]
+    fn leaves_of_a_merge_are_adjacent() {
+        let d = DistanceMatrix::from_square(&[
+            vec![0.0, 0.9, 0.1, 0.9],
+            vec![0.9, 0.0, 0.9, 0.2],
+            vec![0.1, 0.9, 0.0, 0.9],
+            vec![0.9, 0.2, 0.9, 0.0],
+        ])
+        .unwrap();
+        let order = agglomerative(&d, Linkage::Average).leaf_order();
+        let at = |leaf: usize| order.iter().position(|&x| x == leaf).unwrap();
+        assert_eq!(order.len(), 4);
+        assert_eq!(at(0).abs_diff(at(2)), 1);
+        assert_eq!(at(1).abs_diff(at(3)), 1);
     }
 }

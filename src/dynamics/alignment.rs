@@ -118,22 +118,24 @@ impl CoalitionAlignment {
 
 impl WindowAlignment for CoalitionAlignment {
     fn figures(&self, w: &WindowInput<'_, '_>) -> Result<Vec<AlignmentFigure>> {
-        let ids: Vec<&str> = w
+        let ids: Vec<String> = w
             .graph
             .graph()
             .node_weights()
-            .map(|a| a.id.as_str())
+            .map(|a| a.id.clone())
             .collect();
         if ids.len() < 2 {
             return Ok(Vec::new());
         }
         let m = crate::align::alignment_matrix(
             w.view,
-            Some(&ids),
-            self.measure,
-            &self.coding,
-            &self.universe,
-            &self.options,
+            &crate::align::MatrixOptions {
+                actors: Some(ids),
+                measure: self.measure,
+                coding: self.coding,
+                universe: self.universe.clone(),
+                options: self.options,
+            },
         )?;
         let name = self.measure.name();
         let mean = |pairs: &mut dyn Iterator<Item = f64>| {

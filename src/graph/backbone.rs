@@ -2,7 +2,7 @@
 
 use super::CoSignGraph;
 use crate::error::{Error, Result};
-use crate::stats::LnFactorials;
+use crate::stats::hypergeometric_ln_sf;
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
 
@@ -178,7 +178,6 @@ pub fn hypergeometric_backbone(
     check_alpha(alpha)?;
     let n = g.node_count() as f64;
     let m = (n * (n - 1.0) / 2.0).max(1.0);
-    let f = LnFactorials::up_to(g.num_statements as usize);
     let big_n = g.num_statements as u64;
     let mut p: Vec<(f64, usize)> = g
         .graph
@@ -189,7 +188,7 @@ pub fn hypergeometric_backbone(
             let ln_p = if c == 0 {
                 0.0
             } else {
-                f.hypergeometric_ln_sf(c, big_n, g.totals[a] as u64, g.totals[b] as u64)
+                hypergeometric_ln_sf(c, big_n, g.totals[a] as u64, g.totals[b] as u64)
             };
             (ln_p.exp(), e.id().index())
         })

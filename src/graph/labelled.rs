@@ -39,9 +39,13 @@ impl ActorCoalitions {
 }
 
 impl CoSignGraph {
-    /// The actor id of a node.
-    pub fn id(&self, node: NodeIndex) -> &str {
-        &self.actor(node).id
+    /// The actor id of node `node` (a node index as partitions, per-node score vectors and
+    /// `NodeIndex::index()` give it).
+    ///
+    /// # Panics
+    /// If `node` is not a node of the graph.
+    pub fn id(&self, node: usize) -> &str {
+        &self.actor(NodeIndex::new(node)).id
     }
 
     /// The partition's communities as sorted id lists (the partition's nodes are this
@@ -51,10 +55,7 @@ impl CoSignGraph {
         partition
             .communities()
             .map(|c| {
-                let mut ids: Vec<String> = c
-                    .iter()
-                    .map(|&n| self.id(NodeIndex::new(n)).to_string())
-                    .collect();
+                let mut ids: Vec<String> = c.iter().map(|&n| self.id(n).to_string()).collect();
                 ids.sort();
                 ids
             })
@@ -80,7 +81,7 @@ impl CoSignGraph {
             .node_indices()
             .zip(scores)
             .filter(|(_, s)| !s.is_nan())
-            .map(|(n, &s)| (self.id(n), s))
+            .map(|(n, &s)| (self.id(n.index()), s))
             .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
         let Some(&(_, kth)) = ranked.get(k.saturating_sub(1)) else {

@@ -5,7 +5,7 @@ use super::{CoSign, CoSignGraph, Weighting};
 use crate::cluster::ClusterGraph;
 use crate::error::{Error, Result};
 use crate::model::{ActorIdx, View};
-use crate::stats::LnFactorials;
+use crate::stats::hypergeometric_ln_sf;
 use crate::time::Decay;
 use petgraph::graph::{NodeIndex, UnGraph};
 use serde::{Deserialize, Serialize};
@@ -233,8 +233,6 @@ fn pairs(
         }
     }
     let degree = |a: usize| inc.degree(ActorIdx(a as u32)) as u64;
-    let ln_fact =
-        (weighting == Weighting::Hypergeometric).then(|| LnFactorials::up_to(inc.num_statements()));
     let big_n = inc.num_statements() as u64;
     let value = |acc: &Acc, i: usize, j: usize| -> f64 {
         let (ti, tj) = (total_w[i], total_w[j]);
@@ -245,8 +243,7 @@ fn pairs(
             Weighting::Cosine => acc.weighted / (ti * tj).sqrt(),
             Weighting::Overlap => acc.weighted / ti.min(tj),
             Weighting::Hypergeometric => {
-                let f = ln_fact.as_ref().expect("prepared for hypergeometric");
-                let ln_p = f.hypergeometric_ln_sf(acc.count as u64, big_n, degree(i), degree(j));
+                let ln_p = hypergeometric_ln_sf(acc.count as u64, big_n, degree(i), degree(j));
                 // −log10 p; +0.0 turns −0.0 (p = 1) into 0.
                 -ln_p / std::f64::consts::LN_10 + 0.0
             }

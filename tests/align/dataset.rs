@@ -3,8 +3,8 @@
 use cosignatory::align::cohesion::CohesionIndex;
 use cosignatory::align::uncertainty::BootstrapConfig;
 use cosignatory::align::{
-    Coding, CohesionMeasure, Measure, Options, SeriesOptions, Universe, actor_bloc_alignment,
-    alignment_matrix, bloc_cohesion, pair_series, position_matrix,
+    Coding, CohesionMeasure, MatrixOptions, Measure, Options, SeriesOptions, Universe,
+    actor_bloc_alignment, alignment_matrix, bloc_cohesion, pair_series, position_matrix,
 };
 use cosignatory::model::{
     DatasetBuilder, Membership, Position, Signature, Statement, StatementKind,
@@ -136,11 +136,10 @@ fn cosignature_universes_differ_only_for_full_table_measures() {
     let ids = Some(&["AAA", "BBB"][..]);
     let all = alignment_matrix(
         &ds.view(),
-        ids,
-        Measure::SimpleMatching,
-        &coding,
-        &Universe::AllStatements,
-        &Options::default(),
+        &MatrixOptions {
+            actors: ids.map(|a| a.iter().map(|id| id.to_string()).collect()),
+            ..MatrixOptions::new(Measure::SimpleMatching, coding, Universe::AllStatements)
+        },
     )
     .unwrap();
     // Over all three statements: s1 both, s2 A only, s3 neither → (1 + 1)/3.
@@ -149,11 +148,14 @@ fn cosignature_universes_differ_only_for_full_table_measures() {
     // Only while both are members of G (BBB left on 2020-01-31) or signed: s1 only for BBB.
     let members = alignment_matrix(
         &ds.view(),
-        ids,
-        Measure::SimpleMatching,
-        &coding,
-        &Universe::BlocMembers(vec!["G".into()]),
-        &Options::default(),
+        &MatrixOptions {
+            actors: ids.map(|a| a.iter().map(|id| id.to_string()).collect()),
+            ..MatrixOptions::new(
+                Measure::SimpleMatching,
+                coding,
+                Universe::BlocMembers(vec!["G".into()]),
+            )
+        },
     )
     .unwrap();
     assert_eq!(members.get(0, 1).n, 1);
@@ -163,11 +165,10 @@ fn cosignature_universes_differ_only_for_full_table_measures() {
     let j = |u: &Universe| {
         alignment_matrix(
             &ds.view(),
-            ids,
-            Measure::Jaccard,
-            &coding,
-            u,
-            &Options::default(),
+            &MatrixOptions {
+                actors: ids.map(|a| a.iter().map(|id| id.to_string()).collect()),
+                ..MatrixOptions::new(Measure::Jaccard, coding, u.clone())
+            },
         )
         .unwrap()
         .get(0, 1)

@@ -2,7 +2,9 @@
 //! its per-dyad value, and Newman weights must equal the item-level function.
 
 use cosignatory::align::binary;
-use cosignatory::align::{AlignError, Coding, Measure, Options, PositionMatrix, Scale, Table};
+use cosignatory::align::{
+    AlignError, Coding, ContingencyTable as Table, Measure, Options, PositionMatrix, Scale,
+};
 use cosignatory::model::Position;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;

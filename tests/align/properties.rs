@@ -3,7 +3,7 @@
 //! inputs.
 
 use cosignatory::align::binary::{self, BinaryCounts};
-use cosignatory::align::{Dyad, Measure, Options, Scale, Table};
+use cosignatory::align::{ContingencyTable as Table, Dyad, Measure, Options, Scale};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 

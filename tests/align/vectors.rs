@@ -3,7 +3,9 @@
 
 use cosignatory::align::binary::{self, BinaryCounts};
 use cosignatory::align::cohesion::{self, VoteCounts};
-use cosignatory::align::{Coding, Dyad, Measure, Options, PositionMatrix, Scale, Table};
+use cosignatory::align::{
+    Coding, ContingencyTable as Table, Dyad, Measure, Options, PositionMatrix, Scale,
+};
 use cosignatory::model::Position::{self, *};
 
 const EXACT: f64 = 1e-12;

@@ -1,7 +1,7 @@
 //! Degenerate analyses give defined results or typed errors, never panics or NaN.
 
 use cosignatory::align::{
-    Coding, Measure, Options, SeriesOptions, Universe, alignment_matrix, pair_series,
+    Coding, MatrixOptions, Measure, Options, SeriesOptions, Universe, alignment_matrix, pair_series,
 };
 use cosignatory::cluster::{
     ClusterError, ClusterGraph, LeidenOptions, LouvainOptions, leiden, louvain, modularity,
@@ -34,11 +34,11 @@ fn empty_dataset() {
     }
     let m = alignment_matrix(
         &ds.view(),
-        None,
-        Measure::KappaQuadratic,
-        &Coding::voeten(),
-        &Universe::Recorded,
-        &Options::default(),
+        &MatrixOptions::new(
+            Measure::KappaQuadratic,
+            Coding::voeten(),
+            Universe::Recorded,
+        ),
     )
     .unwrap();
     assert!(m.is_empty());
@@ -156,31 +156,22 @@ fn zero_variance_positions_are_undefined_not_nan() {
     };
     let m = alignment_matrix(
         &ds.view(),
-        None,
-        Measure::KappaNominal,
-        &Coding::voeten(),
-        &Universe::Recorded,
-        &Options::default(),
+        &MatrixOptions::new(Measure::KappaNominal, Coding::voeten(), Universe::Recorded),
     )
     .unwrap();
     assert_eq!((m.get(0, 1).value, m.get(0, 1).n), (None, 3));
     let fpsim = alignment_matrix(
         &ds.view(),
-        None,
-        Measure::KappaNominal,
-        &Coding::voeten(),
-        &Universe::Recorded,
-        &Options::fpsim(),
+        &MatrixOptions {
+            options: Options::fpsim(),
+            ..MatrixOptions::new(Measure::KappaNominal, Coding::voeten(), Universe::Recorded)
+        },
     )
     .unwrap();
     assert_eq!(fpsim.get(0, 1).value, Some(0.0));
     let s = alignment_matrix(
         &ds.view(),
-        None,
-        Measure::SAbsolute,
-        &Coding::voeten(),
-        &Universe::Recorded,
-        &Options::default(),
+        &MatrixOptions::new(Measure::SAbsolute, Coding::voeten(), Universe::Recorded),
     )
     .unwrap();
     assert_eq!(s.get(0, 1).value, Some(1.0));

@@ -6,7 +6,7 @@ use crate::cli::align;
 use crate::cli::args::{PlotHeatmapArgs, UncertaintyArgs};
 use crate::cli::common;
 use crate::cli::error::{CliError, CliResult};
-use cosignatory::align::{Measure, Options, PairMatrix, position_matrix};
+use cosignatory::align::{MatrixOptions, Measure, PairMatrix, alignment_matrix};
 use cosignatory::cluster::{Dendrogram, DistanceMatrix, agglomerative};
 use cosignatory::model::View;
 use plotters::prelude::*;
@@ -39,32 +39,12 @@ fn scaler(m: &PairMatrix) -> (impl Fn(f64) -> f64, f64, f64) {
             (lo, hi) = (lo - 1.0, hi + 1.0);
         }
     }
-    let flip = measure == Measure::HypergeometricP;
+    let flip = measure.lower_is_closer();
     let f = move |v: f64| {
         let t = ((v - lo) / (hi - lo)).clamp(0.0, 1.0);
         if flip { 1.0 - t } else { t }
     };
     if flip { (f, hi, lo) } else { (f, lo, hi) }
-}
-
-/// Leaves left to right as the dendrogram draws them.
-fn leaf_order(tree: &Dendrogram) -> Vec<usize> {
-    let n = tree.leaf_count();
-    if n < 2 {
-        return (0..n).collect();
-    }
-    let mut order = Vec::with_capacity(n);
-    let mut stack = vec![2 * n - 2];
-    while let Some(id) = stack.pop() {
-        if id < n {
-            order.push(id);
-        } else {
-            let m = tree.merges()[id - n];
-            stack.push(m.right);
-            stack.push(m.left);
-        }
-    }
-    order
 }
 
 /// White to dark blue, a sequential scale that prints and reads in grey.
@@ -95,21 +75,28 @@ pub fn run(args: &PlotHeatmapArgs) -> CliResult<()> {
             "fewer than two actors take part in the view: no heatmap to draw",
         ));
     }
-    let m = position_matrix(&view, Some(&ids), &s.coding, &s.universe)?
-        .all_pairs(s.measure, &Options::default())?;
+    let m = alignment_matrix(
+        &view,
+        &MatrixOptions {
+            actors: Some(ids.iter().map(|id| id.to_string()).collect()),
+            measure: s.measure,
+            coding: s.coding,
+            universe: s.universe.clone(),
+            options: s.options,
+        },
+    )?;
     let (scale, at0, at1) = scaler(&m);
     let n = ids.len();
     let sim = |i: usize, j: usize| m.get(i, j).value.map(&scale);
     // Undefined pairs count as unaligned for the ordering only; their cells stay grey.
     let dist = DistanceMatrix::from_fn(n, |i, j| 1.0 - sim(i, j).unwrap_or(0.0))?;
     let tree = agglomerative(&dist, args.linkage);
-    let order = leaf_order(&tree);
+    let order = tree.leaf_order();
     let title = args.figure.title.clone().unwrap_or_else(|| {
         let (from, to) = common::date_range(&view, &args.data).unwrap_or_default();
         format!(
             "{} between the {n} most active actors, {from} to {to} (universe {})",
-            s.measure,
-            common::universe_name(&s.universe)
+            s.measure, s.universe
         )
     });
     render(&args.figure, |root| {
@@ -263,26 +250,4 @@ fn draw_colour_bar(
         small.color(&BLACK).pos(Pos::new(HPos::Left, VPos::Top)),
     ))
     .map_err(drawing)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use cosignatory::cluster::{Linkage, agglomerative};
-
-    #[test]
-    fn leaves_of_a_merge_are_adjacent() {
-        let d = DistanceMatrix::from_square(&[
-            vec![0.0, 0.9, 0.1, 0.9],
-            vec![0.9, 0.0, 0.9, 0.2],
-            vec![0.1, 0.9, 0.0, 0.9],
-            vec![0.9, 0.2, 0.9, 0.0],
-        ])
-        .unwrap();
-        let order = leaf_order(&agglomerative(&d, Linkage::Average));
-        let at = |leaf: usize| order.iter().position(|&x| x == leaf).unwrap();
-        assert_eq!(order.len(), 4);
-        assert_eq!(at(0).abs_diff(at(2)), 1);
-        assert_eq!(at(1).abs_diff(at(3)), 1);
-    }
 }

@@ -2,11 +2,12 @@
 //! bootstrap interval as a band when asked for.
 
 use super::{FONT, colour, drawing, render};
-use crate::cli::align::{self, Pairs, Row};
+use crate::cli::align;
 use crate::cli::args::PlotSeriesArgs;
 use crate::cli::common;
 use crate::cli::error::{CliError, CliResult};
 use chrono::{Datelike, NaiveDate};
+use cosignatory::align::{Pairs, SeriesPoint};
 use cosignatory::time::{Window, WindowSpec};
 use plotters::prelude::*;
 
@@ -47,7 +48,7 @@ pub fn run(args: &PlotSeriesArgs) -> CliResult<()> {
     let windows = common::spec(&args.windows)
         .unwrap_or_else(WindowSpec::years)
         .windows(from, to)?;
-    let rows = align::score(&view, &windows, &Pairs::List(args.pairs.clone()), &s)?;
+    let series = align::series(&view, &windows, &Pairs::List(args.pairs.clone()), &s)?;
     let title = args.figure.title.clone().unwrap_or_else(|| {
         format!(
             "{} per {}, {}–{} (universe {}{})",
@@ -55,19 +56,19 @@ pub fn run(args: &PlotSeriesArgs) -> CliResult<()> {
             describe(&args.windows),
             windows[0].start.year(),
             windows[windows.len() - 1].end.year(),
-            common::universe_name(&s.universe),
+            series.universe(),
             s.bootstrap
                 .map(|b| format!("; {:.0}% bootstrap band", b.level * 100.0))
                 .unwrap_or_default()
         )
     });
-    let values: Vec<f64> = rows
+    let values: Vec<f64> = series
         .iter()
         .flat_map(|r| {
             [
-                r.score,
-                r.interval.and_then(|i| i.0),
-                r.interval.and_then(|i| i.1),
+                r.score.value,
+                r.interval.and_then(|i| i.lower),
+                r.interval.and_then(|i| i.upper),
             ]
         })
         .flatten()
@@ -89,7 +90,7 @@ pub fn run(args: &PlotSeriesArgs) -> CliResult<()> {
     };
     let x0 = year_of(windows[0].start);
     let x1 = year_of(windows[windows.len() - 1].end + chrono::Days::new(1));
-    let gaps = rows.iter().any(|r| r.score.is_none());
+    let gaps = series.iter().any(|r| r.score.value.is_none());
     render(&args.figure, |root| {
         let (plot, footer) = root.split_vertically(args.figure.height - 28);
         let mut chart = ChartBuilder::on(&plot)
@@ -111,10 +112,10 @@ pub fn run(args: &PlotSeriesArgs) -> CliResult<()> {
             .map_err(drawing)?;
         for (i, (a, b)) in args.pairs.iter().enumerate() {
             let c = colour(i);
-            let pair: Vec<&Row> = rows.iter().filter(|r| *r.a == **a && *r.b == **b).collect();
+            let pair: Vec<&SeriesPoint> = series.pair(a, b).collect();
             for band in runs(&pair, |r| {
-                let (l, u) = r.interval?;
-                Some((midpoint(&r.window), l?, u?))
+                let ci = r.interval?;
+                Some((midpoint(&r.window), ci.lower?, ci.upper?))
             }) {
                 let mut poly: Vec<(f64, f64)> = band.iter().map(|p| (p.0, p.2)).collect();
                 poly.extend(band.iter().rev().map(|p| (p.0, p.1)));
@@ -122,7 +123,7 @@ pub fn run(args: &PlotSeriesArgs) -> CliResult<()> {
                     .draw_series(std::iter::once(Polygon::new(poly, c.mix(0.14).filled())))
                     .map_err(drawing)?;
             }
-            let lines = runs(&pair, |r| Some((midpoint(&r.window), r.score?, 0.0)));
+            let lines = runs(&pair, |r| Some((midpoint(&r.window), r.score.value?, 0.0)));
             let label = format!("{a}–{b}");
             let legend = move |(x, y): (i32, i32)| {
                 PathElement::new(vec![(x, y), (x + 24, y)], c.stroke_width(3))
@@ -206,8 +207,8 @@ fn describe(w: &crate::cli::args::WindowArgs) -> String {
 
 /// Maximal runs of consecutive rows where `point` is defined (lines break at gaps).
 fn runs(
-    rows: &[&Row],
-    point: impl Fn(&Row) -> Option<(f64, f64, f64)>,
+    rows: &[&SeriesPoint],
+    point: impl Fn(&SeriesPoint) -> Option<(f64, f64, f64)>,
 ) -> Vec<Vec<(f64, f64, f64)>> {
     let mut out: Vec<Vec<(f64, f64, f64)>> = vec![Vec::new()];
     for r in rows {

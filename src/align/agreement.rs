@@ -1,4 +1,4 @@
-//! Dyadic agreement measures on an ordered or nominal scale, computed from a [`Table`].
+//! Dyadic agreement measures on an ordered or nominal scale, computed from a [`ContingencyTable`].
 //!
 //! Notation (reference §0): p_ab = cell share, p_a· / p_·b the two actors' marginals,
 //! p̄_a = (p_a· + p_·a)/2 the pooled marginal, δ(a, b) the normalised disagreement of
@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AlignError, MAX_CATEGORIES, Measure, Options, Score, Table, ZeroExpected};
+use super::{AlignError, ContingencyTable, MAX_CATEGORIES, Measure, Options, Score, ZeroExpected};
 
 /// The disagreement weight δ(a, b) between two categories of a scale with range Δ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -69,7 +69,7 @@ struct Sums {
     expected_pi: f64,
 }
 
-fn sums(t: &Table, metric: Metric) -> Sums {
+fn sums(t: &ContingencyTable, metric: Metric) -> Sums {
     let k = t.categories();
     let (r, c) = (t.rows(), t.cols());
     let m: [f64; MAX_CATEGORIES] = std::array::from_fn(|a| r[a] + c[a]);
@@ -94,7 +94,7 @@ fn sums(t: &Table, metric: Metric) -> Sums {
 }
 
 /// Score on the table's N, undefined when there is no (positive) weight at all.
-fn defined_if_any(t: &Table, total: f64, value: impl FnOnce() -> f64) -> Score {
+fn defined_if_any(t: &ContingencyTable, total: f64, value: impl FnOnce() -> f64) -> Score {
     if total > 0.0 {
         Score::new(Some(value()), t.n())
     } else {
@@ -103,7 +103,13 @@ fn defined_if_any(t: &Table, total: f64, value: impl FnOnce() -> f64) -> Score {
 }
 
 /// 1 − observed/expected for a chance-corrected index, with the D_e = 0 convention.
-fn chance_corrected(t: &Table, total: f64, ratio_num: f64, expected: f64, opts: &Options) -> Score {
+fn chance_corrected(
+    t: &ContingencyTable,
+    total: f64,
+    ratio_num: f64,
+    expected: f64,
+    opts: &Options,
+) -> Score {
     if total <= 0.0 {
         Score::undefined(t.n())
     } else if expected == 0.0 {
@@ -125,14 +131,14 @@ fn chance_corrected(t: &Table, total: f64, ratio_num: f64, expected: f64, opts: 
 /// Quarterly* 43(1): 115–144.
 ///
 /// ```
-/// use cosignatory::align::{measures, Scale, Table};
+/// use cosignatory::align::{agreement, Scale, ContingencyTable};
 /// // Germany and Russia 1914 (S&R Table 6): S = 0.4.
 /// let gmy = [3, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0].map(Some);
 /// let rus = [0, 3, 1, 3, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0].map(Some);
-/// let t = Table::from_codes(Scale::ALLIANCE, &gmy, &rus).unwrap();
-/// assert!((measures::s_absolute(&t).value.unwrap() - 0.4).abs() < 1e-12);
+/// let t = ContingencyTable::from_codes(Scale::ALLIANCE, &gmy, &rus).unwrap();
+/// assert!((agreement::s_absolute(&t).value.unwrap() - 0.4).abs() < 1e-12);
 /// ```
-pub fn s_absolute(t: &Table) -> Score {
+pub fn s_absolute(t: &ContingencyTable) -> Score {
     s_score(t, Metric::Linear)
 }
 
@@ -142,11 +148,11 @@ pub fn s_absolute(t: &Table) -> Score {
 /// S = 1 − 2·Σ_k w_k (x_k − y_k)² / (Δ² · Σ_k w_k). Range [−1, 1]; undefined when N = 0.
 ///
 /// Signorino & Ritter (1999); Häge (2011) *Political Analysis* 19(3): 287–305.
-pub fn s_squared(t: &Table) -> Score {
+pub fn s_squared(t: &ContingencyTable) -> Score {
     s_score(t, Metric::Quadratic)
 }
 
-fn s_score(t: &Table, metric: Metric) -> Score {
+fn s_score(t: &ContingencyTable, metric: Metric) -> Score {
     let s = sums(t, metric);
     let den = metric.denominator(t.scale().range());
     defined_if_any(t, s.total, || 1.0 - 2.0 * s.observed / (s.total * den))
@@ -162,7 +168,7 @@ fn s_score(t: &Table, metric: Metric) -> Score {
 ///
 /// Cohen, J. (1960) *Educ. Psychol. Meas.* 20(1): 37–46; Cohen, J. (1968) *Psychol. Bull.* 70(4):
 /// 213–220; Häge, F. M. (2011) *Political Analysis* 19(3): 287–305.
-pub fn kappa(t: &Table, metric: Metric, opts: &Options) -> Score {
+pub fn kappa(t: &ContingencyTable, metric: Metric, opts: &Options) -> Score {
     let s = sums(t, metric);
     chance_corrected(t, s.total, s.total * s.observed, s.expected_kappa, opts)
 }
@@ -174,7 +180,7 @@ pub fn kappa(t: &Table, metric: Metric, opts: &Options) -> Score {
 /// `fpsim::spi`. Range [−1, 1]; undefined as for [`kappa`], with the same FPSIM option.
 ///
 /// Scott, W. A. (1955) *Public Opinion Quarterly* 19(3): 321–325; Häge (2011).
-pub fn scott_pi(t: &Table, metric: Metric, opts: &Options) -> Score {
+pub fn scott_pi(t: &ContingencyTable, metric: Metric, opts: &Options) -> Score {
     let s = sums(t, metric);
     chance_corrected(t, s.total, 4.0 * s.total * s.observed, s.expected_pi, opts)
 }
@@ -191,7 +197,7 @@ pub fn scott_pi(t: &Table, metric: Metric, opts: &Options) -> Score {
 ///
 /// # Errors
 /// [`AlignError::WeightedUnsupported`] on a weighted table: the (n − 1) correction needs counts.
-pub fn krippendorff_alpha(t: &Table, level: AlphaLevel) -> Result<Score, AlignError> {
+pub fn krippendorff_alpha(t: &ContingencyTable, level: AlphaLevel) -> Result<Score, AlignError> {
     let measure = match level {
         AlphaLevel::Nominal => Measure::AlphaNominal,
         AlphaLevel::Interval => Measure::AlphaInterval,
@@ -223,7 +229,7 @@ pub fn krippendorff_alpha(t: &Table, level: AlphaLevel) -> Result<Score, AlignEr
 ///
 /// Benati, S. & Capurri, S. (2026) "The Alignment index and its application to voting at the
 /// UNGA", *Quality & Quantity*, doi:10.1007/s11135-026-02814-x.
-pub fn benati_capurri(t: &Table) -> Score {
+pub fn benati_capurri(t: &ContingencyTable) -> Score {
     let s = sums(t, Metric::Linear);
     let delta = f64::from(t.scale().range());
     defined_if_any(t, s.total, || {
@@ -244,7 +250,7 @@ pub fn benati_capurri(t: &Table) -> Score {
 ///
 /// # Errors
 /// [`AlignError::WeightedUnsupported`] on a weighted table.
-pub fn kendall_tau_b(t: &Table) -> Result<Score, AlignError> {
+pub fn kendall_tau_b(t: &ContingencyTable) -> Result<Score, AlignError> {
     if t.is_weighted() {
         return Err(AlignError::WeightedUnsupported {
             measure: Measure::KendallTauB,
@@ -285,7 +291,7 @@ pub fn kendall_tau_b(t: &Table) -> Result<Score, AlignError> {
 /// Exact percent agreement A = #{k : x_k = y_k} / N (share, not percent). Range [0, 1].
 ///
 /// E.g. `stevedata::rok_unga$agree`, with absences set to missing.
-pub fn percent_agreement(t: &Table) -> Score {
+pub fn percent_agreement(t: &ContingencyTable) -> Score {
     let k = t.categories();
     let total = t.total();
     defined_if_any(t, total, || {
@@ -301,7 +307,7 @@ pub fn percent_agreement(t: &Table) -> Score {
 ///
 /// Voeten, E. et al., "United Nations General Assembly Voting Data", Harvard Dataverse,
 /// hdl:1902.1/12379 (AgreementScores documentation).
-pub fn voeten_agree(t: &Table) -> Score {
+pub fn voeten_agree(t: &ContingencyTable) -> Score {
     let s = sums(t, Metric::Linear);
     let delta = f64::from(t.scale().range());
     defined_if_any(t, s.total, || 1.0 - s.observed / (s.total * delta))
@@ -314,7 +320,7 @@ pub fn voeten_agree(t: &Table) -> Score {
 /// joint items. Range [0, 1]; undefined when no item has both actors at an extreme.
 ///
 /// US Department of State, *Voting Practices in the United Nations* (annual report to Congress).
-pub fn state_dept_coincidence(t: &Table) -> Score {
+pub fn state_dept_coincidence(t: &ContingencyTable) -> Score {
     let hi = t.categories() - 1;
     let identical = t.cell(0, 0) + t.cell(hi, hi);
     let opposite = t.cell(0, hi) + t.cell(hi, 0);
@@ -345,7 +351,7 @@ mod tests {
         let y = [1u8, 2, 3, 1, 2, 3, 3, 1, 1, 2, 2, 2];
         let xs: Vec<_> = x.iter().map(|&v| Some(v)).collect();
         let ys: Vec<_> = y.iter().map(|&v| Some(v)).collect();
-        let t = Table::from_codes(Scale::VOETEN, &xs, &ys).unwrap();
+        let t = ContingencyTable::from_codes(Scale::VOETEN, &xs, &ys).unwrap();
         let n = x.len() as f64;
         let f = |v: u8| f64::from(v);
         let s1: f64 = x.iter().map(|&v| f(v)).sum();
@@ -376,7 +382,9 @@ mod tests {
 
     #[test]
     fn weighted_table_rejected_where_counts_matter() {
-        let t = Table::from_weighted_codes(Scale::BINARY, &[Some(0)], &[Some(1)], &[0.5]).unwrap();
+        let t =
+            ContingencyTable::from_weighted_codes(Scale::BINARY, &[Some(0)], &[Some(1)], &[0.5])
+                .unwrap();
         assert!(krippendorff_alpha(&t, AlphaLevel::Nominal).is_err());
         assert!(kendall_tau_b(&t).is_err());
         assert!(s_absolute(&t).value.is_some());
@@ -384,7 +392,9 @@ mod tests {
 
     #[test]
     fn zero_weight_total_is_undefined() {
-        let t = Table::from_weighted_codes(Scale::BINARY, &[Some(0)], &[Some(1)], &[0.0]).unwrap();
+        let t =
+            ContingencyTable::from_weighted_codes(Scale::BINARY, &[Some(0)], &[Some(1)], &[0.0])
+                .unwrap();
         assert_eq!(t.n(), 1);
         assert_eq!(s_absolute(&t), Score::undefined(1));
         assert_eq!(
@@ -397,7 +407,9 @@ mod tests {
     #[test]
     fn state_dept_ignores_abstentions() {
         // yes/abstain and abstain/abstain only: nothing to count.
-        let t = Table::from_codes(Scale::VOETEN, &[Some(1), Some(2)], &[Some(2), Some(2)]).unwrap();
+        let t =
+            ContingencyTable::from_codes(Scale::VOETEN, &[Some(1), Some(2)], &[Some(2), Some(2)])
+                .unwrap();
         assert_eq!(state_dept_coincidence(&t), Score::undefined(2));
         assert_eq!(percent_agreement(&t).value, Some(0.5));
     }

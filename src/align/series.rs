@@ -1,0 +1,600 @@
+//! Alignment series: chosen pairs (every pair, one actor against all others, or a list) scored
+//! in each window of a view, with optional bootstrap intervals.
+
+use serde::{Deserialize, Serialize};
+
+use super::over_view::{actor_list, bloc_list, positions};
+use super::uncertainty::{BootstrapConfig, Interval, bootstrap};
+use super::{AlignError, AlignWarning, Coding, Defaults, Dyad, Measure, Options, Score, Universe};
+use crate::error::{Error, Result};
+use crate::model::{ActorIdx, View};
+use crate::time::Window;
+
+/// One point of a dyad's alignment series.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SeriesPoint {
+    /// The window.
+    pub window: Window,
+    /// First actor id.
+    pub a: String,
+    /// Second actor id.
+    pub b: String,
+    /// The measure.
+    pub measure: Measure,
+    /// The score and its N (joint items).
+    pub score: Score,
+    /// The bootstrap interval, when asked for.
+    pub interval: Option<Interval>,
+}
+
+/// Settings of [`alignment_series`] and [`actor_bloc_alignment`](super::actor_bloc_alignment).
+///
+/// The default is quadratic κ on Voeten's coding (roll calls) under the data's universe
+/// ([`Universe::Auto`]: recorded votes for roll calls, every statement for co-signature data).
+/// [`SeriesOptions::for_view`] takes the coding and measure from the data as well; on
+/// co-signature data, a coding that leaves non-signers missing is reported in
+/// [`AlignmentSeries::warnings`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SeriesOptions {
+    /// The measure.
+    pub measure: Measure,
+    /// The coding of positions.
+    pub coding: Coding,
+    /// Which statements are items for which actors.
+    pub universe: Universe,
+    /// Measure options (for example FPSIM's zero convention).
+    pub options: Options,
+    /// Bootstrap intervals (resampling items within each window), if any.
+    pub bootstrap: Option<BootstrapConfig>,
+}
+
+impl Default for SeriesOptions {
+    fn default() -> Self {
+        SeriesOptions {
+            measure: Measure::KappaQuadratic,
+            coding: Coding::voeten(),
+            universe: Universe::Auto,
+            options: Options::default(),
+            bootstrap: None,
+        }
+    }
+}
+
+impl SeriesOptions {
+    /// The measure, coding and universe of the view's data ([`Defaults::series_options`]).
+    pub fn for_view(view: &View<'_>) -> Self {
+        Defaults::for_view(view).series_options()
+    }
+
+    /// The same settings with another measure.
+    pub fn with_measure(self, measure: Measure) -> Self {
+        SeriesOptions { measure, ..self }
+    }
+}
+
+/// Which pairs a series scores.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Pairs {
+    /// Every pair of actors with a row in the view, in id order (a before b).
+    All,
+    /// This actor against every other actor with a row in the view, in id order.
+    Actor(String),
+    /// These pairs, in this order.
+    List(Vec<(String, String)>),
+}
+
+impl Pairs {
+    /// A list of pairs from borrowed ids.
+    pub fn list(pairs: &[(&str, &str)]) -> Self {
+        Pairs::List(
+            pairs
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
+        )
+    }
+
+    /// The ids the selection names (beyond every actor of the view).
+    fn named(&self) -> Vec<&str> {
+        match self {
+            Pairs::All => Vec::new(),
+            Pairs::Actor(a) => vec![a.as_str()],
+            Pairs::List(l) => l
+                .iter()
+                .flat_map(|(a, b)| [a.as_str(), b.as_str()])
+                .collect(),
+        }
+    }
+}
+
+/// The points of a series, window by window and, within a window, pair by pair in the order of
+/// the [`Pairs`]; with the settings it was computed under and what is wrong with them.
+///
+/// Derefs to its points (`series[0]`, `series.len()`, `series.iter()`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AlignmentSeries {
+    measure: Measure,
+    coding: Coding,
+    universe: Universe,
+    actors: Vec<String>,
+    points: Vec<SeriesPoint>,
+    warnings: Vec<AlignWarning>,
+}
+
+impl AlignmentSeries {
+    /// The measure.
+    pub fn measure(&self) -> Measure {
+        self.measure
+    }
+
+    /// The coding.
+    pub fn coding(&self) -> &Coding {
+        &self.coding
+    }
+
+    /// The universe the items came from ([`Universe::Auto`] resolved on the whole view).
+    pub fn universe(&self) -> &Universe {
+        &self.universe
+    }
+
+    /// The actors of the position matrices: every actor with a row in the view, and those the
+    /// pairs name, in id order. Measures that read other actors (Newman) saw all of them.
+    pub fn actors(&self) -> &[String] {
+        &self.actors
+    }
+
+    /// The points.
+    pub fn points(&self) -> &[SeriesPoint] {
+        &self.points
+    }
+
+    /// The points, owned.
+    pub fn into_points(self) -> Vec<SeriesPoint> {
+        self.points
+    }
+
+    /// Settings that cannot measure alignment on this data ([`Defaults::warnings`]); empty when
+    /// the view has no statement.
+    pub fn warnings(&self) -> &[AlignWarning] {
+        &self.warnings
+    }
+
+    /// One pair's points in window order (`a`, `b` as the pair was asked for).
+    pub fn pair<'s>(&'s self, a: &'s str, b: &'s str) -> impl Iterator<Item = &'s SeriesPoint> {
+        self.points.iter().filter(move |p| p.a == a && p.b == b)
+    }
+}
+
+impl std::ops::Deref for AlignmentSeries {
+    type Target = [SeriesPoint];
+    fn deref(&self) -> &[SeriesPoint] {
+        &self.points
+    }
+}
+
+impl<'s> IntoIterator for &'s AlignmentSeries {
+    type Item = &'s SeriesPoint;
+    type IntoIter = std::slice::Iter<'s, SeriesPoint>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.points.iter()
+    }
+}
+
+/// The alignment of chosen pairs in each window (windows restrict `view`, keeping its filters
+/// and bloc mode), with N and, optionally, a seeded bootstrap interval.
+///
+/// Every window's position matrix holds every actor with a row in the view (plus those the
+/// pairs name), so a measure that reads the other actors (Newman's signer counts) gives the same
+/// value whichever pairs are asked for. A window without data gives undefined scores (N = 0),
+/// not an error. [`Universe::Auto`] is decided once, on the whole view.
+///
+/// ```
+/// use cosignatory::align::{alignment_series, Measure, Pairs, SeriesOptions};
+/// use cosignatory::time::WindowSpec;
+/// let ds = cosignatory::datasets::joint_statements();
+/// let view = ds.view();
+/// let d = |s: &str| s.parse().unwrap();
+/// let windows = WindowSpec::years().windows(d("2020-01-01"), d("2021-12-31")).unwrap();
+/// let opts = SeriesOptions::for_view(&view).with_measure(Measure::Newman);
+/// let s = alignment_series(&view, &windows, &Pairs::list(&[("GBR", "USA")]), &opts).unwrap();
+/// assert_eq!(s.len(), 2);
+/// assert!(s[0].score.value.unwrap() > 0.0);
+/// assert!(s.warnings().is_empty());
+/// ```
+///
+/// # Errors
+/// [`Error::UnknownActor`] for an unknown actor id, [`Error::InvalidParameter`] for an unknown
+/// bloc id or a bootstrap of Newman (a resampled pair table has no signer counts) or with a bad
+/// configuration;
+/// [`Error::Align`] for a measure that does not fit the coding.
+pub fn alignment_series(
+    view: &View<'_>,
+    windows: &[Window],
+    pairs: &Pairs,
+    options: &SeriesOptions,
+) -> Result<AlignmentSeries> {
+    alignment_series_with_progress(view, windows, pairs, options, |_, _| {})
+}
+
+/// [`alignment_series`], calling `progress(done, total)` after each step: a window, or a pair
+/// in a window when bootstrapping.
+///
+/// # Errors
+/// As [`alignment_series`].
+pub fn alignment_series_with_progress(
+    view: &View<'_>,
+    windows: &[Window],
+    pairs: &Pairs,
+    options: &SeriesOptions,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<AlignmentSeries> {
+    let measure = options.measure;
+    check(options)?;
+    let defaults = Defaults::for_view(view);
+    let universe = defaults.resolve(&options.universe);
+    let warnings = if view.is_empty() {
+        Vec::new()
+    } else {
+        defaults.warnings(&options.coding, &universe)
+    };
+    let blocs = bloc_list(view, &universe)?;
+    let mut actors = actor_list(view, None)?;
+    actors.extend(actor_list(view, Some(&pairs.named()))?);
+    actors.sort_unstable();
+    actors.dedup();
+    let mut column = vec![usize::MAX; view.dataset().actors().len()];
+    for (c, a) in actors.iter().enumerate() {
+        column[a.index()] = c;
+    }
+    let at = |id: &str| {
+        let a: ActorIdx = view.dataset().actor_index(id).expect("resolved above");
+        column[a.index()]
+    };
+    let index_pairs: Vec<(usize, usize)> = match pairs {
+        Pairs::All => (0..actors.len())
+            .flat_map(|i| (i + 1..actors.len()).map(move |j| (i, j)))
+            .collect(),
+        Pairs::Actor(a) => {
+            let i = at(a);
+            (0..actors.len())
+                .filter(|&j| j != i)
+                .map(|j| (i, j))
+                .collect()
+        }
+        Pairs::List(l) => l.iter().map(|(a, b)| (at(a), at(b))).collect(),
+    };
+    // Every pair of the matrix at once (bitset kernel) when most pairs are wanted or the measure
+    // needs the whole matrix; a table per pair otherwise (one actor, a few pairs).
+    let whole = measure == Measure::Newman || matches!(pairs, Pairs::All);
+    let total = if options.bootstrap.is_some() {
+        windows.len() * index_pairs.len()
+    } else {
+        windows.len()
+    };
+    let mut done = 0;
+    let mut points = Vec::with_capacity(windows.len() * index_pairs.len());
+    for w in windows {
+        let v = view.clone().between(w.start, w.end);
+        let m = positions(&v, &actors, &options.coding, &universe, &blocs);
+        let matrix = whole
+            .then(|| m.all_pairs(measure, &options.options))
+            .transpose()?;
+        for &(i, j) in &index_pairs {
+            let score = match &matrix {
+                Some(all) => all.get(i, j),
+                // The matrix's orientation (i ≤ j), so that a value is the same bits whichever
+                // way the pair is asked for (the hypergeometric tail is not bit-symmetric).
+                None => measure.compute_with(&m.table(i.min(j), i.max(j)), &options.options)?,
+            };
+            let interval = match &options.bootstrap {
+                Some(cfg) => {
+                    let (x, y) = (m.actor_codes(i), m.actor_codes(j));
+                    let ci = bootstrap(measure, &Dyad::new(m.scale(), &x, &y)?, cfg)?;
+                    done += 1;
+                    progress(done, total);
+                    Some(ci)
+                }
+                None => None,
+            };
+            points.push(SeriesPoint {
+                window: *w,
+                a: m.actors()[i].clone(),
+                b: m.actors()[j].clone(),
+                measure,
+                score,
+                interval,
+            });
+        }
+        if options.bootstrap.is_none() {
+            done += 1;
+            progress(done, total);
+        }
+    }
+    let ds = view.dataset();
+    Ok(AlignmentSeries {
+        measure,
+        coding: options.coding,
+        universe,
+        actors: actors.iter().map(|&a| ds.actor(a).id.clone()).collect(),
+        points,
+        warnings,
+    })
+}
+
+/// Settings that fail in every window are refused before the first one, so that a series of
+/// empty windows does not hide them.
+fn check(options: &SeriesOptions) -> Result<()> {
+    let measure = options.measure;
+    if measure.needs_binary() && !options.coding.scale().is_binary() {
+        return Err(AlignError::NotBinary { measure }.into());
+    }
+    if let Some(cfg) = &options.bootstrap {
+        if measure == Measure::Newman {
+            return Err(Error::InvalidParameter {
+                name: "bootstrap",
+                value: format!("{} replicates", cfg.replicates),
+                reason: "no bootstrap for newman: it needs each statement's signer count, \
+                         which a resampled pair table does not keep"
+                    .into(),
+            });
+        }
+        // The bootstrap checks its configuration on an empty dyad as on any other.
+        bootstrap(
+            measure,
+            &Dyad::new(options.coding.scale(), &[], &[])?,
+            &BootstrapConfig {
+                replicates: cfg.replicates.min(1),
+                ..*cfg
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// The alignment of listed pairs in each window: [`alignment_series`] with [`Pairs::List`].
+///
+/// ```
+/// use cosignatory::align::{pair_series, Coding, Measure, SeriesOptions};
+/// use cosignatory::time::WindowSpec;
+/// let ds = cosignatory::datasets::joint_statements();
+/// let d = |s: &str| s.parse().unwrap();
+/// let windows = WindowSpec::years().windows(d("2020-01-01"), d("2021-12-31")).unwrap();
+/// // The default universe follows the data: every statement for co-signature data.
+/// let opts = SeriesOptions { measure: Measure::Jaccard, coding: Coding::cosignature(), ..Default::default() };
+/// let s = pair_series(&ds.view(), &windows, &[("GBR", "USA")], &opts).unwrap();
+/// assert_eq!(s.len(), 2);
+/// assert!(s[0].score.value.unwrap() < 1.0);
+/// ```
+///
+/// # Errors
+/// As [`alignment_series`].
+pub fn pair_series(
+    view: &View<'_>,
+    windows: &[Window],
+    pairs: &[(&str, &str)],
+    options: &SeriesOptions,
+) -> Result<AlignmentSeries> {
+    alignment_series(view, windows, &Pairs::list(pairs), options)
+}
+
+/// One actor against every other actor of the view in each window: [`alignment_series`] with
+/// [`Pairs::Actor`].
+///
+/// # Errors
+/// As [`alignment_series`].
+pub fn actor_series(
+    view: &View<'_>,
+    windows: &[Window],
+    actor: &str,
+    options: &SeriesOptions,
+) -> Result<AlignmentSeries> {
+    alignment_series(view, windows, &Pairs::Actor(actor.to_string()), options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::{MatrixOptions, alignment_matrix};
+    use crate::model::{Dataset, DatasetBuilder, Statement, StatementKind};
+
+    fn d(s: &str) -> chrono::NaiveDate {
+        s.parse().unwrap()
+    }
+
+    /// Four letters: {A, B, C} and {A, B} in 2020, {A, C, D} in 2021, {D} alone in 2021.
+    fn letters() -> Dataset {
+        let mut b = DatasetBuilder::new();
+        for (id, date) in [
+            ("s1", "2020-01-10"),
+            ("s2", "2020-05-10"),
+            ("s3", "2021-02-10"),
+            ("s4", "2021-08-10"),
+        ] {
+            b.statement(Statement::new(id, d(date), StatementKind::JointLetter));
+        }
+        b.signed_by("s1", ["AAA", "BBB", "CCC"])
+            .signed_by("s2", ["AAA", "BBB"])
+            .signed_by("s3", ["AAA", "CCC", "DDD"])
+            .signed_by("s4", ["DDD"]);
+        b.build().unwrap()
+    }
+
+    fn years() -> Vec<Window> {
+        vec![
+            Window::new(d("2019-01-01"), d("2019-12-31")),
+            Window::new(d("2020-01-01"), d("2020-12-31")),
+            Window::new(d("2021-01-01"), d("2021-12-31")),
+        ]
+    }
+
+    #[test]
+    fn newman_through_listed_pairs_counts_every_signer() {
+        let ds = letters();
+        let view = ds.view();
+        let opts = SeriesOptions::for_view(&view).with_measure(Measure::Newman);
+        let s = pair_series(&view, &years(), &[("AAA", "BBB"), ("AAA", "CCC")], &opts).unwrap();
+        // 2020: s1 has three signers (1/2), s2 two (1/1): A–B 1.5, A–C 0.5, although C is
+        // not in the first pair and D in none.
+        assert_eq!(s.len(), 6);
+        assert_eq!((s[2].a.as_str(), s[2].b.as_str()), ("AAA", "BBB"));
+        assert_eq!(s[2].score.value, Some(1.5));
+        assert_eq!(s[3].score.value, Some(0.5));
+        // 2021: s3 has three signers because DDD signed it too.
+        assert_eq!(s[5].score.value, Some(0.5));
+        assert_eq!(s.actors(), ["AAA", "BBB", "CCC", "DDD"]);
+        // The same values as the whole matrix of the window.
+        let w = view.clone().between(d("2021-01-01"), d("2021-12-31"));
+        let m = alignment_matrix(
+            &w,
+            &MatrixOptions::for_view(&view)
+                .with_measure(Measure::Newman)
+                .with_actors(s.actors()),
+        )
+        .unwrap();
+        assert_eq!(m.score("AAA", "CCC"), Some(s[5].score));
+    }
+
+    #[test]
+    fn empty_windows_are_undefined_and_selections_agree() {
+        let ds = letters();
+        let view = ds.view();
+        let opts = SeriesOptions::for_view(&view);
+        assert_eq!(opts.measure, Measure::Jaccard);
+        let all = alignment_series(&view, &years(), &Pairs::All, &opts).unwrap();
+        assert_eq!(all.len(), 3 * 6);
+        assert!(all[..6].iter().all(|p| p.score == Score::undefined(0)));
+        assert_eq!(all.universe(), &Universe::AllStatements);
+        assert!(all.warnings().is_empty());
+        // One actor: the pairs of the all-pairs series that contain it, same scores.
+        let ccc = actor_series(&view, &years(), "CCC", &opts).unwrap();
+        assert_eq!(ccc.len(), 3 * 3);
+        for p in ccc.iter() {
+            assert_eq!(p.a, "CCC");
+            let (x, y) = if p.b < p.a {
+                (&p.b, &p.a)
+            } else {
+                (&p.a, &p.b)
+            };
+            let q = all
+                .iter()
+                .find(|q| q.window == p.window && &q.a == x && &q.b == y)
+                .unwrap();
+            assert_eq!(q.score, p.score);
+        }
+        // 2021, universe all: A signed s3; B nothing; Jaccard A–B = 0/1.
+        let ab = all
+            .pair("AAA", "BBB")
+            .map(|p| p.score.value)
+            .collect::<Vec<_>>();
+        assert_eq!(ab, [None, Some(1.0), Some(0.0)]);
+    }
+
+    #[test]
+    fn bootstrap_intervals_and_progress() {
+        let ds = letters();
+        let view = ds.view();
+        let opts = SeriesOptions {
+            bootstrap: Some(BootstrapConfig {
+                replicates: 50,
+                seed: 4,
+                ..Default::default()
+            }),
+            ..SeriesOptions::for_view(&view).with_measure(Measure::SimpleMatching)
+        };
+        let mut steps = Vec::new();
+        let s = alignment_series_with_progress(
+            &view,
+            &years(),
+            &Pairs::list(&[("AAA", "CCC")]),
+            &opts,
+            |done, total| steps.push((done, total)),
+        )
+        .unwrap();
+        assert_eq!(steps, [(1, 3), (2, 3), (3, 3)]);
+        let ci = s[1].interval.unwrap();
+        assert_eq!((ci.estimate, ci.replicates), (s[1].score, 50));
+        assert!(ci.lower.unwrap() <= s[1].score.value.unwrap());
+        assert_eq!(s[0].interval.unwrap().defined, 0); // nothing to resample in 2019
+        assert_eq!(
+            s,
+            pair_series(&view, &years(), &[("AAA", "CCC")], &opts).unwrap()
+        );
+    }
+
+    #[test]
+    fn settings_that_cannot_run_fail_before_any_window() {
+        let ds = letters();
+        let view = ds.view();
+        let none: [Window; 0] = [];
+        let newman_ci = SeriesOptions {
+            measure: Measure::Newman,
+            coding: Coding::cosignature(),
+            bootstrap: Some(BootstrapConfig::default()),
+            ..Default::default()
+        };
+        let e = alignment_series(&view, &none, &Pairs::All, &newman_ci).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                Error::InvalidParameter {
+                    name: "bootstrap",
+                    ..
+                }
+            ),
+            "{e}"
+        );
+        let jaccard_voeten = SeriesOptions::default().with_measure(Measure::Jaccard);
+        let e = alignment_series(&view, &none, &Pairs::All, &jaccard_voeten).unwrap_err();
+        assert!(
+            matches!(e, Error::Align(AlignError::NotBinary { .. })),
+            "{e}"
+        );
+        let bad_level = SeriesOptions {
+            bootstrap: Some(BootstrapConfig {
+                level: 1.5,
+                ..Default::default()
+            }),
+            ..SeriesOptions::for_view(&view)
+        };
+        let e = alignment_series(&view, &none, &Pairs::All, &bad_level).unwrap_err();
+        assert!(
+            e.to_string().contains("invalid parameter `level` = 1.5"),
+            "{e}"
+        );
+        let e = actor_series(&view, &none, "ZZZ", &SeriesOptions::for_view(&view)).unwrap_err();
+        assert!(matches!(e, Error::UnknownActor { .. }), "{e}");
+    }
+
+    #[test]
+    fn degenerate_defaults_on_signatures_warn() {
+        let ds = letters();
+        let view = ds.view();
+        // Voeten's coding leaves non-signers missing: every joint item is signed/signed.
+        let s = pair_series(
+            &view,
+            &years(),
+            &[("AAA", "BBB")],
+            &SeriesOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(s.warnings(), [AlignWarning::NonSignersMissing]);
+        let recorded = SeriesOptions {
+            universe: Universe::Recorded,
+            ..SeriesOptions::for_view(&view)
+        };
+        let s = pair_series(&view, &years(), &[("AAA", "BBB")], &recorded).unwrap();
+        assert_eq!(s.warnings(), [AlignWarning::RecordedSignaturesOnly]);
+        assert_eq!(s[1].score.value, Some(1.0)); // what the warning is about
+        // Co-signature coding under the default universe: every letter, no warning.
+        let cosig = SeriesOptions {
+            coding: Coding::cosignature(),
+            ..SeriesOptions::default().with_measure(Measure::Jaccard)
+        };
+        let s = pair_series(&view, &years(), &[("AAA", "CCC")], &cosig).unwrap();
+        assert!(s.warnings().is_empty());
+        assert_eq!(s.universe(), &Universe::AllStatements);
+        assert_eq!(s[1].score.value, Some(0.5)); // s1 both, s2 AAA only
+    }
+}
