@@ -1,0 +1,693 @@
+"""cosignatory: who signs with whom, with pandas in and out.
+
+Co-signature graphs, coalitions (Leiden, Louvain, ...) and coalitions over time, computed by
+the cosignatory Rust library. Every method mirrors a command of the ``cosignatory`` CLI and
+takes its options as keyword arguments (dashes become underscores, ``--from``/``--to``
+become ``start``/``end``); every frame equals the CLI's CSV output for the same options.
+
+>>> import cosignatory as cs
+>>> ds = cs.joint_statements()
+>>> edges = ds.graph(weight="newman", start="2019-01-01")
+>>> coalitions = ds.cluster(seed=1, runs=10)
+
+Common data options of every method: ``start``, ``end`` (``"YYYY-MM-DD"``, ``datetime.date``
+or ``pandas.Timestamp``, inclusive), ``kind`` and ``topic`` (a name or a list of names),
+``bloc_mode`` (``"as-actor"``, ``"expand"`` or ``"both"``: how a bloc's own signature counts).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io as _io
+import json as _json
+import os as _os
+from dataclasses import dataclass
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+
+import numpy as np
+import pandas as pd
+
+from . import _native
+from ._errors import DataError
+
+__all__ = [
+    "DataError",
+    "Dataset",
+    "Clustering",
+    "Timeline",
+    "read_dataset",
+    "joint_statements",
+    "un_votes",
+    "cluster_edges",
+]
+
+__version__ = _native.__version__
+
+DateLike = Union[str, _dt.date, "pd.Timestamp", np.datetime64, None]
+Names = Union[str, Iterable[str], None]
+
+# Which columns of the library's CSV tables are dates (become datetime64) or text.
+_DATE_COLUMNS = {
+    "statements": ["date"],
+    "signatures": ["date"],
+    "actors": [],
+    "memberships": ["from", "to"],
+}
+
+
+# --------------------------------------------------------------------------------------
+# Conversions
+
+
+def _date(name: str, value: DateLike) -> Optional[str]:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (pd.Timestamp, _dt.datetime)):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, np.datetime64):
+        return pd.Timestamp(value).strftime("%Y-%m-%d")
+    raise ValueError(f"invalid option `{name}` = {value!r}: expected a date (YYYY-MM-DD)")
+
+
+def _names(name: str, value: Names) -> List[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        # The CLI takes comma-separated lists; so does a string here.
+        return [v.strip() for v in value.split(",") if v.strip()]
+    try:
+        return [str(v) for v in value]
+    except TypeError:
+        raise ValueError(f"invalid option `{name}` = {value!r}: expected a name or a list of names") from None
+
+
+def _read_csv(data: Union[str, bytes], dates: Sequence[str] = (), text: Sequence[str] = ()) -> pd.DataFrame:
+    """A CSV table of the library as a frame: `text` columns are strings ('' for empty),
+    `dates` datetime64 (NaT for empty), the rest inferred by pandas (numbers)."""
+    buffer = _io.BytesIO(data if isinstance(data, bytes) else data.encode("utf-8"))
+    header = pd.read_csv(buffer, nrows=0).columns
+    buffer.seek(0)
+    strings = [c for c in header if c in text or c in dates]
+    frame = pd.read_csv(
+        buffer,
+        dtype={c: str for c in strings},
+        keep_default_na=False,
+        na_values={c: [""] for c in header if c not in strings},
+    )
+    for c in dates:
+        if c in frame.columns:
+            frame[c] = pd.to_datetime(frame[c].replace("", None), format="%Y-%m-%d")
+    return frame
+
+
+def _dataset_frame(stem: str, data: bytes) -> pd.DataFrame:
+    dates = _DATE_COLUMNS[stem]
+    header = pd.read_csv(_io.BytesIO(data), nrows=0).columns
+    # Every column of the dataset tables is text except the dates.
+    return _read_csv(data, dates=dates, text=[c for c in header if c not in dates])
+
+
+def _to_csv(frame: pd.DataFrame, name: str) -> bytes:
+    if not isinstance(frame, pd.DataFrame):
+        raise ValueError(f"invalid option `{name}`: expected a pandas DataFrame, got {type(frame).__name__}")
+    out = frame.copy()
+    for c in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[c]):
+            out[c] = out[c].dt.strftime("%Y-%m-%d").fillna("")
+    return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def _filter(start: DateLike, end: DateLike, kind: Names, topic: Names, bloc_mode: str) -> Tuple[Any, ...]:
+    return (_date("start", start), _date("end", end), _names("kind", kind), _names("topic", topic), bloc_mode)
+
+
+# --------------------------------------------------------------------------------------
+# Results
+
+
+@dataclass(frozen=True)
+class Clustering:
+    """Coalitions as ``cosignatory cluster`` reports them.
+
+    ``communities`` are lists of actor ids (sorted), largest first, ties by first id: the
+    order of the CLI's JSON. ``membership`` is the CLI's CSV (``actor, community``,
+    communities numbered from 1 in that order).
+    """
+
+    algorithm: str
+    quality_function: str
+    resolution: float
+    seed: Optional[int]
+    quality: float
+    modularity: Optional[float]
+    communities: List[List[str]]
+    selection: str
+
+    @property
+    def membership(self) -> pd.DataFrame:
+        """``actor, community`` sorted by actor (``cluster --format csv``)."""
+        rows = sorted((a, i + 1) for i, members in enumerate(self.communities) for a in members)
+        return pd.DataFrame(
+            {
+                "actor": pd.Series([a for a, _ in rows], dtype=str),
+                "community": np.array([i for _, i in rows], dtype=np.int64),
+            }
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The CLI's JSON document (``cluster --format json``)."""
+        return {
+            "algorithm": self.algorithm,
+            "quality_function": self.quality_function,
+            "resolution": self.resolution,
+            "seed": self.seed,
+            "quality": self.quality,
+            "modularity": self.modularity,
+            "communities": self.communities,
+        }
+
+
+def _clustering(found: Dict[str, Any]) -> Clustering:
+    return Clustering(**found)
+
+
+class Timeline:
+    """Coalitions tracked across windows (``cosignatory timeline``).
+
+    The CLI's CSV tables (``timeline --format csv --table NAME``) are frames:
+    ``coalitions``, ``memberships``, ``events``, ``flows``, ``stability``; ``windows`` has one
+    row per window (``window, start, end, statements, actors, quality, nmi``). ``to_gexf(path)``
+    writes the dynamic GEXF of ``timeline --gexf``.
+    """
+
+    def __init__(self, native: Any) -> None:
+        self._native = native
+
+    def table(self, name: str) -> pd.DataFrame:
+        """One CSV table by the CLI's name (coalitions, memberships, events, flows, stability)."""
+        text = self._native.csv(name)
+        return _read_csv(
+            text,
+            dates=["start", "end"],
+            text=["actor", "coalition", "members", "event", "others", "measure", "from_coalition", "to_coalition"],
+        )
+
+    @property
+    def windows(self) -> pd.DataFrame:
+        """One row per window: index, dates, statements, actors, quality, NMI with the previous."""
+        rows = self._native.windows()
+        columns = ["window", "start", "end", "statements", "actors", "quality", "nmi"]
+        frame = pd.DataFrame(rows, columns=columns)
+        for c in ("start", "end"):
+            frame[c] = pd.to_datetime(frame[c], format="%Y-%m-%d")
+        for c in ("quality", "nmi"):
+            frame[c] = frame[c].astype(np.float64)
+        return frame
+
+    @property
+    def coalitions(self) -> pd.DataFrame:
+        """``window, start, end, coalition, size, members`` (members ``;``-separated)."""
+        return self.table("coalitions")
+
+    @property
+    def memberships(self) -> pd.DataFrame:
+        """One row per actor and window: coalition, community and centralities."""
+        return self.table("memberships")
+
+    @property
+    def events(self) -> pd.DataFrame:
+        """Birth, death, merge, split, grow, shrink and continue events."""
+        return self.table("events")
+
+    @property
+    def flows(self) -> pd.DataFrame:
+        """Actors moving between coalitions of consecutive windows."""
+        return self.table("flows")
+
+    @property
+    def stability(self) -> pd.DataFrame:
+        """NMI and ARI between consecutive windows."""
+        return self.table("stability")
+
+    @property
+    def multislice_quality(self) -> Optional[float]:
+        """Multislice modularity of the whole timeline (``smoothing="multislice"`` only)."""
+        return self._native.multislice_quality()
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The whole timeline as the CLI's JSON (``timeline --format json``)."""
+        return _json.loads(self._native.json())
+
+    def to_gexf(self, path: Union[str, "_os.PathLike[str]"]) -> None:
+        """Writes the windows' graphs as one dynamic GEXF file (Gephi's timeline)."""
+        self._native.to_gexf(_os.fspath(path))
+
+    def __repr__(self) -> str:
+        return f"<cosignatory.Timeline: {len(self._native.windows())} windows>"
+
+
+# --------------------------------------------------------------------------------------
+# The dataset
+
+
+class Dataset:
+    """A validated dataset of statements, signatures, actors and bloc memberships.
+
+    Make one with :func:`read_dataset`, :meth:`Dataset.from_frames`,
+    :func:`joint_statements` or :func:`un_votes`. ``load_report`` holds what a lenient load
+    skipped (``{"skipped": [problem, ...], "warnings": [message, ...]}``; ``None`` for the
+    bundled data).
+    """
+
+    def __init__(self, native: Any) -> None:
+        self._native = native
+
+    @property
+    def load_report(self) -> Optional[Dict[str, Any]]:
+        """What the load skipped and warned about (``None`` for bundled datasets)."""
+        return self._native.load_report()
+
+    def __repr__(self) -> str:
+        actors, statements, signatures = self._native.counts()
+        return f"<cosignatory.Dataset: {actors} actors, {statements} statements, {signatures} signatures>"
+
+    # ---- construction
+
+    @classmethod
+    def from_frames(
+        cls,
+        signatures: pd.DataFrame,
+        statements: Optional[pd.DataFrame] = None,
+        actors: Optional[pd.DataFrame] = None,
+        memberships: Optional[pd.DataFrame] = None,
+        lenient: bool = False,
+    ) -> "Dataset":
+        """A dataset from frames with the CSV schema's columns (see the README).
+
+        signatures: ``statement, actor[, position, role, date]``.
+        statements: ``id, date[, title, kind, source, topics, opposes, attr.*]``; if ``None``,
+            derived from ``signatures``, which must then have a ``date`` column (and may have
+            ``kind``, ``title``).
+        actors: ``id[, name, kind]``; ``None``: every actor named in signatures, as a country.
+        memberships: ``bloc, member, from[, to]``.
+        Dates may be datetime64 columns or ``YYYY-MM-DD`` text. Bad rows raise
+        :class:`DataError` (or, with ``lenient=True``, are skipped and listed in
+        ``load_report``).
+        """
+        if statements is None:
+            if not isinstance(signatures, pd.DataFrame) or "date" not in signatures.columns:
+                raise ValueError(
+                    "invalid option `statements` = None: give a statements frame, or a `date` column in signatures"
+                )
+            keep = [c for c in ("statement", "date", "title", "kind") if c in signatures.columns]
+            statements = (
+                signatures[keep].drop_duplicates("statement").rename(columns={"statement": "id"}).reset_index(drop=True)
+            )
+            signatures = signatures.drop(columns=[c for c in ("title", "kind") if c in signatures.columns])
+        native = _native.Dataset.from_csv(
+            _to_csv(statements, "statements"),
+            _to_csv(signatures, "signatures"),
+            None if actors is None else _to_csv(actors, "actors"),
+            None if memberships is None else _to_csv(memberships, "memberships"),
+            bool(lenient),
+        )
+        return cls(native)
+
+    # ---- the tables
+
+    def _tables(self) -> Dict[str, bytes]:
+        return self._native.tables()
+
+    def actors(self) -> pd.DataFrame:
+        """``id, name, kind`` (actors.csv)."""
+        return _dataset_frame("actors", self._tables()["actors"])
+
+    def statements(self) -> pd.DataFrame:
+        """``id, date, title, kind, source, topics, opposes, attr.*`` (statements.csv)."""
+        return _dataset_frame("statements", self._tables()["statements"])
+
+    def signatures(self) -> pd.DataFrame:
+        """``statement, actor, position, role, date`` (signatures.csv)."""
+        return _dataset_frame("signatures", self._tables()["signatures"])
+
+    def memberships(self) -> pd.DataFrame:
+        """``bloc, member, from, to`` (memberships.csv; ``to`` NaT while ongoing)."""
+        return _dataset_frame("memberships", self._tables()["memberships"])
+
+    def frames(self) -> Dict[str, pd.DataFrame]:
+        """All four tables, keyed like :meth:`from_frames`' arguments."""
+        tables = self._tables()
+        return {stem: _dataset_frame(stem, data) for stem, data in tables.items()}
+
+    # ---- summary
+
+    def summary(
+        self,
+        top: int = 10,
+        *,
+        start: DateLike = None,
+        end: DateLike = None,
+        kind: Names = None,
+        topic: Names = None,
+        bloc_mode: str = "as-actor",
+    ) -> Dict[str, Any]:
+        """Counts, dates, statements per year and kind, top signatories and blocs.
+
+        The dict of ``cosignatory summary --format json``. ``top``: how many of the most
+        frequent signatories to list.
+        """
+        return _json.loads(self._native.summary(int(top), *_filter(start, end, kind, topic, bloc_mode)))
+
+    # ---- the graph
+
+    def _graph(self, with_nodes: bool, **options: Any) -> Dict[str, Any]:
+        return self._native.graph(*_graph_args(**options), with_nodes)
+
+    def graph(
+        self,
+        *,
+        weight: str = "newman",
+        signed: bool = False,
+        votes: bool = False,
+        backbone: Optional[str] = None,
+        alpha: float = 0.05,
+        correction: str = "none",
+        start: DateLike = None,
+        end: DateLike = None,
+        kind: Names = None,
+        topic: Names = None,
+        bloc_mode: str = "as-actor",
+    ) -> pd.DataFrame:
+        """The co-signature graph's edges: ``cosignatory graph --format csv``.
+
+        Columns ``source, target, weight, count`` (signed: also ``together, against,
+        against_count``), one row per edge sorted by ids with the smaller id as source.
+        ``source``/``target`` are categoricals of the actor ids (``.astype(str)`` for plain
+        strings); numbers are float64/int64.
+
+        weight: ``count``, ``newman`` (a statement of k signatories adds 1/(k-1) to each pair),
+            ``jaccard``, ... (the CLI's ``--weight`` names).
+        signed: subtract acting against each other (counter-statements, yes against no).
+        votes: roll calls: link actors that voted the same way.
+        backbone: keep only significant edges (``disparity``, ``hypergeometric``, ...).
+        alpha: significance level of the backbone. correction: its multiple-testing correction.
+        """
+        cols = self._graph(
+            False,
+            weight=weight,
+            signed=signed,
+            votes=votes,
+            backbone=backbone,
+            alpha=alpha,
+            correction=correction,
+            start=start,
+            end=end,
+            kind=kind,
+            topic=topic,
+            bloc_mode=bloc_mode,
+        )
+        return _edge_frame(cols)
+
+    def graph_nodes(
+        self,
+        *,
+        weight: str = "newman",
+        signed: bool = False,
+        votes: bool = False,
+        backbone: Optional[str] = None,
+        alpha: float = 0.05,
+        correction: str = "none",
+        start: DateLike = None,
+        end: DateLike = None,
+        kind: Names = None,
+        topic: Names = None,
+        bloc_mode: str = "as-actor",
+    ) -> pd.DataFrame:
+        """The graph's node table: ``cosignatory graph --format csv-nodes``
+        (``id, name, kind, statements``). Options as :meth:`graph`."""
+        data = self._native.graph_nodes(
+            *_graph_args(
+                weight=weight,
+                signed=signed,
+                votes=votes,
+                backbone=backbone,
+                alpha=alpha,
+                correction=correction,
+                start=start,
+                end=end,
+                kind=kind,
+                topic=topic,
+                bloc_mode=bloc_mode,
+            )
+        )
+        return _read_csv(data, text=["id", "name", "kind"])
+
+    def to_networkx(
+        self,
+        *,
+        weight: str = "newman",
+        signed: bool = False,
+        votes: bool = False,
+        backbone: Optional[str] = None,
+        alpha: float = 0.05,
+        correction: str = "none",
+        start: DateLike = None,
+        end: DateLike = None,
+        kind: Names = None,
+        topic: Names = None,
+        bloc_mode: str = "as-actor",
+    ) -> Any:
+        """The graph as a ``networkx.Graph`` with the GraphML export's attributes: graph
+        ``weighting, signed, statements``; nodes ``name, kind, statements``; edges
+        ``weight, count`` (signed: ``together, against, against_count``). Options as
+        :meth:`graph`. Needs networkx."""
+        import networkx as nx
+
+        cols = self._graph(
+            True,
+            weight=weight,
+            signed=signed,
+            votes=votes,
+            backbone=backbone,
+            alpha=alpha,
+            correction=correction,
+            start=start,
+            end=end,
+            kind=kind,
+            topic=topic,
+            bloc_mode=bloc_mode,
+        )
+        g = nx.Graph(weighting=cols["weighting"], signed=cols["signed"], statements=cols["statements"])
+        nodes = _read_csv(cols["nodes"], text=["id", "name", "kind"])
+        for row in nodes.itertuples(index=False):
+            g.add_node(row.id, name=row.name, kind=row.kind, statements=int(row.statements))
+        ids = cols["categories"]
+        names = cols["columns"]
+        values = [cols[n].tolist() for n in names]
+        for i, (s, t) in enumerate(zip(cols["source"].tolist(), cols["target"].tolist())):
+            g.add_edge(ids[s], ids[t], **{n: v[i] for n, v in zip(names, values)})
+        return g
+
+    # ---- coalitions
+
+    def cluster(
+        self,
+        *,
+        algorithm: str = "leiden",
+        quality: str = "modularity",
+        resolution: float = 1.0,
+        seed: int = 0,
+        runs: Optional[int] = None,
+        consensus: bool = False,
+        linkage: str = "average",
+        k: Optional[int] = None,
+        weight: str = "newman",
+        signed: bool = False,
+        votes: bool = False,
+        start: DateLike = None,
+        end: DateLike = None,
+        kind: Names = None,
+        topic: Names = None,
+        bloc_mode: str = "as-actor",
+    ) -> Clustering:
+        """Coalitions: communities of the co-signature graph (``cosignatory cluster``).
+
+        algorithm: ``leiden``, ``louvain``, ``label-propagation`` or ``hierarchical``.
+        quality: ``modularity`` (signed on a graph with negative weights) or ``cpm``.
+        resolution: γ of the quality function. seed: first seed (runs use seed, seed+1, ...).
+        runs: best of this many runs (with consensus: runs per round, default 50).
+        consensus: consensus clustering over the runs. linkage: of ``hierarchical``.
+        k: cut the hierarchical tree into exactly k clusters.
+        weight, signed, votes and the data options: as :meth:`graph`.
+        """
+        found = self._native.cluster(
+            *_filter(start, end, kind, topic, bloc_mode),
+            weight,
+            bool(signed),
+            bool(votes),
+            algorithm,
+            quality,
+            float(resolution),
+            _int("seed", seed),
+            None if runs is None else _int("runs", runs),
+            bool(consensus),
+            linkage,
+            None if k is None else _int("k", k),
+        )
+        return _clustering(found)
+
+    def timeline(
+        self,
+        *,
+        window: Optional[str] = None,
+        step: Optional[str] = None,
+        smoothing: str = "warm-start",
+        coupling: float = 1.0,
+        resolution: float = 1.0,
+        seed: int = 0,
+        weight: str = "newman",
+        signed: bool = False,
+        votes: bool = False,
+        start: DateLike = None,
+        end: DateLike = None,
+        kind: Names = None,
+        topic: Names = None,
+        bloc_mode: str = "as-actor",
+    ) -> Timeline:
+        """Coalitions tracked across windows (``cosignatory timeline``).
+
+        window: window length ``Ny``, ``Nq`` or ``Nm`` (default one year), aligned to the
+            calendar. step: distance between window starts (default: the window length).
+        smoothing: ``independent``, ``warm-start`` or ``multislice``. coupling: interslice
+            coupling ω of multislice. resolution: modularity γ. seed: Leiden's seed.
+        weight, signed, votes and the data options: as :meth:`graph`.
+        """
+        native = self._native.timeline(
+            *_filter(start, end, kind, topic, bloc_mode),
+            weight,
+            bool(signed),
+            bool(votes),
+            window,
+            step,
+            smoothing,
+            float(coupling),
+            float(resolution),
+            _int("seed", seed),
+        )
+        return Timeline(native)
+
+
+def _int(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 0:
+        raise ValueError(f"invalid option `{name}` = {value!r}: expected a non-negative integer")
+    return int(value)
+
+
+def _graph_args(
+    *,
+    weight: str,
+    signed: bool,
+    votes: bool,
+    backbone: Optional[str],
+    alpha: float,
+    correction: str,
+    start: DateLike,
+    end: DateLike,
+    kind: Names,
+    topic: Names,
+    bloc_mode: str,
+) -> Tuple[Any, ...]:
+    return (
+        *_filter(start, end, kind, topic, bloc_mode),
+        weight,
+        bool(signed),
+        bool(votes),
+        backbone,
+        float(alpha),
+        correction,
+    )
+
+
+def _edge_frame(cols: Dict[str, Any]) -> pd.DataFrame:
+    categories = pd.Index(cols["categories"], dtype=str)
+    data: Dict[str, Any] = {
+        "source": pd.Categorical.from_codes(cols["source"], categories=categories),
+        "target": pd.Categorical.from_codes(cols["target"], categories=categories),
+    }
+    for name in cols["columns"]:
+        data[name] = cols[name]
+    return pd.DataFrame(data, copy=False)
+
+
+# --------------------------------------------------------------------------------------
+# Loading
+
+
+def read_dataset(path: Union[str, "_os.PathLike[str]"], lenient: bool = False) -> Dataset:
+    """Reads a dataset: a folder of CSVs (statements.csv, signatures.csv[, actors.csv,
+    memberships.csv]) or a JSON file.
+
+    Bad rows raise :class:`DataError` listing every problem; with ``lenient=True`` they are
+    skipped and listed in ``ds.load_report``.
+    """
+    return Dataset(_native.Dataset.read(_os.fspath(path), bool(lenient)))
+
+
+def joint_statements() -> Dataset:
+    """The bundled joint statements 2014-2025 (see data/SOURCES.md)."""
+    return Dataset(_native.Dataset.joint_statements())
+
+
+def un_votes() -> Dataset:
+    """The bundled UN General Assembly roll calls 1946-2019."""
+    return Dataset(_native.Dataset.un_votes())
+
+
+def cluster_edges(
+    edges: Union[pd.DataFrame, str, "_os.PathLike[str]"],
+    source: str = "source",
+    target: str = "target",
+    weight: Optional[str] = "weight",
+    *,
+    algorithm: str = "leiden",
+    quality: str = "modularity",
+    resolution: float = 1.0,
+    seed: int = 0,
+    runs: Optional[int] = None,
+    consensus: bool = False,
+    linkage: str = "average",
+    k: Optional[int] = None,
+) -> Clustering:
+    """Coalitions of a weighted edge list (``cosignatory cluster --edges``).
+
+    edges: a frame with ``source``, ``target`` and (optional) ``weight`` columns (named by
+    the arguments of the same names; a missing or empty weight is 1), or the path of a CSV
+    file with the header ``source,target[,weight]``. Clustering options as
+    :meth:`Dataset.cluster`.
+    """
+    options = (
+        algorithm,
+        quality,
+        float(resolution),
+        _int("seed", seed),
+        None if runs is None else _int("runs", runs),
+        bool(consensus),
+        linkage,
+        None if k is None else _int("k", k),
+    )
+    if isinstance(edges, pd.DataFrame):
+        columns = {source: "source", target: "target"}
+        if weight is not None and weight in edges.columns:
+            columns[weight] = "weight"
+        for c in (source, target):
+            if c not in edges.columns:
+                raise ValueError(f"invalid option `{'source' if c == source else 'target'}` = {c!r}: no such column")
+        frame = edges[list(columns)].rename(columns=columns)
+        found = _native.cluster_edges("<frame>", _to_csv(frame, "edges"), None, *options)
+    else:
+        found = _native.cluster_edges(_os.fspath(edges), None, _os.fspath(edges), *options)
+    return _clustering(found)

@@ -1,0 +1,977 @@
+//! `cosignatory._native`: the PyO3 module under the Python package `cosignatory`.
+//!
+//! Every function here calls the `cosignatory` library (never the CLI) and hands back either
+//! plain Python values, numpy columns, or CSV text the library writes (small tables whose
+//! exact CLI format is the contract); the pure-Python layer in `cosignatory/` turns them into
+//! pandas frames. Options arrive as the CLI's names and are parsed by the library's option
+//! enums (`FromStr`), so names and error messages are the CLI's.
+// PyO3's FFI glue lives in its own crates; nothing here is `unsafe` (and DataError is a Python
+// class, so no `create_exception!` with its `unsafe impl`).
+#![forbid(unsafe_code)]
+// The methods take the CLI's options one by one, as the Python keywords they bind.
+#![allow(clippy::too_many_arguments)]
+
+use cosignatory::chrono::NaiveDate;
+use cosignatory::cluster::{
+    ClusterGraph, CoalitionOptions, Linkage, Method, Partition, Quality, QualityKind,
+    find_coalitions,
+};
+use cosignatory::dynamics::{SmoothingMethod, Table, Timeline, TimelineOptions};
+use cosignatory::graph::{
+    BackboneMethod, BackboneOptions, CoSignGraph, Correction, Linking, ProjectionOptions,
+    Weighting, project, project_for_clustering,
+};
+use cosignatory::io::{CsvTables, EdgeList, ReadOptions, read_dataset_with, read_edge_list};
+use cosignatory::model::{BlocMode, Dataset, StatementKind, View};
+use cosignatory::petgraph::graph::EdgeIndex;
+use cosignatory::time::{Period, Window, WindowSpec};
+use cosignatory::{LoadReport, ParseNameError, Problem};
+use numpy::PyArray1;
+use pyo3::exceptions::{
+    PyFileNotFoundError, PyOSError, PyRuntimeError, PyUserWarning, PyValueError,
+};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList};
+use std::ffi::CString;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+// ---------------------------------------------------------------------------------------
+// Errors
+
+/// `cosignatory.DataError` (defined in Python so no hand-written exception type is needed):
+/// the library's located message and its problems as dicts.
+fn data_error(py: Python<'_>, message: String, problems: Vec<Bound<'_, PyDict>>) -> PyErr {
+    let make = || -> PyResult<PyErr> {
+        let class = py.import("cosignatory._errors")?.getattr("DataError")?;
+        let list = PyList::new(py, problems)?;
+        Ok(PyErr::from_value(class.call1((message.clone(), list))?))
+    };
+    make().unwrap_or_else(|e| e)
+}
+
+/// A problem as `{file, line, field, value, message}` (`None` where it does not apply).
+fn problem_dict<'py>(py: Python<'py>, p: &Problem) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    match p.location() {
+        Some(at) => {
+            d.set_item("file", &at.file)?;
+            d.set_item("line", at.line)?;
+            d.set_item("field", &at.field)?;
+            d.set_item("value", &at.value)?;
+        }
+        None => {
+            // File-level problems (missing column, empty file, ...) carry a file and maybe a
+            // line or a column; their serialised form names them for every variant.
+            let json = serde_json::to_value(p).unwrap_or_default();
+            let text = |k: &str| json.get(k).and_then(|v| v.as_str()).map(str::to_string);
+            d.set_item("file", text("file"))?;
+            d.set_item("line", json.get("line").and_then(|v| v.as_u64()))?;
+            d.set_item("field", text("field").or_else(|| text("column")))?;
+            d.set_item("value", py.None())?;
+        }
+    }
+    d.set_item("message", p.to_string())?;
+    Ok(d)
+}
+
+/// The Python exception of a library error: bad data is a `DataError` with its problems,
+/// bad options a `ValueError`, I/O an `OSError`.
+fn to_py(py: Python<'_>, e: cosignatory::Error) -> PyErr {
+    use cosignatory::Error as E;
+    match e {
+        E::Invalid { ref problems } => {
+            let dicts: PyResult<Vec<_>> = problems.iter().map(|p| problem_dict(py, p)).collect();
+            match dicts {
+                Ok(dicts) => data_error(py, e.to_string(), dicts),
+                Err(err) => err,
+            }
+        }
+        E::Json {
+            ref file,
+            line,
+            ref message,
+            ..
+        } => {
+            let d = PyDict::new(py);
+            let filled = (|| -> PyResult<()> {
+                d.set_item("file", file)?;
+                d.set_item("line", line)?;
+                d.set_item("field", py.None())?;
+                d.set_item("value", py.None())?;
+                d.set_item("message", message)?;
+                Ok(())
+            })();
+            match filled {
+                Ok(()) => data_error(py, e.to_string(), vec![d]),
+                Err(err) => err,
+            }
+        }
+        E::Io { ref source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+            PyFileNotFoundError::new_err(e.to_string())
+        }
+        E::Io { .. } => PyOSError::new_err(e.to_string()),
+        E::Serialize { .. } => PyRuntimeError::new_err(e.to_string()),
+        // Bad options: parameters, actor ids, blocs, clustering and alignment refusals.
+        other => PyValueError::new_err(other.to_string()),
+    }
+}
+
+trait OrPy<T> {
+    fn or_py(self, py: Python<'_>) -> PyResult<T>;
+}
+
+impl<T, E: Into<cosignatory::Error>> OrPy<T> for Result<T, E> {
+    fn or_py(self, py: Python<'_>) -> PyResult<T> {
+        self.map_err(|e| to_py(py, e.into()))
+    }
+}
+
+/// A data problem that is not a row (an empty graph, nothing to window): a `DataError`
+/// without problems.
+fn data_message(py: Python<'_>, message: &str) -> PyErr {
+    data_error(py, message.to_string(), Vec::new())
+}
+
+/// An option value parsed by the library's names; the error names the option.
+fn option<T: std::str::FromStr<Err = ParseNameError>>(option: &str, value: &str) -> PyResult<T> {
+    value
+        .parse()
+        .map_err(|e: ParseNameError| PyValueError::new_err(format!("option `{option}`: {e}")))
+}
+
+fn invalid(option: &str, value: impl std::fmt::Display, reason: &str) -> PyErr {
+    PyValueError::new_err(format!("invalid option `{option}` = {value}: {reason}"))
+}
+
+fn warn(py: Python<'_>, message: &str) -> PyResult<()> {
+    let text = CString::new(message).unwrap_or_default();
+    PyErr::warn(py, &py.get_type::<PyUserWarning>(), &text, 2)
+}
+
+// ---------------------------------------------------------------------------------------
+// Views
+
+/// The common data options: `start`, `end`, `kind`, `topic`, `bloc_mode` (the CLI's
+/// `--from`, `--to`, `--kind`, `--topic`, `--bloc-mode`).
+#[derive(Clone)]
+struct Filter {
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    kind: Vec<String>,
+    topic: Vec<String>,
+    bloc_mode: BlocMode,
+}
+
+fn date(option: &str, text: Option<&str>) -> PyResult<Option<NaiveDate>> {
+    text.map(|t| {
+        NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d")
+            .map_err(|_| invalid(option, format!("{t:?}"), "not a date; expected YYYY-MM-DD"))
+    })
+    .transpose()
+}
+
+impl Filter {
+    fn new(
+        start: Option<&str>,
+        end: Option<&str>,
+        kind: Vec<String>,
+        topic: Vec<String>,
+        bloc_mode: &str,
+    ) -> PyResult<Filter> {
+        let (start, end) = (date("start", start)?, date("end", end)?);
+        if let (Some(a), Some(b)) = (start, end)
+            && a > b
+        {
+            return Err(invalid("start", a, &format!("is after end {b}")));
+        }
+        Ok(Filter {
+            start,
+            end,
+            kind,
+            topic,
+            bloc_mode: option("bloc_mode", bloc_mode)?,
+        })
+    }
+
+    /// The view these options select (the CLI builds the same one), warning about kinds or
+    /// topics no statement has.
+    fn view<'a>(&self, py: Python<'_>, ds: &'a Dataset) -> PyResult<View<'a>> {
+        let mut v = ds
+            .view()
+            .between(
+                self.start.unwrap_or(NaiveDate::MIN),
+                self.end.unwrap_or(NaiveDate::MAX),
+            )
+            .bloc_mode(self.bloc_mode);
+        if !self.kind.is_empty() {
+            let kinds: Vec<StatementKind> = self
+                .kind
+                .iter()
+                .map(|k| {
+                    k.parse()
+                        .unwrap_or_else(|e: std::convert::Infallible| match e {})
+                })
+                .collect();
+            for k in &kinds {
+                if !ds.statements().iter().any(|s| &s.kind == k) {
+                    warn(py, &format!("no statement in the data has kind `{k}`"))?;
+                }
+            }
+            v = v.kinds(kinds);
+        }
+        if !self.topic.is_empty() {
+            for t in &self.topic {
+                if !ds.statements().iter().any(|s| s.has_topic(t)) {
+                    warn(py, &format!("no statement in the data has topic `{t}`"))?;
+                }
+            }
+            v = v.topics(self.topic.iter().cloned());
+        }
+        if v.is_empty() {
+            warn(py, "no statement matches the date window and filters")?;
+        }
+        Ok(v)
+    }
+
+    /// First and last statement dates of the view, widened to `start`/`end` when given.
+    fn date_range(&self, py: Python<'_>, view: &View<'_>) -> PyResult<(NaiveDate, NaiveDate)> {
+        let ds = view.dataset();
+        let mut dates = view.statements().map(|s| ds.statement(s).date);
+        let first = dates.next();
+        let last = dates.last().or(first);
+        match (self.start.or(first), self.end.or(last)) {
+            (Some(a), Some(b)) if a <= b => Ok((a, b)),
+            _ => Err(data_message(
+                py,
+                "no statement matches the date window and filters, so there is nothing to window",
+            )),
+        }
+    }
+}
+
+fn projection(weight: &str, signed: bool, votes: bool) -> PyResult<ProjectionOptions> {
+    Ok(ProjectionOptions {
+        linking: if votes {
+            Linking::SameVote
+        } else {
+            Linking::Signatures
+        },
+        signed,
+        ..ProjectionOptions::new(option::<Weighting>("weight", weight)?)
+    })
+}
+
+/// A window length or step, `Ny`, `Nq` or `Nm`, as months per unit and count.
+fn span(option: &str, text: &str) -> PyResult<(u32, u32)> {
+    let s = text.trim();
+    let bad = || {
+        invalid(
+            option,
+            format!("{text:?}"),
+            "expected Ny, Nq or Nm (e.g. 1y, 2q, 6m)",
+        )
+    };
+    let (digits, unit) = s.split_at(s.len().checked_sub(1).ok_or_else(bad)?);
+    let count: u32 = digits.parse().map_err(|_| bad())?;
+    if count == 0 {
+        return Err(invalid(option, format!("{text:?}"), "must be at least 1"));
+    }
+    let months = match unit.to_ascii_lowercase().as_str() {
+        "y" => 12,
+        "q" => 3,
+        "m" => 1,
+        _ => return Err(bad()),
+    };
+    Ok((count, months))
+}
+
+/// The calendar windows of `window`/`step` (the CLI's `--window`/`--step`): mixed units
+/// use the smaller one, which divides the larger.
+fn window_spec(window: Option<&str>, step: Option<&str>) -> PyResult<Option<WindowSpec>> {
+    let Some(window) = window else {
+        if step.is_some() {
+            return Err(invalid("step", format!("{step:?}"), "needs `window`"));
+        }
+        return Ok(None);
+    };
+    let window = span("window", window)?;
+    let step = match step {
+        Some(s) => span("step", s)?,
+        None => window,
+    };
+    let unit = window.1.min(step.1);
+    let period = match unit {
+        12 => Period::Year,
+        3 => Period::Quarter,
+        _ => Period::Month,
+    };
+    let in_unit = |(count, months): (u32, u32)| count * months / unit;
+    Ok(Some(WindowSpec::Calendar {
+        period,
+        size: in_unit(window),
+        step: in_unit(step),
+    }))
+}
+
+// ---------------------------------------------------------------------------------------
+// The dataset
+
+/// A loaded dataset (shared, immutable) and the report of its load.
+#[pyclass(frozen, module = "cosignatory._native", name = "Dataset")]
+struct PyDataset {
+    ds: Arc<Dataset>,
+    report: Option<LoadReport>,
+}
+
+fn read_options(lenient: bool) -> ReadOptions {
+    if lenient {
+        ReadOptions::lenient()
+    } else {
+        ReadOptions::default()
+    }
+}
+
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// A fresh directory under the system temp dir, removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> std::io::Result<TempDir> {
+        let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("cosignatory-py-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        Ok(TempDir(dir))
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[pymethods]
+impl PyDataset {
+    /// Reads a CSV folder or a JSON file (`cosignatory::io::read_dataset_with`).
+    #[staticmethod]
+    fn read(py: Python<'_>, path: PathBuf, lenient: bool) -> PyResult<PyDataset> {
+        if !path.exists() {
+            return Err(PyFileNotFoundError::new_err(format!(
+                "{}: no such dataset folder or JSON file",
+                path.display()
+            )));
+        }
+        let options = read_options(lenient);
+        let (ds, report) = py.detach(|| read_dataset_with(&path, &options)).or_py(py)?;
+        Ok(PyDataset {
+            ds: Arc::new(ds),
+            report: Some(report),
+        })
+    }
+
+    /// Reads the CSV tables from memory (`cosignatory::io::CsvTables`).
+    #[staticmethod]
+    #[pyo3(signature = (statements, signatures, actors, memberships, lenient))]
+    fn from_csv(
+        py: Python<'_>,
+        statements: Vec<u8>,
+        signatures: Vec<u8>,
+        actors: Option<Vec<u8>>,
+        memberships: Option<Vec<u8>>,
+        lenient: bool,
+    ) -> PyResult<PyDataset> {
+        let options = read_options(lenient);
+        let (ds, report) = py
+            .detach(|| {
+                let mut tables = CsvTables::new(
+                    ("statements", statements.as_slice()),
+                    ("signatures", signatures.as_slice()),
+                );
+                if let Some(a) = &actors {
+                    tables = tables.with_actors("actors", a.as_slice());
+                }
+                if let Some(m) = &memberships {
+                    tables = tables.with_memberships("memberships", m.as_slice());
+                }
+                tables.read(&options)
+            })
+            .or_py(py)?;
+        Ok(PyDataset {
+            ds: Arc::new(ds),
+            report: Some(report),
+        })
+    }
+
+    /// The bundled joint statements.
+    #[staticmethod]
+    fn joint_statements() -> PyDataset {
+        PyDataset {
+            ds: Arc::new(cosignatory::datasets::joint_statements()),
+            report: None,
+        }
+    }
+
+    /// The bundled UN General Assembly roll calls.
+    #[staticmethod]
+    fn un_votes(py: Python<'_>) -> PyDataset {
+        PyDataset {
+            ds: Arc::new(py.detach(cosignatory::datasets::un_votes)),
+            report: None,
+        }
+    }
+
+    /// The load report as `{"skipped": [problem], "warnings": [message]}`, or `None` for a
+    /// bundled dataset.
+    fn load_report<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
+        let Some(r) = &self.report else {
+            return Ok(None);
+        };
+        let d = PyDict::new(py);
+        let skipped: PyResult<Vec<_>> = r.skipped.iter().map(|p| problem_dict(py, p)).collect();
+        d.set_item("skipped", PyList::new(py, skipped?)?)?;
+        let warnings: Vec<String> = r.warnings.iter().map(|w| w.to_string()).collect();
+        d.set_item("warnings", warnings)?;
+        Ok(Some(d))
+    }
+
+    /// `View::summary` as JSON text (what `cosignatory summary --format json` prints).
+    #[pyo3(signature = (top, start, end, kind, topic, bloc_mode))]
+    fn summary(
+        &self,
+        py: Python<'_>,
+        top: usize,
+        start: Option<&str>,
+        end: Option<&str>,
+        kind: Vec<String>,
+        topic: Vec<String>,
+        bloc_mode: &str,
+    ) -> PyResult<String> {
+        let filter = Filter::new(start, end, kind, topic, bloc_mode)?;
+        let view = filter.view(py, &self.ds)?;
+        let summary = view.summary(top);
+        serde_json::to_string(&summary).map_err(|e| PyRuntimeError::new_err(e.to_string()))
+    }
+
+    /// The dataset's four CSV tables (`write_csv_folder`) as bytes, by file stem.
+    fn tables<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let ds = Arc::clone(&self.ds);
+        let files = py.detach(
+            move || -> Result<Vec<(String, Vec<u8>)>, cosignatory::Error> {
+                let dir = TempDir::new().map_err(|source| cosignatory::Error::Io {
+                    path: std::env::temp_dir(),
+                    source,
+                })?;
+                cosignatory::io::write_csv_folder(&ds, &dir.0)?;
+                let mut out = Vec::new();
+                for stem in ["statements", "signatures", "actors", "memberships"] {
+                    let path = dir.0.join(format!("{stem}.csv"));
+                    let bytes = std::fs::read(&path)
+                        .map_err(|source| cosignatory::Error::Io { path, source })?;
+                    out.push((stem.to_string(), bytes));
+                }
+                Ok(out)
+            },
+        );
+        let d = PyDict::new(py);
+        for (stem, bytes) in files.or_py(py)? {
+            d.set_item(stem, PyBytes::new(py, &bytes))?;
+        }
+        Ok(d)
+    }
+
+    /// The edge columns of the co-signature graph (`graph --format csv`), ids as
+    /// categorical codes into `categories` (sorted ids); with `with_nodes` also the node
+    /// table (`graph --format csv-nodes`) as CSV bytes under `nodes`.
+    #[pyo3(signature = (start, end, kind, topic, bloc_mode, weight, signed, votes, backbone, alpha, correction, with_nodes))]
+    fn graph<'py>(
+        &self,
+        py: Python<'py>,
+        start: Option<&str>,
+        end: Option<&str>,
+        kind: Vec<String>,
+        topic: Vec<String>,
+        bloc_mode: &str,
+        weight: &str,
+        signed: bool,
+        votes: bool,
+        backbone: Option<&str>,
+        alpha: f64,
+        correction: &str,
+        with_nodes: bool,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let g = self.build_graph(
+            py, start, end, kind, topic, bloc_mode, weight, signed, votes, backbone, alpha,
+            correction,
+        )?;
+        let d = edge_columns(py, &g)?;
+        d.set_item("weighting", g.weighting().name())?;
+        d.set_item("signed", g.is_signed())?;
+        d.set_item("statements", g.num_statements())?;
+        if with_nodes {
+            let mut out = Vec::new();
+            cosignatory::export::write_node_table(
+                &mut out,
+                &g,
+                &cosignatory::export::NodeAttributes::new(),
+            )
+            .or_py(py)?;
+            d.set_item("nodes", PyBytes::new(py, &out))?;
+        }
+        Ok(d)
+    }
+
+    /// The node table of the co-signature graph (`graph --format csv-nodes`) as CSV text.
+    #[pyo3(signature = (start, end, kind, topic, bloc_mode, weight, signed, votes, backbone, alpha, correction))]
+    fn graph_nodes<'py>(
+        &self,
+        py: Python<'py>,
+        start: Option<&str>,
+        end: Option<&str>,
+        kind: Vec<String>,
+        topic: Vec<String>,
+        bloc_mode: &str,
+        weight: &str,
+        signed: bool,
+        votes: bool,
+        backbone: Option<&str>,
+        alpha: f64,
+        correction: &str,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let g = self.build_graph(
+            py, start, end, kind, topic, bloc_mode, weight, signed, votes, backbone, alpha,
+            correction,
+        )?;
+        let mut out = Vec::new();
+        cosignatory::export::write_node_table(
+            &mut out,
+            &g,
+            &cosignatory::export::NodeAttributes::new(),
+        )
+        .or_py(py)?;
+        Ok(PyBytes::new(py, &out))
+    }
+
+    /// Coalitions of the co-signature graph (`cosignatory cluster`).
+    #[pyo3(signature = (start, end, kind, topic, bloc_mode, weight, signed, votes, algorithm, quality, resolution, seed, runs, consensus, linkage, k))]
+    fn cluster<'py>(
+        &self,
+        py: Python<'py>,
+        start: Option<&str>,
+        end: Option<&str>,
+        kind: Vec<String>,
+        topic: Vec<String>,
+        bloc_mode: &str,
+        weight: &str,
+        signed: bool,
+        votes: bool,
+        algorithm: &str,
+        quality: &str,
+        resolution: f64,
+        seed: u64,
+        runs: Option<usize>,
+        consensus: bool,
+        linkage: &str,
+        k: Option<usize>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let options = coalition_options(
+            algorithm, quality, resolution, seed, runs, consensus, linkage, k,
+        )?;
+        let filter = Filter::new(start, end, kind, topic, bloc_mode)?;
+        let projection = projection(weight, signed, votes)?;
+        let view = filter.view(py, &self.ds)?;
+        let ds = &*self.ds;
+        let (graph, actors) = py
+            .detach(|| project_for_clustering(&view, &projection))
+            .or_py(py)?;
+        let ids: Vec<String> = actors.iter().map(|&a| ds.actor(a).id.clone()).collect();
+        cluster_graph(py, &graph, &ids, &options)
+    }
+
+    /// Coalitions tracked across windows (`cosignatory timeline`).
+    #[pyo3(signature = (start, end, kind, topic, bloc_mode, weight, signed, votes, window, step, smoothing, coupling, resolution, seed))]
+    fn timeline(
+        &self,
+        py: Python<'_>,
+        start: Option<&str>,
+        end: Option<&str>,
+        kind: Vec<String>,
+        topic: Vec<String>,
+        bloc_mode: &str,
+        weight: &str,
+        signed: bool,
+        votes: bool,
+        window: Option<&str>,
+        step: Option<&str>,
+        smoothing: &str,
+        coupling: f64,
+        resolution: f64,
+        seed: u64,
+    ) -> PyResult<PyTimeline> {
+        let filter = Filter::new(start, end, kind, topic, bloc_mode)?;
+        let projection = projection(weight, signed, votes)?;
+        let spec = window_spec(window, step)?;
+        let smoothing: SmoothingMethod = option("smoothing", smoothing)?;
+        let view = filter.view(py, &self.ds)?;
+        let (from, to) = filter.date_range(py, &view)?;
+        let quality = if projection.signed {
+            Quality::SignedModularity { resolution }
+        } else {
+            Quality::Modularity { resolution }
+        };
+        let options = TimelineOptions {
+            windows: spec.unwrap_or_else(WindowSpec::years),
+            range: Some(Window::new(from, to)),
+            projection,
+            smoothing: smoothing.with_coupling(coupling),
+            leiden: cosignatory::cluster::LeidenOptions {
+                quality,
+                seed,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let timeline = py.detach(|| Timeline::build(&view, &options)).or_py(py)?;
+        Ok(PyTimeline {
+            ds: Arc::clone(&self.ds),
+            filter,
+            options,
+            timeline,
+        })
+    }
+
+    /// Number of actors, statements and signatures (for `repr`).
+    fn counts(&self) -> (usize, usize, usize) {
+        (
+            self.ds.actors().len(),
+            self.ds.statements().len(),
+            self.ds.num_signatures(),
+        )
+    }
+}
+
+impl PyDataset {
+    fn build_graph(
+        &self,
+        py: Python<'_>,
+        start: Option<&str>,
+        end: Option<&str>,
+        kind: Vec<String>,
+        topic: Vec<String>,
+        bloc_mode: &str,
+        weight: &str,
+        signed: bool,
+        votes: bool,
+        backbone: Option<&str>,
+        alpha: f64,
+        correction: &str,
+    ) -> PyResult<CoSignGraph> {
+        let filter = Filter::new(start, end, kind, topic, bloc_mode)?;
+        let projection = projection(weight, signed, votes)?;
+        let backbone = backbone
+            .map(|m| -> PyResult<BackboneOptions> {
+                Ok(BackboneOptions {
+                    method: option::<BackboneMethod>("backbone", m)?,
+                    alpha,
+                    correction: option::<Correction>("correction", correction)?,
+                })
+            })
+            .transpose()?;
+        let view = filter.view(py, &self.ds)?;
+        py.detach(|| {
+            let g = project(&view, &projection)?;
+            match backbone {
+                None => Ok::<_, cosignatory::Error>(g),
+                Some(options) => Ok(cosignatory::graph::backbone(&g, &options)?.graph),
+            }
+        })
+        .or_py(py)
+    }
+}
+
+/// The edge table's columns in its order (edges by `(id(a), id(b))`, smaller id first):
+/// numpy arrays for numbers, node ranks for the endpoints.
+fn edge_columns<'py>(py: Python<'py>, g: &CoSignGraph) -> PyResult<Bound<'py, PyDict>> {
+    let graph = g.graph();
+    let mut nodes: Vec<_> = graph.node_indices().collect();
+    nodes.sort_by(|&a, &b| graph[a].id.cmp(&graph[b].id));
+    let mut rank = vec![0i32; nodes.len()];
+    for (r, n) in nodes.iter().enumerate() {
+        rank[n.index()] = r as i32;
+    }
+    let mut order: Vec<(i32, i32, u32)> = graph
+        .edge_indices()
+        .map(|e| {
+            let (a, b) = graph.edge_endpoints(e).expect("edge of the graph");
+            let (a, b) = (rank[a.index()], rank[b.index()]);
+            (a.min(b), a.max(b), e.index() as u32)
+        })
+        .collect();
+    // Stable, as the library's writer: projections come in order already.
+    if !order.is_sorted_by_key(|&(a, b, _)| (a, b)) {
+        order.sort_by_key(|&(a, b, _)| (a, b));
+    }
+    let edge = |i: u32| petgraph_edge(i);
+    let d = PyDict::new(py);
+    d.set_item(
+        "categories",
+        nodes
+            .iter()
+            .map(|&n| graph[n].id.as_str())
+            .collect::<Vec<_>>(),
+    )?;
+    d.set_item(
+        "source",
+        PyArray1::from_vec(py, order.iter().map(|o| o.0).collect()),
+    )?;
+    d.set_item(
+        "target",
+        PyArray1::from_vec(py, order.iter().map(|o| o.1).collect()),
+    )?;
+    let floats = |f: &dyn Fn(u32) -> f64| -> PyResult<Vec<f64>> {
+        let v: Vec<f64> = order.iter().map(|o| f(o.2)).collect();
+        if let Some(x) = v.iter().find(|x| !x.is_finite()) {
+            return Err(PyValueError::new_err(format!(
+                "the graph has the non-finite edge value {x}"
+            )));
+        }
+        Ok(v)
+    };
+    let ints =
+        |f: &dyn Fn(u32) -> u32| -> Vec<i64> { order.iter().map(|o| f(o.2) as i64).collect() };
+    let mut columns: Vec<&str> = vec!["weight", "count"];
+    d.set_item(
+        "weight",
+        PyArray1::from_vec(py, floats(&|e| graph[edge(e)].weight)?),
+    )?;
+    d.set_item(
+        "count",
+        PyArray1::from_vec(py, ints(&|e| graph[edge(e)].count)),
+    )?;
+    if g.is_signed() {
+        columns.extend(["together", "against", "against_count"]);
+        d.set_item(
+            "together",
+            PyArray1::from_vec(py, floats(&|e| g.together(edge(e)))?),
+        )?;
+        d.set_item(
+            "against",
+            PyArray1::from_vec(py, floats(&|e| g.against(edge(e)))?),
+        )?;
+        d.set_item(
+            "against_count",
+            PyArray1::from_vec(py, ints(&|e| graph[edge(e)].against_count)),
+        )?;
+    }
+    d.set_item("columns", columns)?;
+    Ok(d)
+}
+
+fn petgraph_edge(i: u32) -> EdgeIndex {
+    EdgeIndex::new(i as usize)
+}
+
+// ---------------------------------------------------------------------------------------
+// Clustering
+
+fn coalition_options(
+    algorithm: &str,
+    quality: &str,
+    resolution: f64,
+    seed: u64,
+    runs: Option<usize>,
+    consensus: bool,
+    linkage: &str,
+    k: Option<usize>,
+) -> PyResult<CoalitionOptions> {
+    let quality: QualityKind = option("quality", quality)?;
+    // The CLI offers modularity and cpm; signed modularity follows from the graph.
+    if quality == QualityKind::SignedModularity {
+        return Err(invalid(
+            "quality",
+            quality.name(),
+            "expected modularity or cpm (modularity is signed on a graph with negative weights)",
+        ));
+    }
+    let method: Method = option("algorithm", algorithm)?;
+    if runs == Some(0) {
+        return Err(invalid("runs", 0, "must be at least 1"));
+    }
+    if !resolution.is_finite() {
+        return Err(invalid("resolution", resolution, "must be a finite number"));
+    }
+    Ok(CoalitionOptions {
+        method,
+        quality,
+        resolution,
+        seed,
+        runs,
+        consensus,
+        linkage: option::<Linkage>("linkage", linkage)?,
+        k,
+    })
+}
+
+/// Communities as sorted id lists, largest first, ties by first id (the CLI's order).
+fn communities(p: &Partition, ids: &[String]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = p
+        .communities()
+        .map(|c| {
+            let mut m: Vec<String> = c.iter().map(|&i| ids[i].clone()).collect();
+            m.sort();
+            m
+        })
+        .collect();
+    out.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a[0].cmp(&b[0])));
+    out
+}
+
+fn cluster_graph<'py>(
+    py: Python<'py>,
+    graph: &ClusterGraph,
+    ids: &[String],
+    options: &CoalitionOptions,
+) -> PyResult<Bound<'py, PyDict>> {
+    if graph.node_count() == 0 {
+        return Err(data_message(
+            py,
+            "the graph has no nodes: nothing to cluster",
+        ));
+    }
+    let found = py
+        .detach(|| find_coalitions(graph, options, None))
+        .or_py(py)?;
+    let d = PyDict::new(py);
+    d.set_item("algorithm", found.method.name())?;
+    d.set_item("quality_function", found.quality_function.name())?;
+    d.set_item("resolution", options.resolution)?;
+    d.set_item("seed", found.seed)?;
+    d.set_item("quality", found.quality)?;
+    d.set_item("modularity", found.modularity)?;
+    d.set_item("communities", communities(&found.partition, ids))?;
+    d.set_item("selection", found.selection.to_string())?;
+    Ok(d)
+}
+
+/// Coalitions of an edge list (`cluster --edges`): CSV text with `source,target[,weight]`
+/// read by the library's reader (`name` labels problem locations), or a file.
+#[pyfunction]
+#[pyo3(signature = (name, text, path, algorithm, quality, resolution, seed, runs, consensus, linkage, k))]
+fn cluster_edges<'py>(
+    py: Python<'py>,
+    name: &str,
+    text: Option<Vec<u8>>,
+    path: Option<PathBuf>,
+    algorithm: &str,
+    quality: &str,
+    resolution: f64,
+    seed: u64,
+    runs: Option<usize>,
+    consensus: bool,
+    linkage: &str,
+    k: Option<usize>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let options = coalition_options(
+        algorithm, quality, resolution, seed, runs, consensus, linkage, k,
+    )?;
+    let read = ReadOptions::default();
+    let (list, _report) = match (text, path) {
+        (Some(t), _) => py
+            .detach(|| EdgeList::from_reader(name, t.as_slice(), &read))
+            .or_py(py)?,
+        (None, Some(p)) => py.detach(|| read_edge_list(&p, &read)).or_py(py)?,
+        (None, None) => return Err(PyValueError::new_err("an edge list is needed")),
+    };
+    let graph = list.to_cluster_graph().or_py(py)?;
+    cluster_graph(py, &graph, &list.ids, &options)
+}
+
+// ---------------------------------------------------------------------------------------
+// Timelines
+
+/// A built timeline with what it was built from (for the dynamic GEXF export).
+#[pyclass(frozen, module = "cosignatory._native", name = "Timeline")]
+struct PyTimeline {
+    ds: Arc<Dataset>,
+    filter: Filter,
+    options: TimelineOptions,
+    timeline: Timeline,
+}
+
+#[pymethods]
+impl PyTimeline {
+    /// One of the CLI's CSV tables (`timeline --format csv --table NAME`).
+    fn csv(&self, table: &str) -> PyResult<String> {
+        let table: Table = option("table", table)?;
+        Ok(self.timeline.csv(table))
+    }
+
+    /// One row per window: index, start, end, statements, actors, quality (None where
+    /// undefined), NMI with the previous window (None for the first).
+    #[allow(clippy::type_complexity)]
+    fn windows(
+        &self,
+    ) -> Vec<(
+        usize,
+        String,
+        String,
+        usize,
+        usize,
+        Option<f64>,
+        Option<f64>,
+    )> {
+        self.timeline
+            .windows
+            .iter()
+            .map(|w| {
+                (
+                    w.index,
+                    w.window.start.to_string(),
+                    w.window.end.to_string(),
+                    w.statements,
+                    w.actors.len(),
+                    w.quality,
+                    w.stability.as_ref().map(|s| s.nmi),
+                )
+            })
+            .collect()
+    }
+
+    /// The multislice modularity of the whole timeline (multislice smoothing only).
+    fn multislice_quality(&self) -> Option<f64> {
+        self.timeline.multislice_quality
+    }
+
+    /// The whole timeline as JSON text (`timeline --format json`).
+    fn json(&self) -> PyResult<String> {
+        serde_json::to_string(&self.timeline).map_err(|e| PyRuntimeError::new_err(e.to_string()))
+    }
+
+    /// Writes the windows' graphs as one dynamic GEXF file (`timeline --gexf PATH`).
+    fn to_gexf(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
+        let view = self.filter.view(py, &self.ds)?;
+        py.detach(|| {
+            cosignatory::export::write_timeline_gexf_file(
+                &path,
+                &view,
+                &self.options,
+                &self.timeline,
+            )
+        })
+        .or_py(py)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+
+/// The module.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyDataset>()?;
+    m.add_class::<PyTimeline>()?;
+    m.add_function(wrap_pyfunction!(cluster_edges, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
