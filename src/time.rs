@@ -88,7 +88,113 @@ pub enum WindowSpec {
     Custom(Vec<Window>),
 }
 
+/// A window length or step in calendar periods, written `Ny`, `Nq` or `Nm` (years, quarters,
+/// months), as `--window 2y --step 1q` takes it.
+///
+/// ```
+/// use cosignatory::time::{Period, Span, WindowSpec};
+/// let two_years: Span = "2y".parse().unwrap();
+/// assert_eq!(two_years, Span { count: 2, period: Period::Year });
+/// // Mixed units use the smaller one: 2 years every quarter = 8 quarters every quarter.
+/// let spec = WindowSpec::calendar(two_years, Some("1q".parse().unwrap())).unwrap();
+/// assert_eq!(spec, WindowSpec::Calendar { period: Period::Quarter, size: 8, step: 1 });
+/// assert!("é".parse::<Span>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// How many periods (at least 1).
+    pub count: u32,
+    /// The period.
+    pub period: Period,
+}
+
+/// Why a text is not a [`Span`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{given:?} {reason}")]
+pub struct ParseSpanError {
+    /// The text given.
+    pub given: String,
+    /// What is wrong with it.
+    pub reason: &'static str,
+}
+
+impl std::str::FromStr for Span {
+    type Err = ParseSpanError;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        let s = s.trim();
+        let bad = |reason| ParseSpanError {
+            given: s.to_string(),
+            reason,
+        };
+        let shape = "is not a span; expected Ny, Nq or Nm (e.g. 1y, 2q, 6m)";
+        // The unit is the last character, whatever its width in bytes.
+        let Some((at, unit)) = s.char_indices().next_back() else {
+            return Err(bad(shape));
+        };
+        let period = match unit.to_ascii_lowercase() {
+            'y' => Period::Year,
+            'q' => Period::Quarter,
+            'm' => Period::Month,
+            _ => return Err(bad(shape)),
+        };
+        let count: u32 = s[..at].parse().map_err(|_| bad(shape))?;
+        if count == 0 {
+            return Err(bad("is not a span: it must be at least 1"));
+        }
+        Ok(Span { count, period })
+    }
+}
+
+impl std::fmt::Display for Span {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let unit = match self.period {
+            Period::Year => 'y',
+            Period::Quarter => 'q',
+            Period::Month => 'm',
+        };
+        write!(f, "{}{unit}", self.count)
+    }
+}
+
 impl WindowSpec {
+    /// Calendar windows of length `window` starting every `step` (default: `window`, so the
+    /// windows tile the range). Mixed units use the smaller one, which divides the larger: a
+    /// year every quarter is 4 quarters every quarter.
+    ///
+    /// # Errors
+    /// [`Error::InvalidParameter`] if a span in the smaller unit does not fit in 32 bits.
+    pub fn calendar(window: Span, step: Option<Span>) -> Result<WindowSpec> {
+        let step = step.unwrap_or(window);
+        let period = if window.period.months() <= step.period.months() {
+            window.period
+        } else {
+            step.period
+        };
+        let in_period = |name: &'static str, s: Span| {
+            s.count
+                .checked_mul(s.period.months() / period.months())
+                .ok_or_else(|| Error::InvalidParameter {
+                    name,
+                    value: s.to_string(),
+                    reason: format!(
+                        "is more than {} {} when counted in the smaller unit",
+                        u32::MAX,
+                        match period {
+                            Period::Year => "years",
+                            Period::Quarter => "quarters",
+                            Period::Month => "months",
+                        }
+                    ),
+                })
+        };
+        Ok(WindowSpec::Calendar {
+            period,
+            size: in_period("window", window)?,
+            step: in_period("step", step)?,
+        })
+    }
+
     /// Calendar years.
     pub fn years() -> Self {
         WindowSpec::Calendar {
@@ -237,5 +343,36 @@ impl Decay {
     pub fn weight(&self, date: NaiveDate) -> f64 {
         let age = (self.reference - date).num_days().max(0) as f64;
         (-age / self.half_life_days).exp2()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_parse_and_make_calendar_specs() {
+        let span = |s: &str| s.parse::<Span>();
+        assert_eq!(
+            span("2y"),
+            Ok(Span {
+                count: 2,
+                period: Period::Year
+            })
+        );
+        assert_eq!(span("3Q").map(|s| s.period), Ok(Period::Quarter));
+        for bad in ["0y", "y", "1w", "", "é", "1é", "-1y"] {
+            assert!(span(bad).is_err(), "{bad}");
+        }
+        let spec = |w: &str, s: Option<&str>| {
+            WindowSpec::calendar(span(w).unwrap(), s.map(|s| span(s).unwrap()))
+        };
+        let cal = |period, size, step| WindowSpec::Calendar { period, size, step };
+        assert_eq!(spec("2y", Some("1y")).unwrap(), cal(Period::Year, 2, 1));
+        assert_eq!(spec("1y", Some("1q")).unwrap(), cal(Period::Quarter, 4, 1));
+        assert_eq!(spec("1y", Some("6m")).unwrap(), cal(Period::Month, 12, 6));
+        assert_eq!(spec("6m", None).unwrap(), cal(Period::Month, 6, 6));
+        // 1073741825 years do not fit in 32 bits of months: an error, not a wrap to 1y.
+        assert!(spec("1073741825y", Some("1m")).is_err());
     }
 }

@@ -22,9 +22,9 @@ use cosignatory::graph::{
     Weighting, project, project_for_clustering,
 };
 use cosignatory::io::{CsvTables, EdgeList, ReadOptions, read_dataset_with, read_edge_list};
-use cosignatory::model::{BlocMode, Dataset, StatementKind, View};
+use cosignatory::model::{BlocMode, Dataset, View, ViewOptions};
 use cosignatory::petgraph::graph::EdgeIndex;
-use cosignatory::time::{Period, Window, WindowSpec};
+use cosignatory::time::{Span, Window, WindowSpec};
 use cosignatory::{LoadReport, ParseNameError, Problem};
 use numpy::PyArray1;
 use pyo3::exceptions::{
@@ -195,59 +195,37 @@ impl Filter {
         })
     }
 
-    /// The view these options select (the CLI builds the same one), warning about kinds or
-    /// topics no statement has.
+    fn options(&self) -> ViewOptions {
+        ViewOptions {
+            from: self.start,
+            to: self.end,
+            kinds: self.kind.clone(),
+            topics: self.topic.clone(),
+            bloc_mode: self.bloc_mode,
+        }
+    }
+
+    /// The view these options select (the library's `Dataset::view_with`, as the CLI), with a
+    /// Python warning for each filter that matches nothing.
     fn view<'a>(&self, py: Python<'_>, ds: &'a Dataset) -> PyResult<View<'a>> {
-        let mut v = ds
-            .view()
-            .between(
-                self.start.unwrap_or(NaiveDate::MIN),
-                self.end.unwrap_or(NaiveDate::MAX),
-            )
-            .bloc_mode(self.bloc_mode);
-        if !self.kind.is_empty() {
-            let kinds: Vec<StatementKind> = self
-                .kind
-                .iter()
-                .map(|k| {
-                    k.parse()
-                        .unwrap_or_else(|e: std::convert::Infallible| match e {})
-                })
-                .collect();
-            for k in &kinds {
-                if !ds.statements().iter().any(|s| &s.kind == k) {
-                    warn(py, &format!("no statement in the data has kind `{k}`"))?;
-                }
-            }
-            v = v.kinds(kinds);
+        let (view, notes) = ds
+            .view_with(&self.options())
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        for note in notes {
+            warn(py, &note.to_string())?;
         }
-        if !self.topic.is_empty() {
-            for t in &self.topic {
-                if !ds.statements().iter().any(|s| s.has_topic(t)) {
-                    warn(py, &format!("no statement in the data has topic `{t}`"))?;
-                }
-            }
-            v = v.topics(self.topic.iter().cloned());
-        }
-        if v.is_empty() {
-            warn(py, "no statement matches the date window and filters")?;
-        }
-        Ok(v)
+        Ok(view)
     }
 
     /// First and last statement dates of the view, widened to `start`/`end` when given.
     fn date_range(&self, py: Python<'_>, view: &View<'_>) -> PyResult<(NaiveDate, NaiveDate)> {
-        let ds = view.dataset();
-        let mut dates = view.statements().map(|s| ds.statement(s).date);
-        let first = dates.next();
-        let last = dates.last().or(first);
-        match (self.start.or(first), self.end.or(last)) {
-            (Some(a), Some(b)) if a <= b => Ok((a, b)),
-            _ => Err(data_message(
+        let range = self.options().range(view).ok_or_else(|| {
+            data_message(
                 py,
                 "no statement matches the date window and filters, so there is nothing to window",
-            )),
-        }
+            )
+        })?;
+        Ok((range.start, range.end))
     }
 }
 
@@ -263,32 +241,8 @@ fn projection(weight: &str, signed: bool, votes: bool) -> PyResult<ProjectionOpt
     })
 }
 
-/// A window length or step, `Ny`, `Nq` or `Nm`, as months per unit and count.
-fn span(option: &str, text: &str) -> PyResult<(u32, u32)> {
-    let s = text.trim();
-    let bad = || {
-        invalid(
-            option,
-            format!("{text:?}"),
-            "expected Ny, Nq or Nm (e.g. 1y, 2q, 6m)",
-        )
-    };
-    let (digits, unit) = s.split_at(s.len().checked_sub(1).ok_or_else(bad)?);
-    let count: u32 = digits.parse().map_err(|_| bad())?;
-    if count == 0 {
-        return Err(invalid(option, format!("{text:?}"), "must be at least 1"));
-    }
-    let months = match unit.to_ascii_lowercase().as_str() {
-        "y" => 12,
-        "q" => 3,
-        "m" => 1,
-        _ => return Err(bad()),
-    };
-    Ok((count, months))
-}
-
-/// The calendar windows of `window`/`step` (the CLI's `--window`/`--step`): mixed units
-/// use the smaller one, which divides the larger.
+/// The calendar windows of `window`/`step` (the CLI's `--window`/`--step`), parsed and
+/// combined by the library (`time::Span`, `WindowSpec::calendar`).
 fn window_spec(window: Option<&str>, step: Option<&str>) -> PyResult<Option<WindowSpec>> {
     let Some(window) = window else {
         if step.is_some() {
@@ -296,23 +250,15 @@ fn window_spec(window: Option<&str>, step: Option<&str>) -> PyResult<Option<Wind
         }
         return Ok(None);
     };
+    let span = |option: &str, text: &str| {
+        text.parse::<Span>()
+            .map_err(|e| invalid(option, format!("{text:?}"), e.reason))
+    };
     let window = span("window", window)?;
-    let step = match step {
-        Some(s) => span("step", s)?,
-        None => window,
-    };
-    let unit = window.1.min(step.1);
-    let period = match unit {
-        12 => Period::Year,
-        3 => Period::Quarter,
-        _ => Period::Month,
-    };
-    let in_unit = |(count, months): (u32, u32)| count * months / unit;
-    Ok(Some(WindowSpec::Calendar {
-        period,
-        size: in_unit(window),
-        step: in_unit(step),
-    }))
+    let step = step.map(|s| span("step", s)).transpose()?;
+    WindowSpec::calendar(window, step)
+        .map(Some)
+        .map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
 // ---------------------------------------------------------------------------------------

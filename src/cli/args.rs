@@ -9,6 +9,7 @@ use cosignatory::dynamics::{SmoothingMethod, Table};
 use cosignatory::graph::layout::Layout;
 use cosignatory::graph::{BackboneMethod, Correction, Weighting};
 use cosignatory::model::BlocMode;
+use cosignatory::time::Span;
 use std::path::PathBuf;
 
 /// Who signs with whom: co-signature graphs, coalitions and alignment of countries and blocs.
@@ -263,13 +264,6 @@ pub struct ClusterArgs {
     pub output: OutputArgs,
 }
 
-/// Window size or step: N years, quarters or months.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
-    pub count: u32,
-    pub months_per_unit: u32,
-}
-
 #[derive(Args, Debug, Clone)]
 #[command(next_help_heading = "Windows")]
 pub struct WindowArgs {
@@ -500,23 +494,8 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 fn parse_span(s: &str) -> Result<Span, String> {
-    let s = s.trim();
-    let bad = || format!("{s:?} is not a span; expected Ny, Nq or Nm (e.g. 1y, 2q, 6m)");
-    let (digits, unit) = s.split_at(s.len().checked_sub(1).ok_or_else(bad)?);
-    let count: u32 = digits.parse().map_err(|_| bad())?;
-    if count == 0 {
-        return Err(format!("{s:?}: the span must be at least 1"));
-    }
-    let months_per_unit = match unit.to_ascii_lowercase().as_str() {
-        "y" => 12,
-        "q" => 3,
-        "m" => 1,
-        _ => return Err(bad()),
-    };
-    Ok(Span {
-        count,
-        months_per_unit,
-    })
+    s.parse()
+        .map_err(|e: cosignatory::time::ParseSpanError| e.to_string())
 }
 
 fn parse_pair(s: &str) -> Result<(String, String), String> {
@@ -581,21 +560,6 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn spans_parse() {
-        assert_eq!(
-            parse_span("2y"),
-            Ok(Span {
-                count: 2,
-                months_per_unit: 12
-            })
-        );
-        assert_eq!(parse_span("3q").map(|s| s.months_per_unit), Ok(3));
-        assert!(parse_span("0y").is_err());
-        assert!(parse_span("y").is_err());
-        assert!(parse_span("1w").is_err());
     }
 
     #[test]

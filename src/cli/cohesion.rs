@@ -17,7 +17,7 @@ pub fn run(args: &CohesionArgs) -> CliResult<()> {
         .unwrap_or_else(|| Defaults::for_view(&view).cohesion);
     let (from, to) = common::date_range(&view, &args.data)?;
     // A series is the point of this command: calendar years unless --window says otherwise.
-    let spec = common::spec(&args.windows).unwrap_or_else(WindowSpec::years);
+    let spec = common::spec(&args.windows)?.unwrap_or_else(WindowSpec::years);
     let windows = spec.windows(from, to)?;
     let points = bloc_cohesion(&view, &bloc, m, &windows)?;
     let mut r = Records::new(&[

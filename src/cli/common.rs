@@ -1,14 +1,14 @@
 //! What every command shares: loading the data, building the view, resolving actor ids,
 //! windows, alignment defaults and progress bars.
 
-use super::args::{DataArgs, Span, WindowArgs};
+use super::args::{DataArgs, WindowArgs};
 use super::error::{CliError, CliResult};
 use chrono::NaiveDate;
 use cosignatory::align::{Coding, DataKind, Defaults, Universe};
 use cosignatory::cluster::{ClusterGraph, Quality};
 use cosignatory::io::{ReadOptions, read_dataset_with};
-use cosignatory::model::{ActorIdx, Dataset, StatementKind, View};
-use cosignatory::time::{Period, Window, WindowSpec};
+use cosignatory::model::{ActorIdx, Dataset, View, ViewOptions};
+use cosignatory::time::{Window, WindowSpec};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::time::Duration;
@@ -52,46 +52,29 @@ pub fn load(args: &DataArgs) -> CliResult<Dataset> {
     Ok(ds)
 }
 
-/// The view selected by the common options.
+/// The library's view options of the common data arguments.
+pub fn view_options(args: &DataArgs) -> ViewOptions {
+    ViewOptions {
+        from: args.from,
+        to: args.to,
+        kinds: args.kind.clone(),
+        topics: args.topic.clone(),
+        bloc_mode: args.bloc_mode,
+    }
+}
+
+/// The view selected by the common options; filters that match nothing are warned about.
 pub fn view<'a>(ds: &'a Dataset, args: &DataArgs) -> CliResult<View<'a>> {
     if let (Some(from), Some(to)) = (args.from, args.to)
         && from > to
     {
         return Err(CliError::usage(format!("--from {from} is after --to {to}")));
     }
-    let mut v = ds
-        .view()
-        .between(
-            args.from.unwrap_or(NaiveDate::MIN),
-            args.to.unwrap_or(NaiveDate::MAX),
-        )
-        .bloc_mode(args.bloc_mode);
-    if !args.kind.is_empty() {
-        let kinds: Vec<StatementKind> = args
-            .kind
-            .iter()
-            .map(|k| {
-                k.parse()
-                    .unwrap_or_else(|e: std::convert::Infallible| match e {})
-            })
-            .collect();
-        let known = ds.statement_kinds();
-        for k in kinds.iter().filter(|k| !known.contains(k)) {
-            eprintln!("warning: no statement in the data has kind `{k}`");
-        }
-        v = v.kinds(kinds);
+    let (view, notes) = ds.view_with(&view_options(args))?;
+    for note in notes {
+        eprintln!("warning: {note}");
     }
-    if !args.topic.is_empty() {
-        let known = ds.topics();
-        for t in args.topic.iter().filter(|t| !known.contains(&t.as_str())) {
-            eprintln!("warning: no statement in the data has topic `{t}`");
-        }
-        v = v.topics(args.topic.iter().cloned());
-    }
-    if v.is_empty() {
-        eprintln!("warning: no statement matches the date window and filters");
-    }
-    Ok(v)
+    Ok(view)
 }
 
 /// An actor id of the dataset, or an error naming it with the closest known ids.
@@ -106,42 +89,29 @@ pub fn bloc(ds: &Dataset, id: &str) -> CliResult<ActorIdx> {
 
 /// First and last statement dates of the view, widened to `--from`/`--to` when given.
 pub fn date_range(view: &View<'_>, args: &DataArgs) -> CliResult<(NaiveDate, NaiveDate)> {
-    let (first, last) = view.date_range().unzip();
-    match (args.from.or(first), args.to.or(last)) {
-        (Some(from), Some(to)) if from <= to => Ok((from, to)),
-        _ => Err(CliError::data(
+    let range = view_options(args).range(view).ok_or_else(|| {
+        CliError::data(
             "no statement matches the date window and filters, so there is nothing to window",
-        )),
-    }
+        )
+    })?;
+    Ok((range.start, range.end))
 }
 
 /// The windows of `--window`/`--step`, or one window over the whole range.
 pub fn windows(view: &View<'_>, data: &DataArgs, args: &WindowArgs) -> CliResult<Vec<Window>> {
     let (from, to) = date_range(view, data)?;
-    match spec(args) {
+    match spec(args)? {
         Some(spec) => Ok(spec.windows(from, to)?),
         None => Ok(vec![Window::new(from, to)]),
     }
 }
 
-/// The calendar window spec of `--window`/`--step` (`None` without `--window`). The calendar
-/// spec has one period for size and step, so mixed units use the smaller one (which divides
-/// the larger: 1y with a 1q step is 4 quarters every quarter).
-pub fn spec(args: &WindowArgs) -> Option<WindowSpec> {
-    let window = args.window?;
-    let step = args.step.unwrap_or(window);
-    let unit = window.months_per_unit.min(step.months_per_unit);
-    let period = match unit {
-        12 => Period::Year,
-        3 => Period::Quarter,
-        _ => Period::Month,
-    };
-    let in_unit = |s: Span| s.count * s.months_per_unit / unit;
-    Some(WindowSpec::Calendar {
-        period,
-        size: in_unit(window),
-        step: in_unit(step),
-    })
+/// The calendar window spec of `--window`/`--step` (`None` without `--window`).
+pub fn spec(args: &WindowArgs) -> CliResult<Option<WindowSpec>> {
+    args.window
+        .map(|window| WindowSpec::calendar(window, args.step))
+        .transpose()
+        .map_err(|e| CliError::usage(e.to_string()))
 }
 
 /// True when every statement of the view is a roll call ([`DataKind::RollCalls`]): alignment
@@ -216,52 +186,6 @@ pub fn modularity_quality(graph: &ClusterGraph, resolution: f64) -> Quality {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn span(count: u32, months_per_unit: u32) -> Span {
-        Span {
-            count,
-            months_per_unit,
-        }
-    }
-
-    #[test]
-    fn window_specs() {
-        let w = |window, step| WindowArgs {
-            window: Some(window),
-            step,
-        };
-        assert_eq!(
-            spec(&w(span(2, 12), Some(span(1, 12)))),
-            Some(WindowSpec::Calendar {
-                period: Period::Year,
-                size: 2,
-                step: 1
-            })
-        );
-        assert_eq!(
-            spec(&w(span(1, 12), Some(span(1, 3)))),
-            Some(WindowSpec::Calendar {
-                period: Period::Quarter,
-                size: 4,
-                step: 1
-            })
-        );
-        assert_eq!(
-            spec(&w(span(1, 12), Some(span(6, 1)))),
-            Some(WindowSpec::Calendar {
-                period: Period::Month,
-                size: 12,
-                step: 6
-            })
-        );
-        assert_eq!(
-            spec(&WindowArgs {
-                window: None,
-                step: None
-            }),
-            None
-        );
-    }
 
     #[test]
     fn unknown_actor_suggests() {

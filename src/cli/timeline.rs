@@ -26,7 +26,7 @@ pub fn run(args: &TimelineArgs) -> CliResult<()> {
         }
     };
     let options = TimelineOptions {
-        windows: common::spec(&args.windows).unwrap_or_else(WindowSpec::years),
+        windows: common::spec(&args.windows)?.unwrap_or_else(WindowSpec::years),
         range: Some(Window::new(from, to)),
         projection,
         smoothing: args.smoothing.with_coupling(args.coupling),

@@ -8,7 +8,7 @@ use crate::cli::common;
 use crate::cli::error::{CliError, CliResult};
 use chrono::{Datelike, NaiveDate};
 use cosignatory::align::{Pairs, SeriesPoint};
-use cosignatory::time::{Window, WindowSpec};
+use cosignatory::time::{Period, Span, Window, WindowSpec};
 use plotters::prelude::*;
 
 /// A date as a fractional year, the x coordinate.
@@ -45,7 +45,7 @@ pub fn run(args: &PlotSeriesArgs) -> CliResult<()> {
     )?;
     let (from, to) = common::date_range(&view, &args.data)?;
     // A series needs several points: calendar years unless --window says otherwise.
-    let windows = common::spec(&args.windows)
+    let windows = common::spec(&args.windows)?
         .unwrap_or_else(WindowSpec::years)
         .windows(from, to)?;
     let series = align::series(&view, &windows, &Pairs::List(args.pairs.clone()), &s)?;
@@ -181,10 +181,10 @@ pub fn run(args: &PlotSeriesArgs) -> CliResult<()> {
 
 /// "calendar year", "2-year window, step 1 year", ...
 fn describe(w: &crate::cli::args::WindowArgs) -> String {
-    let unit = |s: crate::cli::args::Span| {
-        let name = match s.months_per_unit {
-            12 => "year",
-            3 => "quarter",
+    let unit = |s: Span| {
+        let name = match s.period {
+            Period::Year => "year",
+            Period::Quarter => "quarter",
             _ => "month",
         };
         if s.count == 1 {
@@ -199,7 +199,7 @@ fn describe(w: &crate::cli::args::WindowArgs) -> String {
         (Some(size), Some(step)) if step == size => format!("{} window", unit(size)),
         (Some(size), Some(step)) => {
             let plural = if step.count == 1 { "" } else { "s" };
-            let name = unit(crate::cli::args::Span { count: 1, ..step });
+            let name = unit(Span { count: 1, ..step });
             format!("{} window, step {} {name}{plural}", unit(size), step.count)
         }
     }
