@@ -47,6 +47,15 @@ pub enum Period {
 }
 
 impl Period {
+    /// "years", "quarters" or "months", for messages.
+    fn plural(self) -> &'static str {
+        match self {
+            Period::Year => "years",
+            Period::Quarter => "quarters",
+            Period::Month => "months",
+        }
+    }
+
     fn months(self) -> u32 {
         match self {
             Period::Year => 12,
@@ -180,11 +189,7 @@ impl WindowSpec {
                     reason: format!(
                         "is more than {} {} when counted in the smaller unit",
                         u32::MAX,
-                        match period {
-                            Period::Year => "years",
-                            Period::Quarter => "quarters",
-                            Period::Month => "months",
-                        }
+                        period.plural()
                     ),
                 })
         };
@@ -235,8 +240,14 @@ impl WindowSpec {
     /// ```
     ///
     /// # Errors
-    /// [`Error::InvalidParameter`] for a zero size, step or width, or `from > to`.
+    /// [`Error::InvalidParameter`] for a zero size, step or width, `from > to`, or a window
+    /// that would end after the last representable date (`--window 300000y`).
     pub fn windows(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Window>> {
+        let too_long = |name: &'static str, value: String| Error::InvalidParameter {
+            name,
+            value,
+            reason: "the window would end after the last date this crate can represent".into(),
+        };
         if from > to {
             return Err(Error::InvalidParameter {
                 name: "from",
@@ -258,13 +269,24 @@ impl WindowSpec {
         let mut out = Vec::new();
         match self {
             WindowSpec::Calendar { period, size, step } => {
-                let size = positive("size", *size)? * period.months();
-                let step = positive("step", *step)? * period.months();
+                let months = |name, v: u32| {
+                    positive(name, v)?
+                        .checked_mul(period.months())
+                        .ok_or_else(|| too_long(name, format!("{v} {}", period.plural())))
+                };
+                let (size, step) = (months("size", *size)?, months("step", *step)?);
                 let mut start = period.start_of(from);
                 while start <= to {
-                    let end = start + Months::new(size) - chrono::Days::new(1);
+                    let end = start
+                        .checked_add_months(Months::new(size))
+                        .and_then(|d| d.pred_opt())
+                        .ok_or_else(|| too_long("size", format!("{size} months")))?;
                     out.push(Window { start, end });
-                    start = start + Months::new(step);
+                    // A next start past the last representable date is past `to` too.
+                    let Some(next) = start.checked_add_months(Months::new(step)) else {
+                        break;
+                    };
+                    start = next;
                 }
             }
             WindowSpec::Sliding {
@@ -275,14 +297,17 @@ impl WindowSpec {
                 let step = positive("step_days", *step_days)? as u64;
                 let mut start = from;
                 loop {
-                    out.push(Window {
-                        start,
-                        end: start + chrono::Days::new(width - 1),
-                    });
-                    if start + chrono::Days::new(width - 1) >= to {
+                    let end = start
+                        .checked_add_days(chrono::Days::new(width - 1))
+                        .ok_or_else(|| too_long("width_days", format!("{width} days")))?;
+                    out.push(Window { start, end });
+                    if end >= to {
                         break;
                     }
-                    start = start + chrono::Days::new(step);
+                    let Some(next) = start.checked_add_days(chrono::Days::new(step)) else {
+                        break;
+                    };
+                    start = next;
                 }
             }
             WindowSpec::Custom(ws) => {
@@ -374,5 +399,33 @@ mod tests {
         assert_eq!(spec("6m", None).unwrap(), cal(Period::Month, 6, 6));
         // 1073741825 years do not fit in 32 bits of months: an error, not a wrap to 1y.
         assert!(spec("1073741825y", Some("1m")).is_err());
+        // Windows past the last representable date are errors, not panics.
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let (from, to) = (d("2020-01-01"), d("2020-12-31"));
+        for (w, s) in [
+            ("300000y", None),
+            ("1y", Some("4294967295y")),
+            ("4294967295y", None),
+        ] {
+            let windows = spec(w, s).and_then(|spec| spec.windows(from, to));
+            assert!(windows.is_err() || windows.unwrap().len() == 1, "{w} {s:?}");
+        }
+        assert_eq!(
+            spec("1y", Some("300000y"))
+                .unwrap()
+                .windows(from, to)
+                .unwrap()
+                .len(),
+            1
+        );
+        assert!(spec("300000y", None).unwrap().windows(from, to).is_err());
+        let late = WindowSpec::Sliding {
+            width_days: u32::MAX,
+            step_days: 1,
+        };
+        assert!(
+            late.windows(d("+262000-01-01"), d("+262000-01-02"))
+                .is_err()
+        );
     }
 }
