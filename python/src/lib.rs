@@ -13,8 +13,7 @@
 
 use cosignatory::chrono::NaiveDate;
 use cosignatory::cluster::{
-    ClusterGraph, CoalitionOptions, Linkage, Method, Partition, Quality, QualityKind,
-    find_coalitions,
+    ClusterGraph, CoalitionOptions, Linkage, Method, Quality, QualityKind, find_coalitions,
 };
 use cosignatory::dynamics::{SmoothingMethod, Table, Timeline, TimelineOptions};
 use cosignatory::graph::{
@@ -760,20 +759,6 @@ fn coalition_options(
     })
 }
 
-/// Communities as sorted id lists, largest first, ties by first id (the CLI's order).
-fn communities(p: &Partition, ids: &[String]) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = p
-        .communities()
-        .map(|c| {
-            let mut m: Vec<String> = c.iter().map(|&i| ids[i].clone()).collect();
-            m.sort();
-            m
-        })
-        .collect();
-    out.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a[0].cmp(&b[0])));
-    out
-}
-
 fn cluster_graph<'py>(
     py: Python<'py>,
     graph: &ClusterGraph,
@@ -796,7 +781,7 @@ fn cluster_graph<'py>(
     d.set_item("seed", found.seed)?;
     d.set_item("quality", found.quality)?;
     d.set_item("modularity", found.modularity)?;
-    d.set_item("communities", communities(&found.partition, ids))?;
+    d.set_item("communities", found.partition.labelled_by_size(ids))?;
     d.set_item("selection", found.selection.to_string())?;
     Ok(d)
 }

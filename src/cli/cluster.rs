@@ -6,7 +6,7 @@ use super::edges;
 use super::error::{CliError, CliResult};
 use super::graph::projection_options;
 use super::output::{self, Cell, Records};
-use cosignatory::cluster::{ClusterGraph, CoalitionOptions, Method, Partition, find_coalitions};
+use cosignatory::cluster::{ClusterGraph, CoalitionOptions, Method, find_coalitions};
 use cosignatory::graph::project_for_clustering;
 use serde::Serialize;
 use std::io::Write;
@@ -101,23 +101,9 @@ pub fn cluster(graph: &ClusterGraph, ids: &[String], args: &ClusterArgs) -> CliR
         seed: found.seed,
         quality: found.quality,
         modularity: found.modularity,
-        communities: communities(&found.partition, ids),
+        communities: found.partition.labelled_by_size(ids),
         how: found.selection.to_string(),
     })
-}
-
-/// Communities as sorted id lists, largest first, ties by first id.
-fn communities(p: &Partition, ids: &[String]) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = p
-        .communities()
-        .map(|c| {
-            let mut m: Vec<String> = c.iter().map(|&i| ids[i].clone()).collect();
-            m.sort();
-            m
-        })
-        .collect();
-    out.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a[0].cmp(&b[0])));
-    out
 }
 
 /// The JSON document, fields in this order.

@@ -117,6 +117,31 @@ impl Partition {
         self.membership.is_empty()
     }
 
+    /// The communities as id lists (`ids[i]` names node `i`), each sorted, largest community
+    /// first and ties by first id: the order `cosignatory cluster` reports and numbers from 1.
+    ///
+    /// ```
+    /// use cosignatory::cluster::Partition;
+    /// let p = Partition::from_labels(&[0, 1, 1, 0, 1]);
+    /// let ids = ["USA", "RUS", "CHN", "GBR", "IRN"];
+    /// assert_eq!(p.labelled_by_size(&ids), vec![vec!["CHN", "IRN", "RUS"], vec!["GBR", "USA"]]);
+    /// ```
+    ///
+    /// # Panics
+    /// If `ids` has fewer entries than the partition has nodes.
+    pub fn labelled_by_size<S: AsRef<str>>(&self, ids: &[S]) -> Vec<Vec<String>> {
+        let mut out: Vec<Vec<String>> = self
+            .communities()
+            .map(|c| {
+                let mut m: Vec<String> = c.iter().map(|&i| ids[i].as_ref().to_string()).collect();
+                m.sort();
+                m
+            })
+            .collect();
+        out.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a[0].cmp(&b[0])));
+        out
+    }
+
     /// Number of communities.
     pub fn community_count(&self) -> usize {
         self.offsets.len() - 1
