@@ -46,6 +46,9 @@ __version__ = _native.__version__
 DateLike = Union[str, _dt.date, "pd.Timestamp", np.datetime64, None]
 Names = Union[str, Iterable[str], None]
 
+# Integer columns of the timeline tables that are empty on some rows.
+_NULLABLE_INTS = {"from_size", "to_size", "gap", "last_window"}
+
 # Which columns of the library's CSV tables are dates (become datetime64) or text.
 _DATE_COLUMNS = {
     "statements": ["date"],
@@ -190,11 +193,15 @@ class Timeline:
     def table(self, name: str) -> pd.DataFrame:
         """One CSV table by the CLI's name (coalitions, memberships, events, flows, stability)."""
         text = self._native.csv(name)
-        return _read_csv(
+        frame = _read_csv(
             text,
             dates=["start", "end"],
             text=["actor", "coalition", "members", "event", "others", "measure", "from_coalition", "to_coalition"],
         )
+        # Counts and window indices that are empty on some rows stay integers (pandas' Int64).
+        for c in _NULLABLE_INTS.intersection(frame.columns):
+            frame[c] = frame[c].astype("Int64")
+        return frame
 
     @property
     def windows(self) -> pd.DataFrame:
@@ -222,6 +229,13 @@ class Timeline:
     def events(self) -> pd.DataFrame:
         """Birth, death, merge, split, grow, shrink and continue events."""
         return self.table("events")
+
+    @property
+    def alignment(self) -> pd.DataFrame:
+        """``window, start, end, measure, coalition, value``: the ``measure`` figures per
+        window (``<measure>.mean`` over all pairs, ``<measure>.within`` per coalition); empty
+        without ``measure``."""
+        return self.table("alignment")
 
     @property
     def flows(self) -> pd.DataFrame:
@@ -360,7 +374,7 @@ class Dataset:
         The dict of ``cosignatory summary --format json``. ``top``: how many of the most
         frequent signatories to list.
         """
-        return _json.loads(self._native.summary(int(top), *_filter(start, end, kind, topic, bloc_mode)))
+        return _json.loads(self._native.summary(_filter(start, end, kind, topic, bloc_mode), _int("top", top)))
 
     # ---- the graph
 
@@ -525,18 +539,9 @@ class Dataset:
         weight, signed, votes and the data options: as :meth:`graph`.
         """
         found = self._native.cluster(
-            *_filter(start, end, kind, topic, bloc_mode),
-            weight,
-            bool(signed),
-            bool(votes),
-            algorithm,
-            quality,
-            float(resolution),
-            _int("seed", seed),
-            None if runs is None else _int("runs", runs),
-            bool(consensus),
-            linkage,
-            None if k is None else _int("k", k),
+            _filter(start, end, kind, topic, bloc_mode),
+            (weight, bool(signed), bool(votes)),
+            _clustering_args(algorithm, quality, resolution, seed, runs, consensus, linkage, k),
         )
         return _clustering(found)
 
@@ -549,6 +554,7 @@ class Dataset:
         coupling: float = 1.0,
         resolution: float = 1.0,
         seed: int = 0,
+        measure: Optional[str] = None,
         weight: str = "newman",
         signed: bool = False,
         votes: bool = False,
@@ -564,27 +570,175 @@ class Dataset:
             calendar. step: distance between window starts (default: the window length).
         smoothing: ``independent``, ``warm-start`` or ``multislice``. coupling: interslice
             coupling ω of multislice. resolution: modularity γ. seed: Leiden's seed.
+        measure: add alignment figures per window (the ``alignment`` table): the mean of this
+            :meth:`align` measure over all pairs and within each tracked coalition, coding and
+            universe following the data (as ``timeline --measure``).
         weight, signed, votes and the data options: as :meth:`graph`.
         """
         native = self._native.timeline(
-            *_filter(start, end, kind, topic, bloc_mode),
-            weight,
-            bool(signed),
-            bool(votes),
+            _filter(start, end, kind, topic, bloc_mode),
+            (weight, bool(signed), bool(votes)),
             window,
             step,
             smoothing,
             float(coupling),
             float(resolution),
             _int("seed", seed),
+            measure,
         )
         return Timeline(native)
+
+    # ---- alignment
+
+    def align(
+        self,
+        *,
+        measure: Optional[str] = None,
+        pairs: Optional[Iterable[Tuple[str, str]]] = None,
+        actor: Optional[str] = None,
+        universe: Optional[str] = None,
+        coding: Optional[str] = None,
+        window: Optional[str] = None,
+        step: Optional[str] = None,
+        ci: Optional[float] = None,
+        bootstrap: Optional[int] = None,
+        seed: int = 0,
+        start: DateLike = None,
+        end: DateLike = None,
+        kind: Names = None,
+        topic: Names = None,
+        bloc_mode: str = "as-actor",
+    ) -> pd.DataFrame:
+        """Dyadic alignment per window: ``cosignatory align --format csv``.
+
+        Columns ``a, b, window_start, window_end, measure, score, n`` (with ``ci`` or
+        ``bootstrap`` also ``ci_low, ci_high``). ``a``/``b`` are categoricals of actor ids,
+        dates datetime64, ``score`` float64 with NaN where the measure is undefined (no
+        common item, a constant coding, ...), ``n`` the items both actors have.
+
+        measure: ``jaccard``, ``s-absolute``, ``kappa-quadratic``, ``pi-nominal``, ... (the
+            CLI's ``--measure`` names); default: the data's (kappa-quadratic for roll calls,
+            jaccard for co-signatures).
+        pairs: list of ``(a, b)`` id pairs; actor: score one actor against every other;
+            neither: every pair.
+        universe: ``all-statements``, ``recorded``, ``bloc:EU`` ... (default: the data's).
+        coding: ``cosignature``, ``voeten``, ``yes-no``, ... (default: the data's).
+        window, step: calendar windows ``Ny``/``Nq``/``Nm`` (default: one window over the
+            whole date range).
+        ci: bootstrap interval level (e.g. 0.95); bootstrap: replicates (default 1000 when
+            ``ci`` is given); seed: the bootstrap's seed.
+        """
+        native = self._native.align(
+            _filter(start, end, kind, topic, bloc_mode),
+            measure,
+            _pairs(pairs),
+            actor,
+            universe,
+            coding,
+            window,
+            step,
+            None if ci is None else float(ci),
+            None if bootstrap is None else _int("bootstrap", bootstrap),
+            _int("seed", seed),
+        )
+        categories = pd.Index(native["categories"], dtype=str)
+        data: Dict[str, Any] = {
+            "a": pd.Categorical.from_codes(native["a"], categories=categories),
+            "b": pd.Categorical.from_codes(native["b"], categories=categories),
+            "window_start": _days(native["window_start"]),
+            "window_end": _days(native["window_end"]),
+            "measure": pd.Categorical.from_codes(
+                np.zeros(len(native["a"]), dtype=np.int8), categories=[native["measure"]]
+            ),
+            "score": native["score"],
+            "n": native["n"],
+        }
+        if "ci_low" in native:
+            data["ci_low"] = native["ci_low"]
+            data["ci_high"] = native["ci_high"]
+        frame = pd.DataFrame(data, copy=False)
+        frame.attrs.update(coding=native["coding"], universe=native["universe"])
+        return frame
+
+    def cohesion(
+        self,
+        bloc: str,
+        *,
+        measure: Optional[str] = None,
+        window: Optional[str] = None,
+        step: Optional[str] = None,
+        start: DateLike = None,
+        end: DateLike = None,
+        kind: Names = None,
+        topic: Names = None,
+        bloc_mode: str = "as-actor",
+    ) -> pd.DataFrame:
+        """How united a bloc's members are, per window: ``cosignatory cohesion --format csv``.
+
+        Columns ``bloc, window_start, window_end, measure, score, n`` (score NaN where
+        undefined). bloc: the bloc's id (``EU``, ``NATO``, ...). measure: ``signing-share``,
+        ``agreement-index``, ``rice``, ... (default: the data's: agreement index for roll
+        calls, signing share for co-signatures). window, step: calendar windows (default:
+        calendar years).
+        """
+        native = self._native.cohesion(_filter(start, end, kind, topic, bloc_mode), bloc, measure, window, step)
+        rows = len(native["n"])
+        return pd.DataFrame(
+            {
+                "bloc": pd.Series([native["bloc"]] * rows, dtype=str),
+                "window_start": _days(native["window_start"]),
+                "window_end": _days(native["window_end"]),
+                "measure": pd.Series([native["measure"]] * rows, dtype=str),
+                "score": native["score"],
+                "n": native["n"],
+            }
+        )
 
 
 def _int(name: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 0:
         raise ValueError(f"invalid option `{name}` = {value!r}: expected a non-negative integer")
     return int(value)
+
+
+def _clustering_args(
+    algorithm: str,
+    quality: str,
+    resolution: float,
+    seed: int,
+    runs: Optional[int],
+    consensus: bool,
+    linkage: str,
+    k: Optional[int],
+) -> Tuple[Any, ...]:
+    return (
+        algorithm,
+        quality,
+        float(resolution),
+        _int("seed", seed),
+        None if runs is None else _int("runs", runs),
+        bool(consensus),
+        linkage,
+        None if k is None else _int("k", k),
+    )
+
+
+def _pairs(pairs: Optional[Iterable[Tuple[str, str]]]) -> List[Tuple[str, str]]:
+    if pairs is None:
+        return []
+    if isinstance(pairs, str):
+        raise ValueError(f"invalid option `pairs` = {pairs!r}: expected a list of (a, b) id pairs")
+    out = []
+    for p in pairs:
+        if isinstance(p, str) or len(p) != 2:
+            raise ValueError(f"invalid option `pairs`: {p!r} is not an (a, b) id pair")
+        out.append((str(p[0]), str(p[1])))
+    return out
+
+
+def _days(days: np.ndarray) -> pd.Series:
+    """Days since 1970-01-01 (the native layer's dates) as a datetime64 column."""
+    return pd.Series(days.astype("datetime64[D]").astype("datetime64[ns]"))
 
 
 def _graph_args(
@@ -602,13 +756,9 @@ def _graph_args(
     bloc_mode: str,
 ) -> Tuple[Any, ...]:
     return (
-        *_filter(start, end, kind, topic, bloc_mode),
-        weight,
-        bool(signed),
-        bool(votes),
-        backbone,
-        float(alpha),
-        correction,
+        _filter(start, end, kind, topic, bloc_mode),
+        (weight, bool(signed), bool(votes)),
+        (backbone, float(alpha), correction),
     )
 
 
@@ -669,16 +819,7 @@ def cluster_edges(
     file with the header ``source,target[,weight]``. Clustering options as
     :meth:`Dataset.cluster`.
     """
-    options = (
-        algorithm,
-        quality,
-        float(resolution),
-        _int("seed", seed),
-        None if runs is None else _int("runs", runs),
-        bool(consensus),
-        linkage,
-        None if k is None else _int("k", k),
-    )
+    options = _clustering_args(algorithm, quality, resolution, seed, runs, consensus, linkage, k)
     if isinstance(edges, pd.DataFrame):
         columns = {source: "source", target: "target"}
         if weight is not None and weight in edges.columns:
@@ -687,7 +828,7 @@ def cluster_edges(
             if c not in edges.columns:
                 raise ValueError(f"invalid option `{'source' if c == source else 'target'}` = {c!r}: no such column")
         frame = edges[list(columns)].rename(columns=columns)
-        found = _native.cluster_edges("<frame>", _to_csv(frame, "edges"), None, *options)
+        found = _native.cluster_edges("<frame>", _to_csv(frame, "edges"), None, options)
     else:
-        found = _native.cluster_edges(_os.fspath(edges), None, _os.fspath(edges), *options)
+        found = _native.cluster_edges(_os.fspath(edges), None, _os.fspath(edges), options)
     return _clustering(found)

@@ -4,6 +4,15 @@ from typing import Any, Dict, List, Optional, Tuple
 
 __version__: str
 
+# (start, end, kind, topic, bloc_mode)
+DataArgs = Tuple[Optional[str], Optional[str], List[str], List[str], str]
+# (weight, signed, votes)
+ProjectionArgs = Tuple[str, bool, bool]
+# (backbone, alpha, correction)
+BackboneArgs = Tuple[Optional[str], float, str]
+# (algorithm, quality, resolution, seed, runs, consensus, linkage, k)
+ClusteringArgs = Tuple[str, str, float, int, Optional[int], bool, str, Optional[int]]
+
 class Dataset:
     @staticmethod
     def read(path: str, lenient: bool) -> Dataset: ...
@@ -20,75 +29,45 @@ class Dataset:
     @staticmethod
     def un_votes() -> Dataset: ...
     def load_report(self) -> Optional[Dict[str, Any]]: ...
-    def summary(
-        self, top: int, start: Optional[str], end: Optional[str], kind: List[str], topic: List[str], bloc_mode: str
-    ) -> str: ...
+    def summary(self, data: DataArgs, top: int) -> str: ...
     def tables(self) -> Dict[str, bytes]: ...
     def graph(
-        self,
-        start: Optional[str],
-        end: Optional[str],
-        kind: List[str],
-        topic: List[str],
-        bloc_mode: str,
-        weight: str,
-        signed: bool,
-        votes: bool,
-        backbone: Optional[str],
-        alpha: float,
-        correction: str,
-        with_nodes: bool,
+        self, data: DataArgs, projection: ProjectionArgs, backbone: BackboneArgs, with_nodes: bool
     ) -> Dict[str, Any]: ...
-    def graph_nodes(
+    def graph_nodes(self, data: DataArgs, projection: ProjectionArgs, backbone: BackboneArgs) -> bytes: ...
+    def cluster(self, data: DataArgs, projection: ProjectionArgs, clustering: ClusteringArgs) -> Dict[str, Any]: ...
+    def align(
         self,
-        start: Optional[str],
-        end: Optional[str],
-        kind: List[str],
-        topic: List[str],
-        bloc_mode: str,
-        weight: str,
-        signed: bool,
-        votes: bool,
-        backbone: Optional[str],
-        alpha: float,
-        correction: str,
-    ) -> bytes: ...
-    def cluster(
-        self,
-        start: Optional[str],
-        end: Optional[str],
-        kind: List[str],
-        topic: List[str],
-        bloc_mode: str,
-        weight: str,
-        signed: bool,
-        votes: bool,
-        algorithm: str,
-        quality: str,
-        resolution: float,
+        data: DataArgs,
+        measure: Optional[str],
+        pairs: List[Tuple[str, str]],
+        actor: Optional[str],
+        universe: Optional[str],
+        coding: Optional[str],
+        window: Optional[str],
+        step: Optional[str],
+        ci: Optional[float],
+        bootstrap: Optional[int],
         seed: int,
-        runs: Optional[int],
-        consensus: bool,
-        linkage: str,
-        k: Optional[int],
+    ) -> Dict[str, Any]: ...
+    def cohesion(
+        self, data: DataArgs, bloc: str, measure: Optional[str], window: Optional[str], step: Optional[str]
     ) -> Dict[str, Any]: ...
     def timeline(
         self,
-        start: Optional[str],
-        end: Optional[str],
-        kind: List[str],
-        topic: List[str],
-        bloc_mode: str,
-        weight: str,
-        signed: bool,
-        votes: bool,
+        data: DataArgs,
+        projection: ProjectionArgs,
         window: Optional[str],
         step: Optional[str],
         smoothing: str,
         coupling: float,
         resolution: float,
         seed: int,
+        measure: Optional[str],
     ) -> Timeline: ...
+    def _bench_library(
+        self, what: str, data: DataArgs, projection: ProjectionArgs, window: Optional[str], runs: int
+    ) -> float: ...
     def counts(self) -> Tuple[int, int, int]: ...
 
 class Timeline:
@@ -102,12 +81,5 @@ def cluster_edges(
     name: str,
     text: Optional[bytes],
     path: Optional[str],
-    algorithm: str,
-    quality: str,
-    resolution: float,
-    seed: int,
-    runs: Optional[int],
-    consensus: bool,
-    linkage: str,
-    k: Optional[int],
+    clustering: ClusteringArgs,
 ) -> Dict[str, Any]: ...

@@ -11,11 +11,18 @@
 // The methods take the CLI's options one by one, as the Python keywords they bind.
 #![allow(clippy::too_many_arguments)]
 
+use cosignatory::align::uncertainty::BootstrapConfig;
+use cosignatory::align::{
+    AlignmentSeries, CohesionMeasure, Defaults, Measure, Options as MeasureOptions, Pairs,
+    SeriesOptions, Universe, alignment_series, bloc_cohesion,
+};
 use cosignatory::chrono::NaiveDate;
 use cosignatory::cluster::{
     ClusterGraph, CoalitionOptions, Linkage, Method, Quality, QualityKind, find_coalitions,
 };
-use cosignatory::dynamics::{SmoothingMethod, Table, Timeline, TimelineOptions};
+use cosignatory::dynamics::{
+    CoalitionAlignment, SmoothingMethod, Table, Timeline, TimelineOptions,
+};
 use cosignatory::graph::{
     BackboneMethod, BackboneOptions, CoSignGraph, Correction, Linking, ProjectionOptions,
     Weighting, project, project_for_clustering,
@@ -24,17 +31,17 @@ use cosignatory::io::{CsvTables, EdgeList, ReadOptions, read_dataset_with, read_
 use cosignatory::model::{BlocMode, Dataset, View, ViewOptions};
 use cosignatory::petgraph::graph::EdgeIndex;
 use cosignatory::time::{Span, Window, WindowSpec};
-use cosignatory::{LoadReport, ParseNameError, Problem};
+use cosignatory::{LoadReport, Problem};
 use numpy::PyArray1;
 use pyo3::exceptions::{
     PyFileNotFoundError, PyOSError, PyRuntimeError, PyUserWarning, PyValueError,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
+use std::collections::HashMap;
 use std::ffi::CString;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 // ---------------------------------------------------------------------------------------
 // Errors
@@ -134,10 +141,14 @@ fn data_message(py: Python<'_>, message: &str) -> PyErr {
 }
 
 /// An option value parsed by the library's names; the error names the option.
-fn option<T: std::str::FromStr<Err = ParseNameError>>(option: &str, value: &str) -> PyResult<T> {
+fn option<T>(option: &str, value: &str) -> PyResult<T>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
     value
         .parse()
-        .map_err(|e: ParseNameError| PyValueError::new_err(format!("option `{option}`: {e}")))
+        .map_err(|e: T::Err| PyValueError::new_err(format!("option `{option}`: {e}")))
 }
 
 fn invalid(option: &str, value: impl std::fmt::Display, reason: &str) -> PyErr {
@@ -228,16 +239,47 @@ impl Filter {
     }
 }
 
-fn projection(weight: &str, signed: bool, votes: bool) -> PyResult<ProjectionOptions> {
-    Ok(ProjectionOptions {
-        linking: if votes {
-            Linking::SameVote
-        } else {
-            Linking::Signatures
-        },
-        signed,
-        ..ProjectionOptions::new(option::<Weighting>("weight", weight)?)
-    })
+/// The data options as the Python layer passes them, in one tuple:
+/// `(start, end, kind, topic, bloc_mode)`.
+#[derive(FromPyObject)]
+struct DataArgs(
+    Option<String>,
+    Option<String>,
+    Vec<String>,
+    Vec<String>,
+    String,
+);
+
+impl DataArgs {
+    fn filter(&self) -> PyResult<Filter> {
+        Filter::new(
+            self.0.as_deref(),
+            self.1.as_deref(),
+            self.2.clone(),
+            self.3.clone(),
+            &self.4,
+        )
+    }
+}
+
+/// The projection options as one tuple: `(weight, signed, votes)` (`--weight`, `--signed`,
+/// `--votes`).
+#[derive(FromPyObject)]
+struct ProjectionArgs(String, bool, bool);
+
+impl ProjectionArgs {
+    fn options(&self) -> PyResult<ProjectionOptions> {
+        let ProjectionArgs(weight, signed, votes) = self;
+        Ok(ProjectionOptions {
+            linking: if *votes {
+                Linking::SameVote
+            } else {
+                Linking::Signatures
+            },
+            signed: *signed,
+            ..ProjectionOptions::new(option::<Weighting>("weight", weight)?)
+        })
+    }
 }
 
 /// The calendar windows of `window`/`step` (the CLI's `--window`/`--step`), parsed and
@@ -275,26 +317,6 @@ fn read_options(lenient: bool) -> ReadOptions {
         ReadOptions::lenient()
     } else {
         ReadOptions::default()
-    }
-}
-
-static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
-
-/// A fresh directory under the system temp dir, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> std::io::Result<TempDir> {
-        let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-        let dir = std::env::temp_dir().join(format!("cosignatory-py-{}-{n}", std::process::id()));
-        std::fs::create_dir_all(&dir)?;
-        Ok(TempDir(dir))
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
@@ -383,45 +405,19 @@ impl PyDataset {
     }
 
     /// `View::summary` as JSON text (what `cosignatory summary --format json` prints).
-    #[pyo3(signature = (top, start, end, kind, topic, bloc_mode))]
-    fn summary(
-        &self,
-        py: Python<'_>,
-        top: usize,
-        start: Option<&str>,
-        end: Option<&str>,
-        kind: Vec<String>,
-        topic: Vec<String>,
-        bloc_mode: &str,
-    ) -> PyResult<String> {
-        let filter = Filter::new(start, end, kind, topic, bloc_mode)?;
-        let view = filter.view(py, &self.ds)?;
+    fn summary(&self, py: Python<'_>, data: DataArgs, top: usize) -> PyResult<String> {
+        let view = data.filter()?.view(py, &self.ds)?;
         let summary = view.summary(top);
         serde_json::to_string(&summary).map_err(|e| PyRuntimeError::new_err(e.to_string()))
     }
 
-    /// The dataset's four CSV tables (`write_csv_folder`) as bytes, by file stem.
+    /// The dataset's four CSV tables (`io::to_csv_tables`) as bytes, by file stem.
     fn tables<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let ds = Arc::clone(&self.ds);
-        let files = py.detach(
-            move || -> Result<Vec<(String, Vec<u8>)>, cosignatory::Error> {
-                let dir = TempDir::new().map_err(|source| cosignatory::Error::Io {
-                    path: std::env::temp_dir(),
-                    source,
-                })?;
-                cosignatory::io::write_csv_folder(&ds, &dir.0)?;
-                let mut out = Vec::new();
-                for stem in ["statements", "signatures", "actors", "memberships"] {
-                    let path = dir.0.join(format!("{stem}.csv"));
-                    let bytes = std::fs::read(&path)
-                        .map_err(|source| cosignatory::Error::Io { path, source })?;
-                    out.push((stem.to_string(), bytes));
-                }
-                Ok(out)
-            },
-        );
+        let tables = py.detach(move || cosignatory::io::to_csv_tables(&ds));
         let d = PyDict::new(py);
-        for (stem, bytes) in files.or_py(py)? {
+        for (name, bytes) in tables.or_py(py)? {
+            let stem = name.strip_suffix(".csv").unwrap_or(name);
             d.set_item(stem, PyBytes::new(py, &bytes))?;
         }
         Ok(d)
@@ -430,103 +426,48 @@ impl PyDataset {
     /// The edge columns of the co-signature graph (`graph --format csv`), ids as
     /// categorical codes into `categories` (sorted ids); with `with_nodes` also the node
     /// table (`graph --format csv-nodes`) as CSV bytes under `nodes`.
-    #[pyo3(signature = (start, end, kind, topic, bloc_mode, weight, signed, votes, backbone, alpha, correction, with_nodes))]
     fn graph<'py>(
         &self,
         py: Python<'py>,
-        start: Option<&str>,
-        end: Option<&str>,
-        kind: Vec<String>,
-        topic: Vec<String>,
-        bloc_mode: &str,
-        weight: &str,
-        signed: bool,
-        votes: bool,
-        backbone: Option<&str>,
-        alpha: f64,
-        correction: &str,
+        data: DataArgs,
+        projection: ProjectionArgs,
+        backbone: BackboneArgs,
         with_nodes: bool,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let g = self.build_graph(
-            py, start, end, kind, topic, bloc_mode, weight, signed, votes, backbone, alpha,
-            correction,
-        )?;
+        let g = self.build_graph(py, &data, &projection, &backbone)?;
         let d = edge_columns(py, &g)?;
         d.set_item("weighting", g.weighting().name())?;
         d.set_item("signed", g.is_signed())?;
         d.set_item("statements", g.num_statements())?;
         if with_nodes {
-            let mut out = Vec::new();
-            cosignatory::export::write_node_table(
-                &mut out,
-                &g,
-                &cosignatory::export::NodeAttributes::new(),
-            )
-            .or_py(py)?;
-            d.set_item("nodes", PyBytes::new(py, &out))?;
+            d.set_item("nodes", PyBytes::new(py, &node_table(py, &g)?))?;
         }
         Ok(d)
     }
 
     /// The node table of the co-signature graph (`graph --format csv-nodes`) as CSV text.
-    #[pyo3(signature = (start, end, kind, topic, bloc_mode, weight, signed, votes, backbone, alpha, correction))]
     fn graph_nodes<'py>(
         &self,
         py: Python<'py>,
-        start: Option<&str>,
-        end: Option<&str>,
-        kind: Vec<String>,
-        topic: Vec<String>,
-        bloc_mode: &str,
-        weight: &str,
-        signed: bool,
-        votes: bool,
-        backbone: Option<&str>,
-        alpha: f64,
-        correction: &str,
+        data: DataArgs,
+        projection: ProjectionArgs,
+        backbone: BackboneArgs,
     ) -> PyResult<Bound<'py, PyBytes>> {
-        let g = self.build_graph(
-            py, start, end, kind, topic, bloc_mode, weight, signed, votes, backbone, alpha,
-            correction,
-        )?;
-        let mut out = Vec::new();
-        cosignatory::export::write_node_table(
-            &mut out,
-            &g,
-            &cosignatory::export::NodeAttributes::new(),
-        )
-        .or_py(py)?;
-        Ok(PyBytes::new(py, &out))
+        let g = self.build_graph(py, &data, &projection, &backbone)?;
+        Ok(PyBytes::new(py, &node_table(py, &g)?))
     }
 
     /// Coalitions of the co-signature graph (`cosignatory cluster`).
-    #[pyo3(signature = (start, end, kind, topic, bloc_mode, weight, signed, votes, algorithm, quality, resolution, seed, runs, consensus, linkage, k))]
     fn cluster<'py>(
         &self,
         py: Python<'py>,
-        start: Option<&str>,
-        end: Option<&str>,
-        kind: Vec<String>,
-        topic: Vec<String>,
-        bloc_mode: &str,
-        weight: &str,
-        signed: bool,
-        votes: bool,
-        algorithm: &str,
-        quality: &str,
-        resolution: f64,
-        seed: u64,
-        runs: Option<usize>,
-        consensus: bool,
-        linkage: &str,
-        k: Option<usize>,
+        data: DataArgs,
+        projection: ProjectionArgs,
+        clustering: ClusteringArgs,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let options = coalition_options(
-            algorithm, quality, resolution, seed, runs, consensus, linkage, k,
-        )?;
-        let filter = Filter::new(start, end, kind, topic, bloc_mode)?;
-        let projection = projection(weight, signed, votes)?;
-        let view = filter.view(py, &self.ds)?;
+        let options = clustering.options()?;
+        let projection = projection.options()?;
+        let view = data.filter()?.view(py, &self.ds)?;
         let ds = &*self.ds;
         let (graph, actors) = py
             .detach(|| project_for_clustering(&view, &projection))
@@ -535,30 +476,132 @@ impl PyDataset {
         cluster_graph(py, &graph, &ids, &options)
     }
 
-    /// Coalitions tracked across windows (`cosignatory timeline`).
-    #[pyo3(signature = (start, end, kind, topic, bloc_mode, weight, signed, votes, window, step, smoothing, coupling, resolution, seed))]
+    /// Dyadic alignment per window (`cosignatory align`) as columns: actor ids as codes into
+    /// `categories`, window dates as days since 1970-01-01, undefined scores as NaN.
+    #[pyo3(signature = (data, measure, pairs, actor, universe, coding, window, step, ci, bootstrap, seed))]
+    fn align<'py>(
+        &self,
+        py: Python<'py>,
+        data: DataArgs,
+        measure: Option<&str>,
+        pairs: Vec<(String, String)>,
+        actor: Option<String>,
+        universe: Option<&str>,
+        coding: Option<&str>,
+        window: Option<&str>,
+        step: Option<&str>,
+        ci: Option<f64>,
+        bootstrap: Option<u32>,
+        seed: u64,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let filter = data.filter()?;
+        let spec = window_spec(window, step)?;
+        let pairs = match (pairs.is_empty(), actor) {
+            (true, None) => Pairs::All,
+            (true, Some(a)) => Pairs::Actor(a),
+            (false, None) => Pairs::List(pairs),
+            (false, Some(a)) => {
+                return Err(invalid("actor", format!("{a:?}"), "conflicts with `pairs`"));
+            }
+        };
+        if let Some(level) = ci
+            && !(level > 0.0 && level < 1.0)
+        {
+            return Err(invalid("ci", level, "must be a level between 0 and 1"));
+        }
+        if bootstrap == Some(0) {
+            return Err(invalid("bootstrap", 0, "must be at least 1 replicate"));
+        }
+        let view = filter.view(py, &self.ds)?;
+        let defaults = Defaults::for_view(&view);
+        let options = SeriesOptions {
+            measure: measure.map_or(Ok(defaults.measure), |m| option("measure", m))?,
+            coding: match coding {
+                Some(c) if !c.trim().eq_ignore_ascii_case("auto") => option("coding", c)?,
+                _ => defaults.coding,
+            },
+            universe: universe.map_or(Ok(Universe::Auto), |u| option("universe", u))?,
+            options: MeasureOptions::default(),
+            bootstrap: (ci.is_some() || bootstrap.is_some()).then(|| BootstrapConfig {
+                replicates: bootstrap.unwrap_or(1000),
+                level: ci.unwrap_or(0.95),
+                seed,
+                options: MeasureOptions::default(),
+            }),
+        };
+        let windows = windows_of(py, &filter, &view, spec.as_ref())?;
+        let series = py
+            .detach(|| alignment_series(&view, &windows, &pairs, &options))
+            .or_py(py)?;
+        for w in series.warnings() {
+            warn(py, &w.to_string())?;
+        }
+        series_columns(py, &series, options.bootstrap.is_some())
+    }
+
+    /// A bloc's cohesion per window (`cosignatory cohesion`; calendar years without
+    /// `window`) as columns, window dates as days since 1970-01-01.
+    #[pyo3(signature = (data, bloc, measure, window, step))]
+    fn cohesion<'py>(
+        &self,
+        py: Python<'py>,
+        data: DataArgs,
+        bloc: &str,
+        measure: Option<&str>,
+        window: Option<&str>,
+        step: Option<&str>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let filter = data.filter()?;
+        let spec = window_spec(window, step)?.unwrap_or_else(WindowSpec::years);
+        let view = filter.view(py, &self.ds)?;
+        let measure: CohesionMeasure = match measure {
+            Some(m) => option("measure", m)?,
+            None => Defaults::for_view(&view).cohesion,
+        };
+        let id = self
+            .ds
+            .actor(self.ds.resolve_bloc(bloc).or_py(py)?)
+            .id
+            .clone();
+        let windows = windows_of(py, &filter, &view, Some(&spec))?;
+        let points = py
+            .detach(|| bloc_cohesion(&view, &id, measure, &windows))
+            .or_py(py)?;
+        let d = PyDict::new(py);
+        d.set_item("bloc", id)?;
+        d.set_item("measure", measure.name())?;
+        let (start, end): (Vec<i64>, Vec<i64>) =
+            points.iter().map(|p| window_days(&p.window)).unzip();
+        d.set_item("window_start", PyArray1::from_vec(py, start))?;
+        d.set_item("window_end", PyArray1::from_vec(py, end))?;
+        let score = points.iter().map(|p| p.score.value.unwrap_or(f64::NAN));
+        d.set_item("score", PyArray1::from_vec(py, score.collect()))?;
+        let n = points.iter().map(|p| p.score.n as i64);
+        d.set_item("n", PyArray1::from_vec(py, n.collect()))?;
+        Ok(d)
+    }
+
+    /// Coalitions tracked across windows (`cosignatory timeline`), with the alignment
+    /// figures of `measure` per window when given (`timeline --measure`).
+    #[pyo3(signature = (data, projection, window, step, smoothing, coupling, resolution, seed, measure))]
     fn timeline(
         &self,
         py: Python<'_>,
-        start: Option<&str>,
-        end: Option<&str>,
-        kind: Vec<String>,
-        topic: Vec<String>,
-        bloc_mode: &str,
-        weight: &str,
-        signed: bool,
-        votes: bool,
+        data: DataArgs,
+        projection: ProjectionArgs,
         window: Option<&str>,
         step: Option<&str>,
         smoothing: &str,
         coupling: f64,
         resolution: f64,
         seed: u64,
+        measure: Option<&str>,
     ) -> PyResult<PyTimeline> {
-        let filter = Filter::new(start, end, kind, topic, bloc_mode)?;
-        let projection = projection(weight, signed, votes)?;
+        let filter = data.filter()?;
+        let projection = projection.options()?;
         let spec = window_spec(window, step)?;
         let smoothing: SmoothingMethod = option("smoothing", smoothing)?;
+        let measure: Option<Measure> = measure.map(|m| option("measure", m)).transpose()?;
         let view = filter.view(py, &self.ds)?;
         let (from, to) = filter.date_range(py, &view)?;
         let quality = if projection.signed {
@@ -578,13 +621,70 @@ impl PyDataset {
             },
             ..Default::default()
         };
-        let timeline = py.detach(|| Timeline::build(&view, &options)).or_py(py)?;
+        let timeline = py
+            .detach(|| match measure {
+                None => Timeline::build(&view, &options),
+                Some(measure) => {
+                    // Coding and universe follow the data, as in `align` without options.
+                    let d = Defaults::for_view(&view);
+                    let alignment = CoalitionAlignment::new(measure, d.coding, d.universe);
+                    Timeline::build_with_alignment(&view, &options, &alignment)
+                }
+            })
+            .or_py(py)?;
         Ok(PyTimeline {
             ds: Arc::clone(&self.ds),
             filter,
             options,
             timeline,
         })
+    }
+
+    /// Benchmark hook of `python/bench.py`: the median seconds of `runs` calls of the library
+    /// function behind `graph` (projection) or `align` (`alignment_series` over every pair
+    /// with the data's defaults and `window`), timed here without any conversion, so that
+    /// the bench sets the Python call against the library call in one process, side by side.
+    #[pyo3(name = "_bench_library", signature = (what, data, projection, window, runs))]
+    fn bench_library(
+        &self,
+        py: Python<'_>,
+        what: &str,
+        data: DataArgs,
+        projection: ProjectionArgs,
+        window: Option<&str>,
+        runs: usize,
+    ) -> PyResult<f64> {
+        let filter = data.filter()?;
+        let view = filter.view(py, &self.ds)?;
+        let projection = projection.options()?;
+        let windows = windows_of(py, &filter, &view, window_spec(window, None)?.as_ref())?;
+        let series = Defaults::for_view(&view).series_options();
+        let mut times = Vec::with_capacity(runs);
+        for _ in 0..runs.max(1) {
+            let t = py.detach(|| -> Result<f64, cosignatory::Error> {
+                let start = std::time::Instant::now();
+                match what {
+                    "graph" => drop(std::hint::black_box(project(&view, &projection)?)),
+                    "align" => drop(std::hint::black_box(alignment_series(
+                        &view,
+                        &windows,
+                        &Pairs::All,
+                        &series,
+                    )?)),
+                    other => {
+                        return Err(cosignatory::Error::InvalidParameter {
+                            name: "what",
+                            value: other.to_string(),
+                            reason: "expected graph or align".into(),
+                        });
+                    }
+                }
+                Ok(start.elapsed().as_secs_f64())
+            });
+            times.push(t.or_py(py)?);
+        }
+        times.sort_by(f64::total_cmp);
+        Ok(times[times.len() / 2])
     }
 
     /// Number of actors, statements and signatures (for `repr`).
@@ -601,29 +701,13 @@ impl PyDataset {
     fn build_graph(
         &self,
         py: Python<'_>,
-        start: Option<&str>,
-        end: Option<&str>,
-        kind: Vec<String>,
-        topic: Vec<String>,
-        bloc_mode: &str,
-        weight: &str,
-        signed: bool,
-        votes: bool,
-        backbone: Option<&str>,
-        alpha: f64,
-        correction: &str,
+        data: &DataArgs,
+        projection: &ProjectionArgs,
+        backbone: &BackboneArgs,
     ) -> PyResult<CoSignGraph> {
-        let filter = Filter::new(start, end, kind, topic, bloc_mode)?;
-        let projection = projection(weight, signed, votes)?;
-        let backbone = backbone
-            .map(|m| -> PyResult<BackboneOptions> {
-                Ok(BackboneOptions {
-                    method: option::<BackboneMethod>("backbone", m)?,
-                    alpha,
-                    correction: option::<Correction>("correction", correction)?,
-                })
-            })
-            .transpose()?;
+        let filter = data.filter()?;
+        let projection = projection.options()?;
+        let backbone = backbone.options()?;
         let view = filter.view(py, &self.ds)?;
         py.detach(|| {
             let g = project(&view, &projection)?;
@@ -634,6 +718,138 @@ impl PyDataset {
         })
         .or_py(py)
     }
+}
+
+/// The backbone options as one tuple: `(backbone, alpha, correction)` (`--backbone`,
+/// `--alpha`, `--correction`).
+#[derive(FromPyObject)]
+struct BackboneArgs(Option<String>, f64, String);
+
+impl BackboneArgs {
+    fn options(&self) -> PyResult<Option<BackboneOptions>> {
+        let BackboneArgs(method, alpha, correction) = self;
+        method
+            .as_deref()
+            .map(|m| {
+                Ok(BackboneOptions {
+                    method: option::<BackboneMethod>("backbone", m)?,
+                    alpha: *alpha,
+                    correction: option::<Correction>("correction", correction)?,
+                })
+            })
+            .transpose()
+    }
+}
+
+/// `graph --format csv-nodes` of a graph.
+fn node_table(py: Python<'_>, g: &CoSignGraph) -> PyResult<Vec<u8>> {
+    let mut out = Vec::new();
+    cosignatory::export::write_node_table(&mut out, g, &cosignatory::export::NodeAttributes::new())
+        .or_py(py)?;
+    Ok(out)
+}
+
+/// The windows of `spec` over the view's date range, or the whole range as one window (the
+/// CLI's windows for `align`).
+fn windows_of(
+    py: Python<'_>,
+    filter: &Filter,
+    view: &View<'_>,
+    spec: Option<&WindowSpec>,
+) -> PyResult<Vec<Window>> {
+    let (from, to) = filter.date_range(py, view)?;
+    match spec {
+        Some(spec) => spec
+            .windows(from, to)
+            .map_err(|e| PyValueError::new_err(e.to_string())),
+        None => Ok(vec![Window::new(from, to)]),
+    }
+}
+
+/// A window's first and last day as days since 1970-01-01 (numpy `datetime64[D]` values).
+fn window_days(w: &Window) -> (i64, i64) {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date");
+    ((w.start - epoch).num_days(), (w.end - epoch).num_days())
+}
+
+/// The series as the columns of `align --format csv`: `a`, `b` as codes into `categories`
+/// (the series' actors), window dates as days, `score` (NaN when undefined), `n`, and with
+/// intervals `ci_low`, `ci_high`.
+fn series_columns<'py>(
+    py: Python<'py>,
+    s: &AlignmentSeries,
+    intervals: bool,
+) -> PyResult<Bound<'py, PyDict>> {
+    let code: HashMap<&str, i32> = s
+        .actors()
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.as_str(), i as i32))
+        .collect();
+    let points = s.points();
+    let mut a = Vec::with_capacity(points.len());
+    let mut b = Vec::with_capacity(points.len());
+    let (mut start, mut end) = (
+        Vec::with_capacity(points.len()),
+        Vec::with_capacity(points.len()),
+    );
+    let mut score = Vec::with_capacity(points.len());
+    let mut n = Vec::with_capacity(points.len());
+    let mut last: Option<(Window, (i64, i64))> = None;
+    // Points of all pairs come actor by actor, so an id is usually the previous row's (a) or
+    // the actor after it (b): compare with those before hashing.
+    let actors = s.actors();
+    let lookup = |id: &str, guess: usize| -> i32 {
+        match actors.get(guess) {
+            Some(g) if g == id => guess as i32,
+            _ => code[id],
+        }
+    };
+    let (mut last_a, mut last_b) = (0usize, 0usize);
+    for p in points {
+        let ca = lookup(&p.a, last_a);
+        let cb = lookup(&p.b, last_b + 1);
+        (last_a, last_b) = (ca as usize, cb as usize);
+        a.push(ca);
+        b.push(cb);
+        let days = match last {
+            Some((w, days)) if w == p.window => days,
+            _ => window_days(&p.window),
+        };
+        last = Some((p.window, days));
+        start.push(days.0);
+        end.push(days.1);
+        score.push(p.score.value.unwrap_or(f64::NAN));
+        n.push(p.score.n as i64);
+    }
+    let d = PyDict::new(py);
+    d.set_item("categories", s.actors())?;
+    d.set_item("measure", s.measure().name())?;
+    d.set_item("coding", s.coding().to_string())?;
+    d.set_item("universe", s.universe().to_string())?;
+    d.set_item("a", PyArray1::from_vec(py, a))?;
+    d.set_item("b", PyArray1::from_vec(py, b))?;
+    d.set_item("window_start", PyArray1::from_vec(py, start))?;
+    d.set_item("window_end", PyArray1::from_vec(py, end))?;
+    d.set_item("score", PyArray1::from_vec(py, score))?;
+    d.set_item("n", PyArray1::from_vec(py, n))?;
+    if intervals {
+        let bound = |f: fn(&cosignatory::align::uncertainty::Interval) -> f64| -> Vec<f64> {
+            points
+                .iter()
+                .map(|p| p.interval.as_ref().map_or(f64::NAN, f))
+                .collect()
+        };
+        d.set_item(
+            "ci_low",
+            PyArray1::from_vec(py, bound(|i| i.lower.unwrap_or(f64::NAN))),
+        )?;
+        d.set_item(
+            "ci_high",
+            PyArray1::from_vec(py, bound(|i| i.upper.unwrap_or(f64::NAN))),
+        )?;
+    }
+    Ok(d)
 }
 
 /// The edge table's columns in its order (edges by `(id(a), id(b))`, smaller id first):
@@ -721,42 +937,52 @@ fn petgraph_edge(i: u32) -> EdgeIndex {
 // ---------------------------------------------------------------------------------------
 // Clustering
 
-fn coalition_options(
-    algorithm: &str,
-    quality: &str,
-    resolution: f64,
-    seed: u64,
-    runs: Option<usize>,
-    consensus: bool,
-    linkage: &str,
-    k: Option<usize>,
-) -> PyResult<CoalitionOptions> {
-    let quality: QualityKind = option("quality", quality)?;
-    // The CLI offers modularity and cpm; signed modularity follows from the graph.
-    if quality == QualityKind::SignedModularity {
-        return Err(invalid(
-            "quality",
-            quality.name(),
-            "expected modularity or cpm (modularity is signed on a graph with negative weights)",
-        ));
+/// The clustering options as one tuple: `(algorithm, quality, resolution, seed, runs,
+/// consensus, linkage, k)` (the CLI's `cluster` options).
+#[derive(FromPyObject)]
+struct ClusteringArgs(
+    String,
+    String,
+    f64,
+    u64,
+    Option<usize>,
+    bool,
+    String,
+    Option<usize>,
+);
+
+impl ClusteringArgs {
+    fn options(&self) -> PyResult<CoalitionOptions> {
+        let ClusteringArgs(algorithm, quality, resolution, seed, runs, consensus, linkage, k) =
+            self;
+        let (resolution, seed, runs, consensus, k) = (*resolution, *seed, *runs, *consensus, *k);
+        let quality: QualityKind = option("quality", quality)?;
+        // The CLI offers modularity and cpm; signed modularity follows from the graph.
+        if quality == QualityKind::SignedModularity {
+            return Err(invalid(
+                "quality",
+                quality.name(),
+                "expected modularity or cpm (modularity is signed on a graph with negative weights)",
+            ));
+        }
+        let method: Method = option("algorithm", algorithm)?;
+        if runs == Some(0) {
+            return Err(invalid("runs", 0, "must be at least 1"));
+        }
+        if !resolution.is_finite() {
+            return Err(invalid("resolution", resolution, "must be a finite number"));
+        }
+        Ok(CoalitionOptions {
+            method,
+            quality,
+            resolution,
+            seed,
+            runs,
+            consensus,
+            linkage: option::<Linkage>("linkage", linkage)?,
+            k,
+        })
     }
-    let method: Method = option("algorithm", algorithm)?;
-    if runs == Some(0) {
-        return Err(invalid("runs", 0, "must be at least 1"));
-    }
-    if !resolution.is_finite() {
-        return Err(invalid("resolution", resolution, "must be a finite number"));
-    }
-    Ok(CoalitionOptions {
-        method,
-        quality,
-        resolution,
-        seed,
-        runs,
-        consensus,
-        linkage: option::<Linkage>("linkage", linkage)?,
-        k,
-    })
 }
 
 fn cluster_graph<'py>(
@@ -789,24 +1015,14 @@ fn cluster_graph<'py>(
 /// Coalitions of an edge list (`cluster --edges`): CSV text with `source,target[,weight]`
 /// read by the library's reader (`name` labels problem locations), or a file.
 #[pyfunction]
-#[pyo3(signature = (name, text, path, algorithm, quality, resolution, seed, runs, consensus, linkage, k))]
 fn cluster_edges<'py>(
     py: Python<'py>,
     name: &str,
     text: Option<Vec<u8>>,
     path: Option<PathBuf>,
-    algorithm: &str,
-    quality: &str,
-    resolution: f64,
-    seed: u64,
-    runs: Option<usize>,
-    consensus: bool,
-    linkage: &str,
-    k: Option<usize>,
+    clustering: ClusteringArgs,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let options = coalition_options(
-        algorithm, quality, resolution, seed, runs, consensus, linkage, k,
-    )?;
+    let options = clustering.options()?;
     let read = ReadOptions::default();
     let (list, _report) = match (text, path) {
         (Some(t), _) => py

@@ -32,7 +32,7 @@ pub use unvotes::{
     UnVotesTables, VoteCoding, cow_country_id, read_unvotes_dir, read_unvotes_dir_with,
     read_voeten_csv, roll_call_id, un_country_id,
 };
-pub use write::write_csv_folder;
+pub use write::{to_csv_tables, write_csv_folder};
 
 use crate::error::{Error, LoadReport, Result};
 use crate::model::{Dataset, Strictness};

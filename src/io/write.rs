@@ -17,6 +17,32 @@ fn csv_err(path: &Path, e: csv::Error) -> Error {
     }
 }
 
+/// The dataset's four tables as CSV bytes, by file name (`statements.csv`,
+/// `signatures.csv`, `actors.csv`, `memberships.csv`), in memory: what
+/// [`write_csv_folder`] writes, for callers that keep tables off the disk.
+///
+/// ```
+/// let ds = cosignatory::datasets::joint_statements();
+/// let tables = cosignatory::io::to_csv_tables(&ds).unwrap();
+/// assert_eq!(tables[0].0, "statements.csv");
+/// assert!(tables[0].1.starts_with(b"id,"));
+/// ```
+///
+/// # Errors
+/// [`Error::Io`] (naming the table) if a record cannot be serialised.
+pub fn to_csv_tables(ds: &Dataset) -> Result<Vec<(&'static str, Vec<u8>)>> {
+    let tables = [
+        ("statements.csv", statements_csv(ds)),
+        ("signatures.csv", signatures_csv(ds)),
+        ("actors.csv", actors_csv(ds)),
+        ("memberships.csv", memberships_csv(ds)),
+    ];
+    tables
+        .into_iter()
+        .map(|(name, body)| Ok((name, body.map_err(|e| csv_err(Path::new(name), e))?)))
+        .collect()
+}
+
 /// Writes `statements.csv`, `signatures.csv`, `actors.csv` and `memberships.csv` into `dir`
 /// (created if needed). Reading the folder back gives an identical dataset.
 ///
@@ -28,15 +54,8 @@ pub fn write_csv_folder(ds: &Dataset, dir: impl AsRef<Path>) -> Result<()> {
         path: dir.to_path_buf(),
         source,
     })?;
-    let files = [
-        ("statements.csv", statements_csv(ds)),
-        ("signatures.csv", signatures_csv(ds)),
-        ("actors.csv", actors_csv(ds)),
-        ("memberships.csv", memberships_csv(ds)),
-    ];
-    for (name, body) in files {
+    for (name, bytes) in to_csv_tables(ds)? {
         let path = dir.join(name);
-        let bytes = body.map_err(|e| csv_err(&path, e))?;
         let mut f = std::fs::File::create(&path).map_err(|source| Error::Io {
             path: path.clone(),
             source,
