@@ -2,6 +2,7 @@
 //! in each window of a view, with optional bootstrap intervals.
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 use super::over_view::{actor_list, bloc_list, positions};
 use super::uncertainty::{BootstrapConfig, Interval, bootstrap};
@@ -15,10 +16,11 @@ use crate::time::Window;
 pub struct SeriesPoint {
     /// The window.
     pub window: Window,
-    /// First actor id.
-    pub a: String,
-    /// Second actor id.
-    pub b: String,
+    /// First actor id (shared with every point of this actor in the series: a series of all
+    /// pairs has millions of points over a few hundred ids).
+    pub a: Arc<str>,
+    /// Second actor id (shared, as `a`).
+    pub b: Arc<str>,
     /// The measure.
     pub measure: Measure,
     /// The score and its N (joint items).
@@ -118,7 +120,7 @@ pub struct AlignmentSeries {
     measure: Measure,
     coding: Coding,
     universe: Universe,
-    actors: Vec<String>,
+    actors: Vec<Arc<str>>,
     points: Vec<SeriesPoint>,
     warnings: Vec<AlignWarning>,
 }
@@ -141,7 +143,8 @@ impl AlignmentSeries {
 
     /// The actors of the position matrices: every actor with a row in the view, and those the
     /// pairs name, in id order. Measures that read other actors (Newman) saw all of them.
-    pub fn actors(&self) -> &[String] {
+    /// The points' `a` and `b` are clones of these (the same allocation: `Arc::ptr_eq` holds).
+    pub fn actors(&self) -> &[Arc<str>] {
         &self.actors
     }
 
@@ -163,7 +166,7 @@ impl AlignmentSeries {
 
     /// One pair's points in window order (`a`, `b` as the pair was asked for).
     pub fn pair<'s>(&'s self, a: &'s str, b: &'s str) -> impl Iterator<Item = &'s SeriesPoint> {
-        self.points.iter().filter(move |p| p.a == a && p.b == b)
+        self.points.iter().filter(move |p| &*p.a == a && &*p.b == b)
     }
 }
 
@@ -273,6 +276,11 @@ pub fn alignment_series_with_progress(
     } else {
         windows.len()
     };
+    let ds = view.dataset();
+    let ids: Vec<Arc<str>> = actors
+        .iter()
+        .map(|&a| Arc::from(ds.actor(a).id.as_str()))
+        .collect();
     let mut done = 0;
     let mut points = Vec::with_capacity(windows.len() * index_pairs.len());
     for w in windows {
@@ -300,8 +308,8 @@ pub fn alignment_series_with_progress(
             };
             points.push(SeriesPoint {
                 window: *w,
-                a: m.actors()[i].clone(),
-                b: m.actors()[j].clone(),
+                a: Arc::clone(&ids[i]),
+                b: Arc::clone(&ids[j]),
                 measure,
                 score,
                 interval,
@@ -312,12 +320,11 @@ pub fn alignment_series_with_progress(
             progress(done, total);
         }
     }
-    let ds = view.dataset();
     Ok(AlignmentSeries {
         measure,
         coding: options.coding,
         universe,
-        actors: actors.iter().map(|&a| ds.actor(a).id.clone()).collect(),
+        actors: ids,
         points,
         warnings,
     })
@@ -438,12 +445,15 @@ mod tests {
         // 2020: s1 has three signers (1/2), s2 two (1/1): A–B 1.5, A–C 0.5, although C is
         // not in the first pair and D in none.
         assert_eq!(s.len(), 6);
-        assert_eq!((s[2].a.as_str(), s[2].b.as_str()), ("AAA", "BBB"));
+        assert_eq!((&*s[2].a, &*s[2].b), ("AAA", "BBB"));
         assert_eq!(s[2].score.value, Some(1.5));
         assert_eq!(s[3].score.value, Some(0.5));
         // 2021: s3 has three signers because DDD signed it too.
         assert_eq!(s[5].score.value, Some(0.5));
-        assert_eq!(s.actors(), ["AAA", "BBB", "CCC", "DDD"]);
+        assert_eq!(
+            s.actors().iter().map(|a| &**a).collect::<Vec<_>>(),
+            ["AAA", "BBB", "CCC", "DDD"]
+        );
         // The same values as the whole matrix of the window.
         let w = view.clone().between(d("2021-01-01"), d("2021-12-31"));
         let m = alignment_matrix(
@@ -471,7 +481,7 @@ mod tests {
         let ccc = actor_series(&view, &years(), "CCC", &opts).unwrap();
         assert_eq!(ccc.len(), 3 * 3);
         for p in ccc.iter() {
-            assert_eq!(p.a, "CCC");
+            assert_eq!(&*p.a, "CCC");
             let (x, y) = if p.b < p.a {
                 (&p.b, &p.a)
             } else {
