@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::over_view::{actor_list, bloc_list, positions};
 use super::uncertainty::{BootstrapConfig, Interval, bootstrap};
@@ -231,7 +232,7 @@ pub fn alignment_series_with_progress(
     windows: &[Window],
     pairs: &Pairs,
     options: &SeriesOptions,
-    mut progress: impl FnMut(usize, usize),
+    progress: impl Fn(usize, usize) + Sync,
 ) -> Result<AlignmentSeries> {
     let measure = options.measure;
     check(options)?;
@@ -281,15 +282,19 @@ pub fn alignment_series_with_progress(
         .iter()
         .map(|&a| Arc::from(ds.actor(a).id.as_str()))
         .collect();
-    let mut done = 0;
-    let mut points = Vec::with_capacity(windows.len() * index_pairs.len());
-    for w in windows {
+    let done = AtomicUsize::new(0);
+    let step = || progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+    // One window's points. Windows are independent, and so are a window's bootstrap pairs
+    // (every pair's resampling starts from the configured seed): with the `parallel` feature
+    // they run on rayon's pool and the points are the same bits in the same order.
+    let window_points = |w: &Window| -> Result<Vec<SeriesPoint>> {
         let v = view.clone().between(w.start, w.end);
         let m = positions(&v, &actors, &options.coding, &universe, &blocs);
         let matrix = whole
             .then(|| m.all_pairs(measure, &options.options))
             .transpose()?;
-        for &(i, j) in &index_pairs {
+        let point = |k: usize| -> Result<SeriesPoint> {
+            let (i, j) = index_pairs[k];
             let score = match &matrix {
                 Some(all) => all.get(i, j),
                 // The matrix's orientation (i ≤ j), so that a value is the same bits whichever
@@ -300,24 +305,36 @@ pub fn alignment_series_with_progress(
                 Some(cfg) => {
                     let (x, y) = (m.actor_codes(i), m.actor_codes(j));
                     let ci = bootstrap(measure, &Dyad::new(m.scale(), &x, &y)?, cfg)?;
-                    done += 1;
-                    progress(done, total);
+                    step();
                     Some(ci)
                 }
                 None => None,
             };
-            points.push(SeriesPoint {
+            Ok(SeriesPoint {
                 window: *w,
                 a: Arc::clone(&ids[i]),
                 b: Arc::clone(&ids[j]),
                 measure,
                 score,
                 interval,
-            });
-        }
+            })
+        };
+        let points = if options.bootstrap.is_some() {
+            crate::par::try_map(index_pairs.len(), point)?
+        } else {
+            (0..index_pairs.len()).map(point).collect::<Result<_>>()?
+        };
         if options.bootstrap.is_none() {
-            done += 1;
-            progress(done, total);
+            step();
+        }
+        Ok(points)
+    };
+    // A few windows per thread at a time, appended in window order: the points of all windows
+    // are never held twice.
+    let mut points = Vec::with_capacity(windows.len() * index_pairs.len());
+    for chunk in windows.chunks(2 * crate::par::threads()) {
+        for p in crate::par::try_map(chunk.len(), |k| window_points(&chunk[k]))? {
+            points.extend(p);
         }
     }
     Ok(AlignmentSeries {
@@ -513,15 +530,18 @@ mod tests {
             }),
             ..SeriesOptions::for_view(&view).with_measure(Measure::SimpleMatching)
         };
-        let mut steps = Vec::new();
+        let steps = std::sync::Mutex::new(Vec::new());
         let s = alignment_series_with_progress(
             &view,
             &years(),
             &Pairs::list(&[("AAA", "CCC")]),
             &opts,
-            |done, total| steps.push((done, total)),
+            |done, total| steps.lock().unwrap().push((done, total)),
         )
         .unwrap();
+        // Counts arrive in any order when windows run on several threads.
+        let mut steps = steps.into_inner().unwrap();
+        steps.sort();
         assert_eq!(steps, [(1, 3), (2, 3), (3, 3)]);
         let ci = s[1].interval.unwrap();
         assert_eq!((ci.estimate, ci.replicates), (s[1].score, 50));

@@ -18,6 +18,10 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Worker threads (default: every core). Results are the same bits for every count;
+    /// `--threads 1` runs everything on one thread.
+    #[arg(long, global = true, value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
 }
 
 const TOP_EXAMPLES: &str = "\

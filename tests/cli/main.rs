@@ -8,6 +8,7 @@ mod errors;
 mod library;
 mod plot;
 mod support;
+mod threads;
 mod timeline;
 #[cfg(feature = "un-votes")]
 mod un_votes;
