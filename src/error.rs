@@ -100,6 +100,19 @@ pub enum Problem {
         /// What the parser said.
         message: String,
     },
+    /// A quoted field whose closing quote never comes: the rest of the file would be one field.
+    /// `line` is where the quote opened. Not row-level: the rows after it cannot be told apart.
+    #[error(
+        "{file}:{line}: field `{field}` opens a quote that is never closed (a quote inside a quoted field is written twice: \"\")"
+    )]
+    UnterminatedQuote {
+        /// The file.
+        file: String,
+        /// The physical line where the quote opened.
+        line: u64,
+        /// The field (column name; `#N` for a field beyond the header's).
+        field: String,
+    },
     /// A required field is empty.
     #[error("{at}: required field is empty")]
     EmptyField {
@@ -230,6 +243,7 @@ impl Problem {
                 | Problem::MissingColumn { .. }
                 | Problem::DuplicateColumn { .. }
                 | Problem::EmptyInput { .. }
+                | Problem::UnterminatedQuote { .. }
         )
     }
 }

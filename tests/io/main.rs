@@ -2,6 +2,7 @@
 //! error catalogue, the bundled data and the fuzzing corpus.
 
 mod bundled_data;
+mod csv_lines;
 mod error_catalogue;
 mod errors;
 mod fuzz_regressions;
