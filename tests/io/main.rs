@@ -8,6 +8,7 @@ mod errors;
 mod fuzz_regressions;
 mod messy_input;
 mod roundtrip;
+mod self_reference;
 #[cfg(feature = "un-votes")]
 mod unvotes;
 mod unvotes_io;
