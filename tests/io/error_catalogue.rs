@@ -153,7 +153,10 @@ fn every_message_is_in_the_catalogue() {
         false,
     ));
     cases.push(run(
-        folder("id,date,title\ns1,2024-11-05,\"a\"b\n", OK_SIGNATURES),
+        folder(
+            "id,date,title\ns1,2024-11-05,ok\ns2,2024-11-06,\"a\"b\n",
+            OK_SIGNATURES,
+        ),
         false,
     ));
     cases.push(run(
