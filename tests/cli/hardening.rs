@@ -1,0 +1,117 @@
+//! Issue 21: hostile arguments are usage errors (exit 2) found before any data is read, and
+//! `cluster --edges` honours `--lenient` and refuses the options that only apply to a dataset.
+
+use crate::support::{arg, cosignatory, folder};
+use predicates::str::contains;
+
+/// Every (command line, part of the message) exits 2 with that message.
+fn usage_errors(cases: &[(&[&str], &str)]) {
+    for (args, message) in cases {
+        cosignatory()
+            .args(*args)
+            .assert()
+            .code(2)
+            .stderr(contains(*message));
+    }
+}
+
+#[test]
+fn bad_numeric_arguments_exit_2() {
+    let (_dir, data) = folder();
+    let d = arg(&data);
+    usage_errors(&[
+        (&["cluster", d, "--resolution=-1"], "is not a resolution"),
+        (
+            &["cluster", d, "--resolution", "nan"],
+            "is not a resolution",
+        ),
+        (
+            &["cluster", d, "--resolution", "inf"],
+            "is not a resolution",
+        ),
+        (&["timeline", d, "--resolution=-0.5"], "is not a resolution"),
+        (
+            &["align", d, "--pairs", "AAA:BBB", "--bootstrap", "0"],
+            "bootstrap replicates from 1 to",
+        ),
+        (
+            &[
+                "align",
+                d,
+                "--pairs",
+                "AAA:BBB",
+                "--bootstrap",
+                "4294967295",
+            ],
+            "bootstrap replicates from 1 to 10000000",
+        ),
+        (
+            &["graph", d, "--backbone", "disparity", "--alpha", "2"],
+            "is not a significance level",
+        ),
+        (
+            &["plot", "network", d, "--alpha", "0", "--out", "x.svg"],
+            "is not a significance level",
+        ),
+        (
+            &["cluster", d, "--algorithm", "hierarchical", "--k", "0"],
+            "number of clusters of at least 1",
+        ),
+        (
+            &[
+                "timeline",
+                d,
+                "--smoothing",
+                "multislice",
+                "--coupling",
+                "nan",
+            ],
+            "is not an interslice coupling",
+        ),
+        (
+            &[
+                "timeline", d, "--window", "2y", "--step", "1y", "--gexf", "t.gexf",
+            ],
+            "--gexf needs windows that do not overlap",
+        ),
+    ]);
+}
+
+#[test]
+fn cluster_edges_refuses_dataset_options_and_honours_lenient() {
+    let dir = tempfile::tempdir().unwrap();
+    let edges = dir.path().join("edges.csv");
+    std::fs::write(&edges, "source,target,weight\nA,B,1\nB,C,x\nC,A,2\n").unwrap();
+    let e = arg(&edges);
+    for extra in [
+        &["--weight", "jaccard"][..],
+        &["--signed"],
+        &["--from", "2020-01-01"],
+        &["--to", "2020-01-01"],
+        &["--kind", "declaration"],
+        &["--topic", "trade"],
+        &["--bloc-mode", "expand"],
+        &["--votes"],
+    ] {
+        let mut args = vec!["cluster", "--edges", e];
+        args.extend_from_slice(extra);
+        cosignatory()
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(contains("cannot be used with"));
+    }
+    // Strict: the bad weight fails the load; lenient: it is skipped and reported.
+    cosignatory()
+        .args(["cluster", "--edges", e])
+        .assert()
+        .code(1)
+        .stderr(contains("edges.csv:3: field `weight` = \"x\""));
+    cosignatory()
+        .args(["cluster", "--edges", e, "--lenient", "--format", "csv"])
+        .assert()
+        .success()
+        .stderr(contains("skipped: "))
+        .stderr(contains("edges.csv:3: field `weight`"))
+        .stdout(contains("C,"));
+}
