@@ -19,6 +19,19 @@ pub enum ClusterError {
         /// The offending weight.
         weight: f64,
     },
+    /// The weights are finite but so large that their total (or its square, in modularity)
+    /// overflows: the quality would be NaN.
+    #[error(
+        "the edge weights total {total:e}, more than the {limit:e} the quality functions can \
+         square without overflow; divide the weights by a common factor (modularity and its \
+         partitions do not change)"
+    )]
+    WeightOverflow {
+        /// The total strength (sum of |weight| over both ends of every edge), possibly infinite.
+        total: f64,
+        /// [`MAX_TOTAL_WEIGHT`](crate::cluster::MAX_TOTAL_WEIGHT).
+        limit: f64,
+    },
     /// A negative edge weight was given to a routine that needs non-negative weights
     /// (plain modularity, label propagation). Use signed modularity or CPM instead.
     #[error(

@@ -74,7 +74,7 @@ mod rng;
 pub use algorithm::{
     Algorithm, BestRun, CoalitionOptions, Coalitions, Method, Selection, find_coalitions,
 };
-pub use cluster_graph::ClusterGraph;
+pub use cluster_graph::{ClusterGraph, MAX_TOTAL_WEIGHT};
 pub use clustering::Clustering;
 pub use compare::{adjusted_rand_index, normalized_mutual_info, variation_of_information};
 pub use consensus::{Consensus, ConsensusOptions, consensus};

@@ -2,6 +2,7 @@
 //! `cluster --edges` honours `--lenient` and refuses the options that only apply to a dataset.
 
 use crate::support::{arg, cosignatory, folder};
+use predicates::prelude::*;
 use predicates::str::contains;
 
 /// Every (command line, part of the message) exits 2 with that message.
@@ -114,4 +115,31 @@ fn cluster_edges_refuses_dataset_options_and_honours_lenient() {
         .stderr(contains("skipped: "))
         .stderr(contains("edges.csv:3: field `weight`"))
         .stdout(contains("C,"));
+}
+
+#[test]
+fn weights_whose_total_overflows_are_an_error_never_nan() {
+    let dir = tempfile::tempdir().unwrap();
+    let edges = dir.path().join("big.csv");
+    std::fs::write(
+        &edges,
+        "source,target,weight\nA,B,1e308\nB,C,1e308\nC,A,1e308\nC,D,1\n",
+    )
+    .unwrap();
+    for algorithm in ["leiden", "louvain", "hierarchical", "label-propagation"] {
+        cosignatory()
+            .args([
+                "cluster",
+                "--edges",
+                arg(&edges),
+                "--algorithm",
+                algorithm,
+                "--format",
+                "json",
+            ])
+            .assert()
+            .code(1)
+            .stdout(predicates::str::contains("NaN").not())
+            .stderr(contains("divide the weights by a common factor"));
+    }
 }
