@@ -32,6 +32,20 @@ pub enum ClusterError {
         /// [`MAX_TOTAL_WEIGHT`](crate::cluster::MAX_TOTAL_WEIGHT).
         limit: f64,
     },
+    /// Hierarchical clustering (a dense distance matrix) asked for more items than it takes.
+    #[error(
+        "hierarchical clustering keeps a dense distance matrix: {items} items would need {:.1} GB; \
+         at most {limit} items are taken (use a graph method such as leiden for larger graphs)",
+        bytes / 1e9
+    )]
+    TooLargeForDense {
+        /// The number of items (nodes) given.
+        items: usize,
+        /// [`MAX_DENSE_ITEMS`](crate::cluster::MAX_DENSE_ITEMS).
+        limit: usize,
+        /// The bytes the condensed matrix alone would take.
+        bytes: f64,
+    },
     /// A negative edge weight was given to a routine that needs non-negative weights
     /// (plain modularity, label propagation). Use signed modularity or CPM instead.
     #[error(

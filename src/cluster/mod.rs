@@ -80,7 +80,7 @@ pub use compare::{adjusted_rand_index, normalized_mutual_info, variation_of_info
 pub use consensus::{Consensus, ConsensusOptions, consensus};
 pub use dendrogram::{Dendrogram, Merge};
 pub use error::ClusterError;
-pub use hierarchical::{DistanceMatrix, Linkage, agglomerative};
+pub use hierarchical::{DistanceMatrix, Linkage, MAX_DENSE_ITEMS, agglomerative, check_dense};
 pub use label_propagation::{LabelPropagation, LabelPropagationOptions, label_propagation};
 pub use leiden::{LeidenOptions, leiden, leiden_best_of};
 pub use louvain::{LouvainOptions, louvain, louvain_best_of};

@@ -143,3 +143,40 @@ fn weights_whose_total_overflows_are_an_error_never_nan() {
             .stderr(contains("divide the weights by a common factor"));
     }
 }
+
+#[test]
+fn hierarchical_clustering_refuses_a_graph_beyond_its_dense_limit_before_allocating() {
+    // A 20,000-leaf star: the dense matrix would be 1.6 GB (42 s and 6.3 GB before the limit).
+    let dir = tempfile::tempdir().unwrap();
+    let edges = dir.path().join("star.csv");
+    let mut text = String::from("source,target\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("hub,n{i}\n"));
+    }
+    std::fs::write(&edges, text).unwrap();
+    let start = std::time::Instant::now();
+    cosignatory()
+        .args([
+            "cluster",
+            "--edges",
+            arg(&edges),
+            "--algorithm",
+            "hierarchical",
+        ])
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "20001 items would need 1.6 GB; at most 10000 items",
+        ));
+    assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
+    // The library refuses the same for any dense matrix.
+    let e = cosignatory::cluster::DistanceMatrix::from_fn(10_001, |_, _| 1.0).unwrap_err();
+    assert!(matches!(
+        e,
+        cosignatory::cluster::ClusterError::TooLargeForDense {
+            items: 10_001,
+            limit: 10_000,
+            ..
+        }
+    ));
+}
