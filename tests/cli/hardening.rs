@@ -180,3 +180,37 @@ fn hierarchical_clustering_refuses_a_graph_beyond_its_dense_limit_before_allocat
         }
     ));
 }
+
+#[test]
+fn a_statement_on_the_last_representable_day_is_windowed_or_refused_never_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("far.json");
+    let sig = |s: &str, a: &str| format!(r#"{{"statement":"{s}","actor":"{a}","position":"yes"}}"#);
+    std::fs::write(
+        &json,
+        format!(
+            r#"{{"statements":[{{"id":"s1","date":"2020-01-01","kind":"joint_statement"}},{{"id":"s2","date":"+262142-12-31","kind":"joint_statement"}}],"signatures":[{},{},{},{}]}}"#,
+            sig("s1", "USA"),
+            sig("s1", "GBR"),
+            sig("s2", "USA"),
+            sig("s2", "GBR")
+        ),
+    )
+    .unwrap();
+    let j = arg(&json);
+    // A one-year window ends on that day exactly: the last window is computed.
+    cosignatory()
+        .args([
+            "align", j, "--pairs", "USA:GBR", "--window", "1y", "--format", "csv",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("USA,GBR,+262142-01-01,+262142-12-31,jaccard,1,1"));
+    // A two-year window would run past it: a data error (exit 1), not a panic (101).
+    for args in [
+        &["align", j, "--pairs", "USA:GBR", "--window", "2y"][..],
+        &["timeline", j, "--window", "2y"],
+    ] {
+        cosignatory().args(args).assert().code(1);
+    }
+}
