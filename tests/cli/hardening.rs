@@ -214,3 +214,74 @@ fn a_statement_on_the_last_representable_day_is_windowed_or_refused_never_a_pani
         cosignatory().args(args).assert().code(1);
     }
 }
+
+/// A folder whose one statement is signed by actors with the given ids.
+fn signed_by(ids: &[&str]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("statements.csv"), "id,date\ns1,2020-01-01\n").unwrap();
+    let mut sigs = String::from("statement,actor\n");
+    for id in ids {
+        // Quoted, so that `"` and `,` in ids survive.
+        sigs.push_str(&format!("s1,\"{}\"\n", id.replace('"', "\"\"")));
+    }
+    std::fs::write(data.join("signatures.csv"), sigs).unwrap();
+    (dir, data)
+}
+
+/// Parses the whole document with quick-xml; panics if it is not well-formed.
+fn assert_well_formed(xml: &str) {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    reader.config_mut().check_end_names = true;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!(
+                "not well-formed at {}: {e}\n{xml}",
+                reader.buffer_position()
+            ),
+        }
+    }
+}
+
+#[test]
+fn xml_writers_escape_what_xml_allows_and_refuse_what_it_cannot_carry() {
+    // Escapable: every writer's output parses and carries the ids.
+    let (_dir, data) = signed_by(&["E&<F>", "G\"H'", "é中"]);
+    for format in ["graphml", "gexf"] {
+        let out = cosignatory()
+            .args(["graph", arg(&data), "--format", format])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{format}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_well_formed(&text);
+        assert!(text.contains("E&amp;&lt;F&gt;"), "{format}: {text}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("n.svg");
+    cosignatory()
+        .args(["plot", "network", arg(&data), "--out", arg(&svg)])
+        .assert()
+        .success();
+    assert_well_formed(&std::fs::read_to_string(&svg).unwrap());
+    // Not carriable (U+FFFE, a control character): every writer refuses, naming the id.
+    for bad in ["A\u{fffe}B", "C\u{1}D"] {
+        let (_dir, data) = signed_by(&[bad, "OK"]);
+        for format in ["graphml", "gexf", "dot", "json", "csv"] {
+            cosignatory()
+                .args(["graph", arg(&data), "--format", format])
+                .assert()
+                .code(1)
+                .stderr(contains(format!("actor id {bad:?} contains")));
+        }
+        cosignatory()
+            .args(["plot", "network", arg(&data), "--out", arg(&svg)])
+            .assert()
+            .code(1)
+            .stderr(contains("cannot be written as SVG"))
+            .stderr(contains(format!("{bad:?}")));
+    }
+}
