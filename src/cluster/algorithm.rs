@@ -378,6 +378,7 @@ pub fn find_coalitions(
         .for_graph(graph);
     let (partition, selection) = match Algorithm::for_method(options.method, q, options.seed) {
         None => {
+            super::hierarchical::check_dense(graph.node_count())?;
             let tree = agglomerative(&DistanceMatrix::from_graph(graph), options.linkage);
             match options.k {
                 Some(k) => (tree.cut_at_k(k)?, Selection::TreeCut { k, best: false }),

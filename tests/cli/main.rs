@@ -5,6 +5,7 @@ mod align;
 mod cluster;
 mod data;
 mod errors;
+mod hardening;
 mod library;
 mod plot;
 mod support;
