@@ -123,6 +123,7 @@ pub fn project_incidence(
         totals,
         num_statements: inc.num_statements() as u32,
         signed_parts,
+        edge_tests: Vec::new(),
     }
 }
 
@@ -216,7 +217,7 @@ fn incidence(view: &View<'_>, options: &ProjectionOptions) -> Result<Incidence> 
 
 /// Accumulates every linked pair of actors and calls `edge(i, j, edge, together, against)`
 /// once per pair with actor indices `i < j`, in `(i, j)` order.
-fn pairs(
+pub(crate) fn pairs(
     inc: &Incidence,
     weighting: Weighting,
     signed: bool,

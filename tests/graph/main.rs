@@ -2,4 +2,5 @@
 
 mod for_clustering;
 mod reference;
+mod sdsm;
 mod semantics;
