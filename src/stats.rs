@@ -307,7 +307,10 @@ mod tests {
             (-1.0, 1.842_700_792_949_714_8),
         ] {
             let got = erfc(t);
-            assert!((got - want).abs() <= 1e-13 * want, "erfc({t}) = {got}, want {want}");
+            assert!(
+                (got - want).abs() <= 1e-13 * want,
+                "erfc({t}) = {got}, want {want}"
+            );
         }
     }
 }

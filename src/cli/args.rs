@@ -7,7 +7,9 @@ use cosignatory::align::{Coding, CohesionMeasure, Measure, Universe};
 use cosignatory::cluster::{Linkage, Method, QualityKind};
 use cosignatory::dynamics::{SmoothingMethod, Table};
 use cosignatory::graph::layout::Layout;
-use cosignatory::graph::{BackboneMethod, BackboneOptions, Correction, Tail, TailMethod, Weighting};
+use cosignatory::graph::{
+    BackboneMethod, BackboneOptions, Correction, Tail, TailMethod, Weighting,
+};
 use cosignatory::model::BlocMode;
 use cosignatory::time::Span;
 use std::path::PathBuf;
@@ -190,11 +192,7 @@ pub struct BackboneArgs {
     #[arg(long = "backbone", id = "backbone", value_parser = named(&BackboneMethod::ALL, BackboneMethod::name), help_heading = "Backbone")]
     pub method: Option<BackboneMethod>,
     /// Significance level of the backbone.
-    #[arg(
-        long,
-        default_value_t = 0.05,
-        help_heading = "Backbone"
-    )]
+    #[arg(long, default_value_t = 0.05, help_heading = "Backbone")]
     pub alpha: f64,
     /// Multiple-testing correction over all tested pairs (hypergeometric, sdsm, fdsm).
     #[arg(long, value_parser = named(&Correction::ALL, Correction::name), default_value_t = Correction::None, help_heading = "Backbone")]

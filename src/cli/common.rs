@@ -178,7 +178,6 @@ fn draw_target() -> ProgressDrawTarget {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -108,7 +108,11 @@ fn write_all_pairs(out: &mut dyn Write, b: &Backbone) -> std::io::Result<()> {
     let mut rows: Vec<_> = b.tests.iter().collect();
     rows.sort_by(|x, y| (id(x.a), id(x.b)).cmp(&(id(y.a), id(y.b))));
     for t in rows {
-        let (a, c) = if id(t.a) <= id(t.b) { (t.a, t.b) } else { (t.b, t.a) };
+        let (a, c) = if id(t.a) <= id(t.b) {
+            (t.a, t.b)
+        } else {
+            (t.b, t.a)
+        };
         let mut row = vec![
             Cell::text(id(a)),
             Cell::text(id(c)),

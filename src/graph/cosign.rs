@@ -55,6 +55,8 @@ pub struct CoSignGraph {
     pub(crate) signed_parts: Vec<[f64; 2]>,
     /// Backbones: the test of each edge, by edge index; empty otherwise.
     pub(crate) edge_tests: Vec<super::EdgeTest>,
+    /// Backbones: `Some(true)` when both tails were tested; `None` for a plain projection.
+    pub(crate) tested: Option<bool>,
 }
 
 impl CoSignGraph {
@@ -141,10 +143,7 @@ impl CoSignGraph {
     /// Whether the edges carry significance tests (a backbone), and whether they have a
     /// lower-tail p-value (a signed backbone): `(tested, lower tail)`.
     pub fn edge_tests(&self) -> (bool, bool) {
-        (
-            !self.edge_tests.is_empty(),
-            self.edge_tests.iter().any(|t| !t.p_lower.is_nan()),
-        )
+        (self.tested.is_some(), self.tested == Some(true))
     }
 
     /// Number of actors.
@@ -263,6 +262,7 @@ impl CoSignGraph {
             num_statements: self.num_statements,
             signed_parts: Vec::new(),
             edge_tests: Vec::new(),
+            tested: self.tested,
         }
     }
 }

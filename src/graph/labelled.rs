@@ -87,7 +87,10 @@ impl CoSignGraph {
         let cg = self.to_cluster_graph()?;
         let mut coalition = vec![None; n];
         let mut modularity = None;
-        let positive = self.graph.edge_references().any(|e| e.weight().weight > 0.0);
+        let positive = self
+            .graph
+            .edge_references()
+            .any(|e| e.weight().weight > 0.0);
         if positive {
             let q = Quality::Modularity { resolution: 1.0 }.for_graph(&cg);
             let options = LeidenOptions {
@@ -100,7 +103,12 @@ impl CoSignGraph {
             let mut groups: Vec<Vec<usize>> = best
                 .partition
                 .communities()
-                .map(|c| c.iter().copied().filter(|&v| tied[v]).collect::<Vec<usize>>())
+                .map(|c| {
+                    c.iter()
+                        .copied()
+                        .filter(|&v| tied[v])
+                        .collect::<Vec<usize>>()
+                })
                 .filter(|c: &Vec<usize>| !c.is_empty())
                 .collect();
             let id = |v: usize| self.id(v);

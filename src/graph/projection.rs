@@ -124,6 +124,7 @@ pub fn project_incidence(
         num_statements: inc.num_statements() as u32,
         signed_parts,
         edge_tests: Vec::new(),
+        tested: None,
     }
 }
 

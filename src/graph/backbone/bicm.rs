@@ -227,10 +227,7 @@ pub fn fit_degrees(actor_degrees: &[u32], statement_degrees: &[u32]) -> Result<B
         }
     }
     if rem_a.iter().chain(&rem_s).any(|&r| r < 0) {
-        return Err(bad(
-            "degrees".into(),
-            "no binary matrix has these degrees",
-        ));
+        return Err(bad("degrees".into(), "no binary matrix has these degrees"));
     }
     // The free problem: classes with positive remaining degree, not full.
     let free_a: Vec<usize> = (0..actor_classes.len())

@@ -18,7 +18,11 @@ use rand_chacha::ChaCha8Rng;
 /// FDSM keeps dense pair counters: at most this many active actors.
 pub const FDSM_MAX_ACTORS: usize = 5000;
 
-pub(super) fn fdsm(view: &View<'_>, g: &CoSignGraph, options: &BackboneOptions) -> Result<Backbone> {
+pub(super) fn fdsm(
+    view: &View<'_>,
+    g: &CoSignGraph,
+    options: &BackboneOptions,
+) -> Result<Backbone> {
     let observed = Observed::new(view, g)?;
     let n = observed.active.len();
     if n > FDSM_MAX_ACTORS {

@@ -32,7 +32,12 @@ pub fn hypergeometric_backbone(
             let ln_p = if c == 0 {
                 0.0
             } else {
-                hypergeometric_ln_sf(c, big_n, g.totals[a.index()] as u64, g.totals[b.index()] as u64)
+                hypergeometric_ln_sf(
+                    c,
+                    big_n,
+                    g.totals[a.index()] as u64,
+                    g.totals[b.index()] as u64,
+                )
             };
             PairTest {
                 a: a.min(b),

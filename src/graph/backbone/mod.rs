@@ -242,8 +242,7 @@ impl Backbone {
     /// One line on what the backbone kept, naming the options.
     pub fn describe(&self, options: &BackboneOptions) -> String {
         let mut extra = Vec::new();
-        if options.method != BackboneMethod::Disparity && options.correction != Correction::None
-        {
+        if options.method != BackboneMethod::Disparity && options.correction != Correction::None {
             extra.push(format!("{} correction", options.correction));
         }
         if matches!(options.method, BackboneMethod::Sdsm | BackboneMethod::Fdsm) {
@@ -260,7 +259,10 @@ impl Backbone {
             extra.push(format!("BiCM residual {r:.1e}"));
         }
         if options.method == BackboneMethod::Fdsm {
-            extra.push(format!("{} samples, seed {}", options.samples, options.seed));
+            extra.push(format!(
+                "{} samples, seed {}",
+                options.samples, options.seed
+            ));
         }
         let negative = self.tests.iter().filter(|t| t.sign < 0).count();
         format!(
@@ -299,6 +301,7 @@ impl Backbone {
             t.sign != 0
         });
         graph.edge_tests = edge_tests;
+        graph.tested = Some(false);
         let mut tests = tests;
         tests.sort_by_key(|t| (t.a, t.b));
         Backbone {
@@ -318,6 +321,7 @@ impl Backbone {
         let signed = tail == Tail::Both;
         graph.signed = signed || g.signed;
         graph.signed_parts.clear();
+        graph.tested = Some(signed);
         for t in tests.iter().filter(|t| t.sign != 0) {
             let existing = g.graph.find_edge(t.a, t.b);
             let edge = match (signed, existing) {
@@ -471,14 +475,20 @@ mod tests {
     #[test]
     fn corrections_over_untested_pairs() {
         let p = [0.001, 0.01, 0.02, 0.5];
-        assert_eq!(decide(&p, 4, 0.05, Correction::None), [true, true, true, false]);
+        assert_eq!(
+            decide(&p, 4, 0.05, Correction::None),
+            [true, true, true, false]
+        );
         // Bonferroni over 10 tests: 0.005.
         assert_eq!(
             decide(&p, 10, 0.05, Correction::Bonferroni),
             [true, false, false, false]
         );
         // Holm over 4: 0.0125, 0.0167, 0.025.
-        assert_eq!(decide(&p, 4, 0.05, Correction::Holm), [true, true, true, false]);
+        assert_eq!(
+            decide(&p, 4, 0.05, Correction::Holm),
+            [true, true, true, false]
+        );
         // BH over 4: the largest rank with p ≤ rank·α/m: 0.02 ≤ 3·0.0125.
         assert_eq!(
             decide(&p, 4, 0.05, Correction::BenjaminiHochberg),

@@ -4,7 +4,7 @@
 //! `p` from the BiCM.
 
 use super::bicm::{self, BicmFit};
-use super::poisson_binomial::{EXACT_BUDGET, PoissonBinomial, Tails, TailMethod};
+use super::poisson_binomial::{EXACT_BUDGET, PoissonBinomial, TailMethod, Tails};
 use super::{Backbone, BackboneOptions, PairTest, Tail, assign_signs};
 use crate::error::Result;
 use crate::graph::projection::pairs;
@@ -72,7 +72,11 @@ impl Observed {
     }
 }
 
-pub(super) fn sdsm(view: &View<'_>, g: &CoSignGraph, options: &BackboneOptions) -> Result<Backbone> {
+pub(super) fn sdsm(
+    view: &View<'_>,
+    g: &CoSignGraph,
+    options: &BackboneOptions,
+) -> Result<Backbone> {
     let observed = Observed::new(view, g)?;
     let fit = bicm::fit(&observed.inc)?;
     let class_of: Vec<usize> = observed
