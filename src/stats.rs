@@ -297,15 +297,17 @@ mod tests {
     #[test]
     fn erfc_matches_reference_values() {
         // Values from mpmath 1.4.1 erfc at 30 digits.
-        for (t, want) in [
+        #[allow(clippy::excessive_precision)]
+        let cases = [
             (0.0, 1.0),
-            (0.5, 0.479_500_122_186_953_5),
+            (0.5, 0.479_500_122_186_953_46),
             (1.9, 0.007_209_570_764_742_533),
             (2.1, 0.002_979_466_656_332_984),
             (5.0, 1.537_459_794_428_034_9e-12),
             (10.0, 2.088_487_583_762_544_8e-45),
             (-1.0, 1.842_700_792_949_714_8),
-        ] {
+        ];
+        for (t, want) in cases {
             let got = erfc(t);
             assert!(
                 (got - want).abs() <= 1e-13 * want,

@@ -280,7 +280,7 @@ pub fn fit_degrees(actor_degrees: &[u32], statement_degrees: &[u32]) -> Result<B
         iterations,
     };
     fit.residual = residual(&fit);
-    if !(fit.residual <= 1e-6) {
+    if fit.residual.is_nan() || fit.residual > 1e-6 {
         return Err(bad(
             format!("relative residual {:e}", fit.residual),
             "the BiCM has no finite solution for these degrees (the solver did not converge)",
@@ -351,6 +351,7 @@ struct Side {
 
 /// Newton on `L(θ, η) = Σ_rc n_r m_c softplus(θ_r + η_c) − Σ n_r d_r θ_r − Σ m_c u_c η_c`.
 /// Returns `(θ, η, iterations)`.
+#[allow(clippy::needless_range_loop)] // dense linear algebra reads best with indices
 fn solve(a: &Side, s: &Side) -> (Vec<f64>, Vec<f64>, usize) {
     if a.degree.is_empty() || s.degree.is_empty() {
         return (vec![0.0; a.degree.len()], vec![0.0; s.degree.len()], 0);
@@ -508,13 +509,14 @@ fn softplus(t: f64) -> f64 {
 
 /// Solves `A x = b` for a symmetric positive definite `A` (row-major, overwritten by its
 /// Cholesky factor). `None` if `A` is not positive definite.
+#[allow(clippy::needless_range_loop)]
 fn cholesky_solve(a: &mut [f64], b: &[f64], n: usize) -> Option<Vec<f64>> {
     for j in 0..n {
         let mut d = a[j * n + j];
         for k in 0..j {
             d -= a[j * n + k] * a[j * n + k];
         }
-        if !(d > 0.0) {
+        if d.is_nan() || d <= 0.0 {
             return None;
         }
         let d = d.sqrt();
@@ -555,7 +557,6 @@ mod tests {
         let sum: u32 = rows.iter().sum();
         let have: u32 = cols.iter().sum();
         // Pad the column degrees to the row sum.
-        let mut cols = cols;
         let mut extra = sum as i64 - have as i64;
         let mut k = 1;
         while extra > 0 {

@@ -86,11 +86,6 @@ fn null_counts(
     obs: &[u32],
     options: &BackboneOptions,
 ) -> Vec<(u32, u32)> {
-    let one = |sample: usize| -> Vec<(u32, u32)> {
-        let mut counts = vec![(0u32, 0u32); n * n];
-        add_sample(rows, n, obs, options, sample, &mut counts);
-        counts
-    };
     #[cfg(feature = "parallel")]
     {
         use rayon::prelude::*;
@@ -119,8 +114,8 @@ fn null_counts(
     }
     #[cfg(not(feature = "parallel"))]
     {
-        let mut total = one(0);
-        for s in 1..options.samples {
+        let mut total = vec![(0u32, 0u32); n * n];
+        for s in 0..options.samples {
             add_sample(rows, n, obs, options, s, &mut total);
         }
         total
