@@ -291,6 +291,16 @@ pub struct ClusterArgs {
     /// Cut the hierarchical tree into exactly K clusters (default: the cut of best quality).
     #[arg(long, help_heading = "Clustering")]
     pub k: Option<usize>,
+    /// Compare the coalitions with N degree-preserving null datasets (curveball shuffles of
+    /// the signatures, clustered with the same options; seeded by --seed): z-score and
+    /// empirical p of the quality, and each coalition's internal weight against the null.
+    #[arg(
+        long,
+        value_name = "N",
+        conflicts_with = "edges",
+        help_heading = "Clustering"
+    )]
+    pub significance: Option<usize>,
     #[command(flatten)]
     pub output: OutputArgs,
 }

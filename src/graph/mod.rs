@@ -12,6 +12,7 @@ mod incidence;
 mod labelled;
 pub mod layout;
 mod projection;
+mod significance;
 mod weighting;
 
 pub use backbone::{
@@ -32,4 +33,7 @@ pub use incidence::{Incidence, IncidenceOptions};
 #[doc(hidden)]
 pub use projection::project_incidence;
 pub use projection::{ProjectionOptions, project, project_for_clustering};
+pub use significance::{
+    CoalitionNull, CoalitionSignificance, SignificanceOptions, coalition_significance,
+};
 pub use weighting::Weighting;

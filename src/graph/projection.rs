@@ -195,7 +195,7 @@ fn nodes(inc: &Incidence) -> (Vec<u32>, Vec<ActorIdx>) {
 }
 
 /// The incidence [`project`] works on, after checking the options.
-fn incidence(view: &View<'_>, options: &ProjectionOptions) -> Result<Incidence> {
+pub(crate) fn incidence(view: &View<'_>, options: &ProjectionOptions) -> Result<Incidence> {
     let weighted = options.decay.is_some() || options.statement_weights.is_some();
     if options.weighting == Weighting::Hypergeometric && weighted {
         return Err(Error::InvalidParameter {

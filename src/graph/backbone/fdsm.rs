@@ -160,7 +160,7 @@ fn add_sample(
 /// Global curveball rounds over sorted rows: each round pairs the rows at random, and each
 /// pair redistributes the members only one of them has, every split with the same sizes
 /// equally likely. Rows stay sorted.
-fn curveball(rows: &mut [Vec<u32>], rounds: usize, rng: &mut ChaCha8Rng) {
+pub(crate) fn curveball(rows: &mut [Vec<u32>], rounds: usize, rng: &mut ChaCha8Rng) {
     let mut order: Vec<usize> = (0..rows.len()).collect();
     let (mut only_s, mut only_t, mut both) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..rounds {

@@ -237,6 +237,7 @@ pub fn backbone_of_view(
 }
 
 pub use fdsm::FDSM_MAX_ACTORS;
+pub(crate) use fdsm::curveball as curveball_rows;
 
 impl Backbone {
     /// One line on what the backbone kept, naming the options.

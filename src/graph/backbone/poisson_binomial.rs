@@ -105,24 +105,22 @@ impl PoissonBinomial {
         (mu, sigma, gamma)
     }
 
-    /// The exact distribution: binomials by their pmf ratio from the mode outward (all
-    /// terms positive), convolved; each tail summed from its far end, small terms first, so
-    /// tiny tails keep their relative precision (down to ~1e-300, below which they underflow
-    /// to 0).
+    /// The exact distribution by the dynamic programme over trials (every term positive);
+    /// each tail summed from its far end, small terms first, so tiny tails keep their
+    /// relative precision (down to ~1e-300, below which they underflow to 0).
     pub fn exact(&self) -> ExactTails {
-        let mut pmf = vec![1.0f64];
-        for &(n, p) in &self.groups {
-            let b = binomial_pmf(n, p);
-            let mut next = vec![0.0f64; pmf.len() + b.len() - 1];
-            for (x, &a) in pmf.iter().enumerate() {
-                if a == 0.0 {
-                    continue;
+        // Trial by trial, in place: pmf ← pmf·(1 − q) + shift(pmf)·q, every term positive.
+        let mut pmf = Vec::with_capacity(self.uncertain_trials() as usize + 1);
+        pmf.push(1.0f64);
+        for &(n, q) in &self.groups {
+            let r = 1.0 - q;
+            for _ in 0..n {
+                pmf.push(0.0);
+                for x in (1..pmf.len()).rev() {
+                    pmf[x] = pmf[x] * r + pmf[x - 1] * q;
                 }
-                for (y, &c) in b.iter().enumerate() {
-                    next[x + y] += a * c;
-                }
+                pmf[0] *= r;
             }
-            pmf = next;
         }
         let len = pmf.len();
         let mut upper = vec![0.0; len + 1];
@@ -149,37 +147,6 @@ impl PoissonBinomial {
         let (mu, sigma, gamma) = self.moments();
         ApproximateTails { mu, sigma, gamma }
     }
-}
-
-/// pmf of Binomial(n, p), 0 < p < 1, by ratios outward from the mode, normalised.
-fn binomial_pmf(n: u32, p: f64) -> Vec<f64> {
-    let n_us = n as usize;
-    let mut pmf = vec![0.0f64; n_us + 1];
-    let mode = (((n as f64 + 1.0) * p).floor() as usize).min(n_us);
-    let odds = p / (1.0 - p);
-    pmf[mode] = 1.0;
-    for x in mode..n_us {
-        let next = pmf[x] * (n_us - x) as f64 / (x + 1) as f64 * odds;
-        if next == 0.0 {
-            break;
-        }
-        pmf[x + 1] = next;
-    }
-    for x in (1..=mode).rev() {
-        let prev = pmf[x] * x as f64 / (n_us - x + 1) as f64 / odds;
-        if prev == 0.0 {
-            break;
-        }
-        pmf[x - 1] = prev;
-    }
-    // Sum small terms first.
-    let mut order: Vec<usize> = (0..=n_us).collect();
-    order.sort_by(|&a, &b| pmf[a].total_cmp(&pmf[b]));
-    let total: f64 = order.iter().map(|&x| pmf[x]).sum();
-    for v in &mut pmf {
-        *v /= total;
-    }
-    pmf
 }
 
 /// Exact tails of a [`PoissonBinomial`].
