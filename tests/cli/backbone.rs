@@ -179,3 +179,32 @@ fn backbone_coalitions_agree_between_graph_and_plot() {
         );
     }
 }
+
+#[test]
+fn cluster_significance_in_table_csv_and_json() {
+    let base = ["cluster", "--significance", "20", "--seed", "1", "--runs", "2"];
+    let json = json_of(cosignatory().args(base).args(["--format", "json"]));
+    let s = &json["significance"];
+    assert_eq!(s["samples"], 20);
+    let p = s["p_value"].as_f64().unwrap();
+    assert!(p > 0.0 && p <= 1.0);
+    assert!(s["z"].as_f64().is_some());
+    let communities = json["communities"].as_array().unwrap();
+    let per = s["communities"].as_array().unwrap();
+    assert_eq!(per.len(), communities.len());
+    for (c, n) in communities.iter().zip(per) {
+        assert_eq!(&n["members"], c);
+        assert!(n["internal_weight"].as_f64().unwrap() >= 0.0);
+    }
+    let csv = stdout_of(cosignatory().args(base).args(["--format", "csv"]));
+    assert_eq!(
+        csv.lines().next().unwrap(),
+        "actor,community,internal_weight,null_mean,z,p_value,quality_z,quality_p"
+    );
+    let table = stdout_of(cosignatory().args(base));
+    assert!(table.contains("significance: quality"), "{table}");
+    assert!(table.contains("degree-preserving null datasets"), "{table}");
+    assert!(table.contains("internal weight"), "{table}");
+    // Same seed, same figures.
+    assert_eq!(json, json_of(cosignatory().args(base).args(["--format", "json"])));
+}
