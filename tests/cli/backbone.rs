@@ -182,7 +182,15 @@ fn backbone_coalitions_agree_between_graph_and_plot() {
 
 #[test]
 fn cluster_significance_in_table_csv_and_json() {
-    let base = ["cluster", "--significance", "20", "--seed", "1", "--runs", "2"];
+    let base = [
+        "cluster",
+        "--significance",
+        "20",
+        "--seed",
+        "1",
+        "--runs",
+        "2",
+    ];
     let json = json_of(cosignatory().args(base).args(["--format", "json"]));
     let s = &json["significance"];
     assert_eq!(s["samples"], 20);
@@ -206,5 +214,8 @@ fn cluster_significance_in_table_csv_and_json() {
     assert!(table.contains("degree-preserving null datasets"), "{table}");
     assert!(table.contains("internal weight"), "{table}");
     // Same seed, same figures.
-    assert_eq!(json, json_of(cosignatory().args(base).args(["--format", "json"])));
+    assert_eq!(
+        json,
+        json_of(cosignatory().args(base).args(["--format", "json"]))
+    );
 }

@@ -109,19 +109,26 @@ impl PoissonBinomial {
     /// each tail summed from its far end, small terms first, so tiny tails keep their
     /// relative precision (down to ~1e-300, below which they underflow to 0).
     pub fn exact(&self) -> ExactTails {
-        // Trial by trial, in place: pmf ← pmf·(1 − q) + shift(pmf)·q, every term positive.
-        let mut pmf = Vec::with_capacity(self.uncertain_trials() as usize + 1);
-        pmf.push(1.0f64);
+        // Trial by trial: pmf ← pmf·(1 − q) + shift(pmf)·q, every term positive; two buffers
+        // so the update vectorises.
+        let size = self.uncertain_trials() as usize + 1;
+        let mut pmf = vec![0.0f64; size];
+        let mut next = vec![0.0f64; size];
+        pmf[0] = 1.0;
+        let mut len = 1;
         for &(n, q) in &self.groups {
             let r = 1.0 - q;
             for _ in 0..n {
-                pmf.push(0.0);
-                for x in (1..pmf.len()).rev() {
-                    pmf[x] = pmf[x] * r + pmf[x - 1] * q;
+                next[0] = pmf[0] * r;
+                for ((out, &a), &b) in next[1..=len].iter_mut().zip(&pmf[1..=len]).zip(&pmf[..len])
+                {
+                    *out = a * r + b * q;
                 }
-                pmf[0] *= r;
+                len += 1;
+                std::mem::swap(&mut pmf, &mut next);
             }
         }
+        pmf.truncate(len);
         let len = pmf.len();
         let mut upper = vec![0.0; len + 1];
         for x in (0..len).rev() {
