@@ -390,6 +390,10 @@ class Dataset:
         backbone: Optional[str] = None,
         alpha: float = 0.05,
         correction: str = "none",
+        tail: str = "upper",
+        tail_method: str = "auto",
+        samples: int = 1000,
+        seed: int = 0,
         start: DateLike = None,
         end: DateLike = None,
         kind: Names = None,
@@ -407,8 +411,15 @@ class Dataset:
             ``jaccard``, ... (the CLI's ``--weight`` names).
         signed: subtract acting against each other (counter-statements, yes against no).
         votes: roll calls: link actors that voted the same way.
-        backbone: keep only significant edges (``disparity``, ``hypergeometric``, ...).
-        alpha: significance level of the backbone. correction: its multiple-testing correction.
+        backbone: keep only significant edges: ``sdsm`` (stochastic degree sequence model
+            with BiCM probabilities), ``fdsm`` (fixed degree sequence, curveball samples),
+            ``disparity``, ``hypergeometric``. A backbone adds ``p_value`` (``p_lower`` with
+            ``tail="both"``) and ``sign`` columns.
+        alpha: significance level of the backbone. correction: its multiple-testing correction
+            (``none``, ``bonferroni``, ``holm``, ``bh``). tail: ``upper`` or ``both`` (the
+            signed backbone: negative ties for pairs that co-sign less than chance).
+            tail_method: SDSM tails ``auto``, ``exact`` or ``approximate``. samples, seed:
+            FDSM's null samples and their seed.
         """
         cols = self._graph(
             False,
@@ -418,6 +429,10 @@ class Dataset:
             backbone=backbone,
             alpha=alpha,
             correction=correction,
+            tail=tail,
+            tail_method=tail_method,
+            samples=samples,
+            seed=seed,
             start=start,
             end=end,
             kind=kind,
@@ -435,6 +450,10 @@ class Dataset:
         backbone: Optional[str] = None,
         alpha: float = 0.05,
         correction: str = "none",
+        tail: str = "upper",
+        tail_method: str = "auto",
+        samples: int = 1000,
+        seed: int = 0,
         start: DateLike = None,
         end: DateLike = None,
         kind: Names = None,
@@ -451,6 +470,10 @@ class Dataset:
                 backbone=backbone,
                 alpha=alpha,
                 correction=correction,
+                tail=tail,
+                tail_method=tail_method,
+                samples=samples,
+                seed=seed,
                 start=start,
                 end=end,
                 kind=kind,
@@ -469,6 +492,10 @@ class Dataset:
         backbone: Optional[str] = None,
         alpha: float = 0.05,
         correction: str = "none",
+        tail: str = "upper",
+        tail_method: str = "auto",
+        samples: int = 1000,
+        seed: int = 0,
         start: DateLike = None,
         end: DateLike = None,
         kind: Names = None,
@@ -489,6 +516,10 @@ class Dataset:
             backbone=backbone,
             alpha=alpha,
             correction=correction,
+            tail=tail,
+            tail_method=tail_method,
+            samples=samples,
+            seed=seed,
             start=start,
             end=end,
             kind=kind,
@@ -749,6 +780,10 @@ def _graph_args(
     backbone: Optional[str],
     alpha: float,
     correction: str,
+    tail: str,
+    tail_method: str,
+    samples: int,
+    seed: int,
     start: DateLike,
     end: DateLike,
     kind: Names,
@@ -758,7 +793,7 @@ def _graph_args(
     return (
         _filter(start, end, kind, topic, bloc_mode),
         (weight, bool(signed), bool(votes)),
-        (backbone, float(alpha), correction),
+        (backbone, float(alpha), correction, tail, tail_method, _int("samples", samples), _int("seed", seed)),
     )
 
 

@@ -8,8 +8,8 @@ __version__: str
 DataArgs = Tuple[Optional[str], Optional[str], List[str], List[str], str]
 # (weight, signed, votes)
 ProjectionArgs = Tuple[str, bool, bool]
-# (backbone, alpha, correction)
-BackboneArgs = Tuple[Optional[str], float, str]
+# (backbone, alpha, correction, tail, tail_method, samples, seed)
+BackboneArgs = Tuple[Optional[str], float, str, str, str, int, int]
 # (algorithm, quality, resolution, seed, runs, consensus, linkage, k)
 ClusteringArgs = Tuple[str, str, float, int, Optional[int], bool, str, Optional[int]]
 

@@ -24,8 +24,8 @@ use cosignatory::dynamics::{
     CoalitionAlignment, SmoothingMethod, Table, Timeline, TimelineOptions,
 };
 use cosignatory::graph::{
-    BackboneMethod, BackboneOptions, CoSignGraph, Correction, Linking, ProjectionOptions,
-    Weighting, project, project_for_clustering,
+    BackboneMethod, BackboneOptions, CoSignGraph, Correction, Linking, ProjectionOptions, Tail,
+    TailMethod, Weighting, backbone_of_view, project, project_for_clustering,
 };
 use cosignatory::io::{CsvTables, EdgeList, ReadOptions, read_dataset_with, read_edge_list};
 use cosignatory::model::{BlocMode, Dataset, View, ViewOptions};
@@ -709,25 +709,34 @@ impl PyDataset {
         let projection = projection.options()?;
         let backbone = backbone.options()?;
         let view = filter.view(py, &self.ds)?;
-        py.detach(|| {
-            let g = project(&view, &projection)?;
-            match backbone {
-                None => Ok::<_, cosignatory::Error>(g),
-                Some(options) => Ok(cosignatory::graph::backbone(&g, &options)?.graph),
-            }
+        py.detach(|| match backbone {
+            None => project(&view, &projection),
+            // As `graph --backbone`: the statistical backbones test the view's incidence.
+            Some(options) => Ok(backbone_of_view(&view, &projection, &options)?.graph),
         })
         .or_py(py)
     }
 }
 
-/// The backbone options as one tuple: `(backbone, alpha, correction)` (`--backbone`,
-/// `--alpha`, `--correction`).
+/// The backbone options as one tuple: `(backbone, alpha, correction, tail, tail_method,
+/// samples, seed)` (`--backbone`, `--alpha`, `--correction`, `--tail`, `--tail-method`,
+/// `--samples`, `--seed`).
 #[derive(FromPyObject)]
-struct BackboneArgs(Option<String>, f64, String);
+struct BackboneArgs(Option<String>, f64, String, String, String, usize, u64);
 
 impl BackboneArgs {
     fn options(&self) -> PyResult<Option<BackboneOptions>> {
-        let BackboneArgs(method, alpha, correction) = self;
+        let BackboneArgs(method, alpha, correction, tail, tail_method, samples, seed) = self;
+        if !(*alpha > 0.0 && *alpha < 1.0) {
+            return Err(invalid(
+                "alpha",
+                alpha,
+                "must be a significance level in (0, 1)",
+            ));
+        }
+        if *samples == 0 {
+            return Err(invalid("samples", 0, "needs at least one null sample"));
+        }
         method
             .as_deref()
             .map(|m| {
@@ -735,6 +744,11 @@ impl BackboneArgs {
                     method: option::<BackboneMethod>("backbone", m)?,
                     alpha: *alpha,
                     correction: option::<Correction>("correction", correction)?,
+                    tail: option::<Tail>("tail", tail)?,
+                    tail_method: option::<TailMethod>("tail_method", tail_method)?,
+                    samples: *samples,
+                    seed: *seed,
+                    ..BackboneOptions::default()
                 })
             })
             .transpose()
@@ -915,6 +929,7 @@ fn edge_columns<'py>(py: Python<'py>, g: &CoSignGraph) -> PyResult<Bound<'py, Py
         "count",
         PyArray1::from_vec(py, ints(&|e| graph[edge(e)].count)),
     )?;
+    let tests = g.edge_tests();
     if g.is_signed() {
         columns.extend(["together", "against", "against_count"]);
         d.set_item(
@@ -929,6 +944,27 @@ fn edge_columns<'py>(py: Python<'py>, g: &CoSignGraph) -> PyResult<Bound<'py, Py
             "against_count",
             PyArray1::from_vec(py, ints(&|e| graph[edge(e)].against_count)),
         )?;
+    }
+    // A backbone's tests, as the edge table writes them (`p_lower` with both tails).
+    if tests.0 {
+        let test = |e: u32| g.edge_test(edge(e));
+        let p = |f: fn(&cosignatory::graph::EdgeTest) -> f64| -> Vec<f64> {
+            order
+                .iter()
+                .map(|o| test(o.2).map_or(f64::NAN, f))
+                .collect()
+        };
+        columns.push("p_value");
+        d.set_item("p_value", PyArray1::from_vec(py, p(|t| t.p_value)))?;
+        if tests.1 {
+            columns.push("p_lower");
+            d.set_item("p_lower", PyArray1::from_vec(py, p(|t| t.p_lower)))?;
+        }
+        columns.push("sign");
+        let sign = order
+            .iter()
+            .map(|o| test(o.2).map_or(0, |t| i64::from(t.sign)));
+        d.set_item("sign", PyArray1::from_vec(py, sign.collect()))?;
     }
     d.set_item("columns", columns)?;
     Ok(d)

@@ -20,6 +20,9 @@ GRAPH_CASES = [
     ({"backbone": "disparity", "alpha": 0.1}, ["--backbone", "disparity", "--alpha", "0.1"]),
     ({"backbone": "hypergeometric", "correction": "holm"}, ["--backbone", "hypergeometric", "--correction", "holm"]),
     ({"bloc_mode": "expand", "kind": ["joint_statement"]}, ["--bloc-mode", "expand", "--kind", "joint_statement"]),
+    ({"backbone": "sdsm"}, ["--backbone", "sdsm"]),
+    ({"backbone": "sdsm", "tail": "both", "correction": "bh"}, ["--backbone", "sdsm", "--tail", "both", "--correction", "bh"]),
+    ({"backbone": "fdsm", "samples": 60, "seed": 2}, ["--backbone", "fdsm", "--samples", "60", "--seed", "2"]),
 ]
 
 

@@ -7,7 +7,9 @@ use cosignatory::align::{Coding, CohesionMeasure, Measure, Universe};
 use cosignatory::cluster::{Linkage, Method, QualityKind};
 use cosignatory::dynamics::{SmoothingMethod, Table};
 use cosignatory::graph::layout::Layout;
-use cosignatory::graph::{BackboneMethod, Correction, Weighting};
+use cosignatory::graph::{
+    BackboneMethod, BackboneOptions, Correction, Tail, TailMethod, Weighting,
+};
 use cosignatory::model::BlocMode;
 use cosignatory::time::Span;
 use std::path::PathBuf;
@@ -186,27 +188,60 @@ pub enum GraphFormat {
     Dot,
 }
 
+/// The backbone options shared by `graph` and `plot network`, so that the same options give
+/// the same backbone and the same coalitions in both.
+#[derive(Args, Debug)]
+pub struct BackboneArgs {
+    /// Keep only the statistically significant edges.
+    #[arg(long = "backbone", id = "backbone", value_parser = named(&BackboneMethod::ALL, BackboneMethod::name), help_heading = "Backbone")]
+    pub method: Option<BackboneMethod>,
+    /// Significance level of the backbone.
+    #[arg(long, default_value_t = 0.05, value_parser = parse_alpha, help_heading = "Backbone")]
+    pub alpha: f64,
+    /// Multiple-testing correction over all tested pairs (hypergeometric, sdsm, fdsm).
+    #[arg(long, value_parser = named(&Correction::ALL, Correction::name), default_value_t = Correction::None, help_heading = "Backbone")]
+    pub correction: Correction,
+    /// Tails tested by sdsm and fdsm: upper (positive ties) or both (each at alpha/2: the
+    /// signed backbone, with negative ties for pairs that co-sign less than chance).
+    #[arg(long, value_parser = named(&Tail::ALL, Tail::name), default_value_t = Tail::Upper, help_heading = "Backbone")]
+    pub tail: Tail,
+    /// SDSM tails: auto (exact where cheap, else the refined normal approximation), exact or
+    /// approximate.
+    #[arg(long, value_parser = named(&TailMethod::ALL, TailMethod::name), default_value_t = TailMethod::Auto, help_heading = "Backbone")]
+    pub tail_method: TailMethod,
+    /// Null samples of the fdsm backbone.
+    #[arg(long, default_value_t = 1000, help_heading = "Backbone")]
+    pub samples: usize,
+}
+
+impl BackboneArgs {
+    /// The library options, if a backbone was asked for; `seed` seeds fdsm's samples.
+    pub fn options(&self, seed: u64) -> Option<BackboneOptions> {
+        self.method.map(|method| BackboneOptions {
+            method,
+            alpha: self.alpha,
+            correction: self.correction,
+            tail: self.tail,
+            tail_method: self.tail_method,
+            samples: self.samples,
+            seed,
+            ..BackboneOptions::default()
+        })
+    }
+}
+
 #[derive(Args, Debug)]
 pub struct GraphArgs {
     #[command(flatten)]
     pub data: DataArgs,
     #[command(flatten)]
     pub projection: ProjectionArgs,
-    /// Keep only the statistically significant edges.
-    #[arg(long, value_parser = named(&BackboneMethod::ALL, BackboneMethod::name), help_heading = "Backbone")]
-    pub backbone: Option<BackboneMethod>,
-    /// Significance level of the backbone.
-    #[arg(
-        long,
-        default_value_t = 0.05,
-        value_parser = parse_alpha,
-        requires = "backbone",
-        help_heading = "Backbone"
-    )]
-    pub alpha: f64,
-    /// Multiple-testing correction of the hypergeometric backbone.
-    #[arg(long, value_parser = named(&Correction::ALL, Correction::name), default_value_t = Correction::None, help_heading = "Backbone")]
-    pub correction: Correction,
+    #[command(flatten)]
+    pub backbone: BackboneArgs,
+    /// With --format csv: print every tested pair with its p-values (kept or not) instead of
+    /// the kept edges.
+    #[arg(long, requires = "backbone", help_heading = "Backbone")]
+    pub all_pairs: bool,
     /// Export format.
     #[arg(long, value_enum, default_value_t = GraphFormat::Table, help_heading = "Output")]
     pub format: GraphFormat,
@@ -220,13 +255,8 @@ pub struct GraphArgs {
     /// node attribute.
     #[arg(long, help_heading = "Output")]
     pub coalitions: bool,
-    /// Seed of --coalitions.
-    #[arg(
-        long,
-        default_value_t = 0,
-        requires = "coalitions",
-        help_heading = "Output"
-    )]
+    /// Seed of --coalitions and of the fdsm backbone's samples.
+    #[arg(long, default_value_t = 0, help_heading = "Output")]
     pub seed: u64,
 }
 
@@ -265,6 +295,16 @@ pub struct ClusterArgs {
     /// Cut the hierarchical tree into exactly K clusters (default: the cut of best quality).
     #[arg(long, value_parser = parse_k, help_heading = "Clustering")]
     pub k: Option<usize>,
+    /// Compare the coalitions with N degree-preserving null datasets (curveball shuffles of
+    /// the signatures, clustered with the same options; seeded by --seed): z-score and
+    /// empirical p of the quality, and each coalition's internal weight against the null.
+    #[arg(
+        long,
+        value_name = "N",
+        conflicts_with = "edges",
+        help_heading = "Clustering"
+    )]
+    pub significance: Option<usize>,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -473,12 +513,10 @@ pub struct PlotNetworkArgs {
     pub data: DataArgs,
     #[command(flatten)]
     pub projection: ProjectionArgs,
-    /// Draw only the backbone's edges (coalitions are found on the full graph).
-    #[arg(long, value_parser = named(&BackboneMethod::ALL, BackboneMethod::name), help_heading = "Network")]
-    pub backbone: Option<BackboneMethod>,
-    /// Significance level of the backbone.
-    #[arg(long, default_value_t = 0.05, value_parser = parse_alpha, help_heading = "Network")]
-    pub alpha: f64,
+    /// Draw only the backbone's edges; coalitions are then found on the backbone, as
+    /// `graph --coalitions` finds them with the same options.
+    #[command(flatten)]
+    pub backbone: BackboneArgs,
     /// Node placement: force (seeded Fruchterman-Reingold) or circular (coalitions on arcs of
     /// a circle).
     #[arg(long, value_parser = named(&Layout::ALL, Layout::name), default_value_t = Layout::Force, help_heading = "Network")]

@@ -7,7 +7,10 @@ use super::error::{CliError, CliResult};
 use super::graph::projection_options;
 use super::output::{self, Cell, Records};
 use cosignatory::cluster::{ClusterGraph, CoalitionOptions, Method, find_coalitions};
-use cosignatory::graph::project_for_clustering;
+use cosignatory::graph::{
+    CoalitionNull, CoalitionSignificance, SignificanceOptions, coalition_significance,
+    project_for_clustering,
+};
 use serde::Serialize;
 use std::io::Write;
 
@@ -22,6 +25,20 @@ pub struct Coalitions {
     pub communities: Vec<Vec<String>>,
     /// How the partition was chosen, for people ("best of 10 runs", ...).
     pub how: String,
+    /// `--significance`: the coalitions against degree-preserving null datasets.
+    pub significance: Option<CoalitionSignificance>,
+}
+
+impl Coalitions {
+    /// The null comparison of community `i` (reported order), if computed.
+    fn null_of(&self, i: usize) -> Option<&CoalitionNull> {
+        let members = &self.communities[i];
+        self.significance
+            .as_ref()?
+            .coalitions
+            .iter()
+            .find(|c| &c.members == members)
+    }
 }
 
 pub fn run(args: &ClusterArgs) -> CliResult<()> {
@@ -39,6 +56,12 @@ pub fn run(args: &ClusterArgs) -> CliResult<()> {
     if args.runs == Some(0) {
         return Err(CliError::usage("--runs must be at least 1"));
     }
+    if args.significance == Some(0) {
+        return Err(CliError::usage(
+            "--significance needs at least 1 null dataset",
+        ));
+    }
+    let mut significance = None;
     let (ids, graph) = match &args.edges {
         Some(path) => {
             #[cfg(feature = "un-votes")]
@@ -57,13 +80,26 @@ pub fn run(args: &ClusterArgs) -> CliResult<()> {
             let (graph, actors) =
                 project_for_clustering(&view, &projection_options(&args.projection))?;
             let ids = actors.iter().map(|&a| ds.actor(a).id.clone()).collect();
+            if let Some(samples) = args.significance {
+                significance = Some(coalition_significance(
+                    &view,
+                    &projection_options(&args.projection),
+                    &coalition_options(args),
+                    &SignificanceOptions {
+                        samples,
+                        seed: args.seed,
+                        ..SignificanceOptions::default()
+                    },
+                )?);
+            }
             (ids, graph)
         }
     };
     if graph.node_count() == 0 {
         return Err(CliError::data("the graph has no nodes: nothing to cluster"));
     }
-    let c = cluster(&graph, &ids, args)?;
+    let mut c = cluster(&graph, &ids, args)?;
+    c.significance = significance;
     output::emit(args.output.out.as_deref(), |out| match args.output.format {
         Format::Json => output::write_json(out, &to_json(&c)),
         Format::Csv => memberships(&c).write(Format::Csv, out),
@@ -71,8 +107,8 @@ pub fn run(args: &ClusterArgs) -> CliResult<()> {
     })
 }
 
-pub fn cluster(graph: &ClusterGraph, ids: &[String], args: &ClusterArgs) -> CliResult<Coalitions> {
-    let options = CoalitionOptions {
+fn coalition_options(args: &ClusterArgs) -> CoalitionOptions {
+    CoalitionOptions {
         method: args.algorithm,
         quality: args.quality,
         resolution: args.resolution,
@@ -81,7 +117,11 @@ pub fn cluster(graph: &ClusterGraph, ids: &[String], args: &ClusterArgs) -> CliR
         consensus: args.consensus,
         linkage: args.linkage,
         k: args.k,
-    };
+    }
+}
+
+pub fn cluster(graph: &ClusterGraph, ids: &[String], args: &ClusterArgs) -> CliResult<Coalitions> {
+    let options = coalition_options(args);
     let runs = args.runs.unwrap_or(1);
     let bar =
         (!args.consensus && runs > 1).then(|| common::progress(runs as u64, "clustering runs"));
@@ -109,6 +149,7 @@ pub fn cluster(graph: &ClusterGraph, ids: &[String], args: &ClusterArgs) -> CliR
         modularity: found.modularity,
         communities: found.partition.labelled_by_size(ids),
         how: found.selection.to_string(),
+        significance: None,
     })
 }
 
@@ -122,6 +163,21 @@ struct Json<'a> {
     quality: f64,
     modularity: Option<f64>,
     communities: &'a [Vec<String>],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    significance: Option<JsonSignificance<'a>>,
+}
+
+/// `--significance` in the JSON document.
+#[derive(Serialize)]
+struct JsonSignificance<'a> {
+    samples: usize,
+    null_mean: f64,
+    null_sd: f64,
+    z: f64,
+    p_value: f64,
+    beats_chance: bool,
+    /// Per community, in the reported order.
+    communities: Vec<Option<&'a CoalitionNull>>,
 }
 
 fn to_json(c: &Coalitions) -> Json<'_> {
@@ -133,12 +189,35 @@ fn to_json(c: &Coalitions) -> Json<'_> {
         quality: c.quality,
         modularity: c.modularity,
         communities: &c.communities,
+        significance: c.significance.as_ref().map(|s| JsonSignificance {
+            samples: s.null_qualities.len(),
+            null_mean: s.null_mean,
+            null_sd: s.null_sd,
+            z: s.z,
+            p_value: s.p_value,
+            beats_chance: s.beats_chance(0.05),
+            communities: (0..c.communities.len()).map(|i| c.null_of(i)).collect(),
+        }),
     }
 }
 
-/// `actor,community` with communities numbered from 1 in the reported order.
+/// `actor,community` with communities numbered from 1 in the reported order; with
+/// `--significance` also the community's `internal_weight`, its null `null_mean`, `z` and
+/// `p_value`, and the partition's `quality_z` and `quality_p`.
 fn memberships(c: &Coalitions) -> Records {
-    let mut r = Records::new(&["actor", "community"]);
+    let extra = c.significance.is_some();
+    let mut header = vec!["actor", "community"];
+    if extra {
+        header.extend([
+            "internal_weight",
+            "null_mean",
+            "z",
+            "p_value",
+            "quality_z",
+            "quality_p",
+        ]);
+    }
+    let mut r = Records::new(&header);
     let mut rows: Vec<(&str, usize)> = c
         .communities
         .iter()
@@ -147,7 +226,19 @@ fn memberships(c: &Coalitions) -> Records {
         .collect();
     rows.sort();
     for (a, i) in rows {
-        r.push(vec![Cell::text(a), Cell::int(i as i64)]);
+        let mut row = vec![Cell::text(a), Cell::int(i as i64)];
+        if let Some(s) = &c.significance {
+            let n = c.null_of(i - 1);
+            row.extend([
+                Cell::Num(n.map(|n| n.internal_weight)),
+                Cell::Num(n.map(|n| n.null_mean)),
+                Cell::Num(n.map(|n| n.z).filter(|z| z.is_finite())),
+                Cell::Num(n.map(|n| n.p_value)),
+                Cell::Num(Some(s.z).filter(|z| z.is_finite())),
+                Cell::Num(Some(s.p_value)),
+            ]);
+        }
+        r.push(row);
     }
     r
 }
@@ -169,8 +260,18 @@ fn write_table(out: &mut dyn Write, c: &Coalitions) -> std::io::Result<()> {
         c.quality,
         q(c.modularity)
     )?;
+    if let Some(s) = &c.significance {
+        writeln!(out, "significance: {}", s.describe())?;
+    }
     for (i, m) in c.communities.iter().enumerate() {
         writeln!(out, "\nCommunity {} ({} members)", i + 1, m.len())?;
+        if let Some(n) = c.null_of(i) {
+            writeln!(
+                out,
+                "  internal weight {:.4} vs null {:.4} ± {:.4}: z = {:.2}, p = {:.4}",
+                n.internal_weight, n.null_mean, n.null_sd, n.z, n.p_value
+            )?;
+        }
         output::write_wrapped(out, "  ", m)?;
     }
     Ok(())

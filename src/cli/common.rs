@@ -5,7 +5,7 @@ use super::args::{DataArgs, WindowArgs};
 use super::error::{CliError, CliResult};
 use chrono::NaiveDate;
 use cosignatory::align::{Coding, DataKind, Defaults, Universe};
-use cosignatory::cluster::{ClusterGraph, Quality};
+
 use cosignatory::io::{ReadOptions, read_dataset_with};
 use cosignatory::model::{ActorIdx, Dataset, View, ViewOptions};
 use cosignatory::time::{Window, WindowSpec};
@@ -185,11 +185,6 @@ fn draw_target() -> ProgressDrawTarget {
     } else {
         ProgressDrawTarget::hidden()
     }
-}
-
-/// Modularity at `resolution`, signed on a graph with negative weights (the library's rule).
-pub fn modularity_quality(graph: &ClusterGraph, resolution: f64) -> Quality {
-    Quality::Modularity { resolution }.for_graph(graph)
 }
 
 #[cfg(test)]

@@ -4,12 +4,13 @@ use super::args::{Format, GraphArgs, GraphFormat, ProjectionArgs};
 use super::common;
 use super::error::CliResult;
 use super::output::{self, Cell, Records};
-use cosignatory::cluster::{ClusterGraph, Clustering, LeidenOptions, leiden_best_of};
 use cosignatory::export::{
     NodeAttributes, write_dot, write_edge_table, write_gexf, write_graphml, write_node_link,
     write_node_table,
 };
-use cosignatory::graph::{BackboneOptions, CoSignGraph, Linking, ProjectionOptions, project};
+use cosignatory::graph::{
+    Backbone, BackboneOptions, CoSignGraph, Linking, ProjectionOptions, backbone_of_view, project,
+};
 use cosignatory::model::View;
 use std::io::Write;
 
@@ -26,20 +27,20 @@ pub fn projection_options(args: &ProjectionArgs) -> ProjectionOptions {
     }
 }
 
-/// Projects the view and, if asked, keeps only its backbone; returns the graph and a note
-/// on what the backbone kept.
+/// Projects the view and, if asked, keeps only its backbone; returns the graph, a note on
+/// what the backbone kept, and the backbone itself.
 pub fn build(
     view: &View<'_>,
     projection: &ProjectionArgs,
     backbone: Option<BackboneOptions>,
-) -> CliResult<(CoSignGraph, Option<String>)> {
-    let g = project(view, &projection_options(projection))?;
+) -> CliResult<(CoSignGraph, Option<String>, Option<Backbone>)> {
+    let projection = projection_options(projection);
     match backbone {
-        None => Ok((g, None)),
+        None => Ok((project(view, &projection)?, None, None)),
         Some(options) => {
-            let b = cosignatory::graph::backbone(&g, &options)?;
+            let b = backbone_of_view(view, &projection, &options)?;
             let note = b.describe(&options);
-            Ok((b.graph, Some(note)))
+            Ok((b.graph.clone(), Some(note), Some(b)))
         }
     }
 }
@@ -47,20 +48,31 @@ pub fn build(
 pub fn run(args: &GraphArgs) -> CliResult<()> {
     let ds = common::load(&args.data)?;
     let view = common::view(&ds, &args.data)?;
-    let backbone = args.backbone.map(|method| BackboneOptions {
-        method,
-        alpha: args.alpha,
-        correction: args.correction,
-    });
-    let (g, note) = build(&view, &args.projection, backbone)?;
+    let backbone = args.backbone.options(args.seed);
+    let (g, note, tested) = build(&view, &args.projection, backbone)?;
+    if args.all_pairs {
+        if args.format != GraphFormat::Csv {
+            return Err(super::error::CliError::usage(
+                "--all-pairs prints a CSV table: use it with --format csv",
+            ));
+        }
+        let b = tested.expect("--all-pairs requires --backbone");
+        output::emit(args.out.as_deref(), |out| write_all_pairs(out, &b))?;
+        if let Some(n) = &note {
+            eprintln!("{n}");
+        }
+        return Ok(());
+    }
     if args.format == GraphFormat::Table {
         return output::emit(args.out.as_deref(), |out| {
             write_table(out, &g, note.as_deref(), args.top)
         });
     }
+    let mut unassigned = 0;
     let attributes = if args.coalitions {
-        NodeAttributes::new()
-            .with_partition(&coalitions(&g.to_cluster_graph()?, args.seed)?.partition)
+        let c = g.tied_coalitions(args.seed)?;
+        unassigned = c.unassigned.len();
+        NodeAttributes::new().with_optional_coalitions(c.coalition.iter().copied())
     } else {
         NodeAttributes::new()
     };
@@ -77,18 +89,43 @@ pub fn run(args: &GraphArgs) -> CliResult<()> {
     if let Some(n) = &note {
         eprintln!("{n}");
     }
+    if unassigned > 0 {
+        eprintln!("{unassigned} actors without a tie are unassigned (no coalition)");
+    }
     Ok(())
 }
 
-/// Leiden coalitions of a graph: (signed) modularity, best of 10 seeds from `seed`, since
-/// one run can land on a visibly worse partition of a small graph.
-pub fn coalitions(cg: &ClusterGraph, seed: u64) -> CliResult<Clustering> {
-    let options = LeidenOptions {
-        quality: common::modularity_quality(cg, 1.0),
-        seed,
-        ..Default::default()
-    };
-    Ok(leiden_best_of(cg, &options, 10)?)
+/// Every tested pair: `source,target,count,p_value[,p_lower],sign`, by actor ids.
+fn write_all_pairs(out: &mut dyn Write, b: &Backbone) -> std::io::Result<()> {
+    let lower = b.tests.iter().any(|t| t.p_lower.is_some());
+    let mut header = vec!["source", "target", "count", "p_value"];
+    if lower {
+        header.push("p_lower");
+    }
+    header.push("sign");
+    let mut r = Records::new(&header);
+    let id = |v| b.graph.actor(v).id.as_str();
+    let mut rows: Vec<_> = b.tests.iter().collect();
+    rows.sort_by(|x, y| (id(x.a), id(x.b)).cmp(&(id(y.a), id(y.b))));
+    for t in rows {
+        let (a, c) = if id(t.a) <= id(t.b) {
+            (t.a, t.b)
+        } else {
+            (t.b, t.a)
+        };
+        let mut row = vec![
+            Cell::text(id(a)),
+            Cell::text(id(c)),
+            Cell::int(t.count),
+            Cell::Num(Some(t.p_value)),
+        ];
+        if lower {
+            row.push(Cell::Num(t.p_lower));
+        }
+        row.push(Cell::Int(i64::from(t.sign)));
+        r.push(row);
+    }
+    r.write(Format::Csv, out)
 }
 
 fn write_table(

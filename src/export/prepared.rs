@@ -13,6 +13,8 @@ pub(crate) enum Number {
     Int(u32),
     /// A finite double.
     Float(f64),
+    /// A signed integer (a backbone edge's sign).
+    Signed(i8),
 }
 
 impl std::fmt::Display for Number {
@@ -20,6 +22,7 @@ impl std::fmt::Display for Number {
         match self {
             Number::Int(x) => write!(f, "{x}"),
             Number::Float(x) => write!(f, "{x}"),
+            Number::Signed(x) => write!(f, "{x}"),
         }
     }
 }
@@ -29,6 +32,7 @@ impl serde::Serialize for Number {
         match *self {
             Number::Int(x) => s.serialize_u32(x),
             Number::Float(x) => s.serialize_f64(x),
+            Number::Signed(x) => s.serialize_i8(x),
         }
     }
 }
@@ -76,12 +80,57 @@ const AGAINST_COUNT: EdgeField = EdgeField {
     get: |g, e| Number::Int(g.graph()[e].against_count),
 };
 
-/// The edge fields written for a graph: `weight` and `count`, and for a signed projection
-/// also `together`, `against` and `against_count`.
-pub(crate) fn edge_fields(signed: bool) -> &'static [EdgeField] {
+const P_VALUE: EdgeField = EdgeField {
+    name: "p_value",
+    integer: false,
+    get: |g, e| Number::Float(g.edge_test(e).map_or(f64::NAN, |t| t.p_value)),
+};
+const P_LOWER: EdgeField = EdgeField {
+    name: "p_lower",
+    integer: false,
+    get: |g, e| Number::Float(g.edge_test(e).map_or(f64::NAN, |t| t.p_lower)),
+};
+const SIGN: EdgeField = EdgeField {
+    name: "sign",
+    integer: true,
+    get: |g, e| Number::Signed(g.edge_test(e).map_or(0, |t| t.sign)),
+};
+
+/// The edge fields written for a graph: `weight` and `count`; for a signed projection also
+/// `together`, `against` and `against_count`; for a backbone `p_value`, `p_lower` (when both
+/// tails were tested) and `sign`.
+pub(crate) fn edge_fields(graph: &CoSignGraph) -> &'static [EdgeField] {
     const UNSIGNED: [EdgeField; 2] = [WEIGHT, COUNT];
     const SIGNED: [EdgeField; 5] = [WEIGHT, COUNT, TOGETHER, AGAINST, AGAINST_COUNT];
-    if signed { &SIGNED } else { &UNSIGNED }
+    const UNSIGNED_P: [EdgeField; 4] = [WEIGHT, COUNT, P_VALUE, SIGN];
+    const SIGNED_P: [EdgeField; 7] = [
+        WEIGHT,
+        COUNT,
+        TOGETHER,
+        AGAINST,
+        AGAINST_COUNT,
+        P_VALUE,
+        SIGN,
+    ];
+    const UNSIGNED_PL: [EdgeField; 5] = [WEIGHT, COUNT, P_VALUE, P_LOWER, SIGN];
+    const SIGNED_PL: [EdgeField; 8] = [
+        WEIGHT,
+        COUNT,
+        TOGETHER,
+        AGAINST,
+        AGAINST_COUNT,
+        P_VALUE,
+        P_LOWER,
+        SIGN,
+    ];
+    match (graph.is_signed(), graph.edge_tests()) {
+        (false, (false, _)) => &UNSIGNED,
+        (true, (false, _)) => &SIGNED,
+        (false, (true, false)) => &UNSIGNED_P,
+        (true, (true, false)) => &SIGNED_P,
+        (false, (true, true)) => &UNSIGNED_PL,
+        (true, (true, true)) => &SIGNED_PL,
+    }
 }
 
 /// A checked graph with its nodes and edges in output order.
@@ -121,7 +170,7 @@ impl<'a> Prepared<'a> {
             rank[n.index()] = r as u32;
         }
 
-        let fields = edge_fields(graph.is_signed());
+        let fields = edge_fields(graph);
         let key = |e: EdgeIndex| {
             let (a, b) = g.edge_endpoints(e).expect("edge of the graph");
             let (a, b) = (rank[a.index()], rank[b.index()]);
@@ -203,7 +252,7 @@ impl<'a> Prepared<'a> {
 
     /// The edge fields of this graph.
     pub(crate) fn edge_fields(&self) -> &'static [EdgeField] {
-        edge_fields(self.graph.is_signed())
+        edge_fields(self.graph)
     }
 }
 

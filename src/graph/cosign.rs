@@ -53,6 +53,10 @@ pub struct CoSignGraph {
     pub(crate) num_statements: u32,
     /// Signed projections: `[together, against]` per edge index; empty otherwise.
     pub(crate) signed_parts: Vec<[f64; 2]>,
+    /// Backbones: the test of each edge, by edge index; empty otherwise.
+    pub(crate) edge_tests: Vec<super::EdgeTest>,
+    /// Backbones: `Some(true)` when both tails were tested; `None` for a plain projection.
+    pub(crate) tested: Option<bool>,
 }
 
 impl CoSignGraph {
@@ -128,6 +132,18 @@ impl CoSignGraph {
                 0.0
             }
         }
+    }
+
+    /// The significance test of edge `e` if this graph is a backbone
+    /// ([`backbone_of_view`](super::backbone_of_view), [`backbone`](super::backbone)).
+    pub fn edge_test(&self, e: EdgeIndex) -> Option<&super::EdgeTest> {
+        self.edge_tests.get(e.index())
+    }
+
+    /// Whether the edges carry significance tests (a backbone), and whether they have a
+    /// lower-tail p-value (a signed backbone): `(tested, lower tail)`.
+    pub fn edge_tests(&self) -> (bool, bool) {
+        (self.tested.is_some(), self.tested == Some(true))
     }
 
     /// Number of actors.
@@ -212,6 +228,7 @@ impl CoSignGraph {
     ) -> CoSignGraph {
         // filter_map keeps the surviving edges in index order, so their parts follow suit.
         let mut signed_parts = Vec::new();
+        let mut edge_tests = Vec::new();
         let graph = self.graph.filter_map(
             |_, a| Some(a.clone()),
             |e, w| {
@@ -220,12 +237,16 @@ impl CoSignGraph {
                 if kept && self.signed {
                     signed_parts.push(self.signed_parts[e.index()]);
                 }
+                if kept && let Some(t) = self.edge_tests.get(e.index()) {
+                    edge_tests.push(*t);
+                }
                 kept.then_some(*w)
             },
         );
         CoSignGraph {
             graph,
             signed_parts,
+            edge_tests,
             ..self.clone_without_graph()
         }
     }
@@ -240,6 +261,8 @@ impl CoSignGraph {
             totals: self.totals.clone(),
             num_statements: self.num_statements,
             signed_parts: Vec::new(),
+            edge_tests: Vec::new(),
+            tested: self.tested,
         }
     }
 }

@@ -29,6 +29,23 @@ pub struct ActorCoalitions {
     pub selection: Option<Selection>,
 }
 
+/// Coalitions of the actors that have at least one tie; actors without one are unassigned
+/// rather than one-member coalitions ([`CoSignGraph::tied_coalitions`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TiedCoalitions {
+    /// Coalition of each node (the graph's node index), `None` for an unassigned actor.
+    /// Coalitions are numbered from 0 by size, largest first, ties by their smallest member
+    /// id (the order of [`Partition::labelled_by_size`]).
+    pub coalition: Vec<Option<usize>>,
+    /// Member ids of each coalition, sorted, in coalition order.
+    pub communities: Vec<Vec<String>>,
+    /// Ids of the actors without a tie, sorted.
+    pub unassigned: Vec<String>,
+    /// Modularity (signed on a signed graph) of the partition on the whole graph, where
+    /// unassigned actors contribute nothing; `None` for a graph without edge weight.
+    pub modularity: Option<f64>,
+}
+
 impl ActorCoalitions {
     /// The coalition (index into `communities`) of an actor id.
     pub fn coalition_of(&self, id: &str) -> Option<usize> {
@@ -39,6 +56,91 @@ impl ActorCoalitions {
 }
 
 impl CoSignGraph {
+    /// Leiden coalitions (modularity, signed on a signed graph; best of 10 seeds from
+    /// `seed`) of the actors with at least one tie. The command line's `graph --coalitions`
+    /// and `plot network` both use this on the graph they show (the backbone, if asked
+    /// for), so the same options give the same coalitions. An actor without any tie (common
+    /// in a backbone) is unassigned, not a one-member coalition.
+    ///
+    /// ```
+    /// use cosignatory::graph::{backbone_of_view, BackboneMethod, BackboneOptions, ProjectionOptions};
+    /// let ds = cosignatory::datasets::joint_statements();
+    /// let options = BackboneOptions::new(BackboneMethod::Disparity);
+    /// let b = backbone_of_view(&ds.view(), &ProjectionOptions::default(), &options).unwrap();
+    /// let c = b.graph.tied_coalitions(0).unwrap();
+    /// assert!(c.communities.iter().all(|m| m.len() >= 2));
+    /// assert_eq!(c.coalition.iter().filter(|c| c.is_none()).count(), c.unassigned.len());
+    /// ```
+    ///
+    /// # Errors
+    /// [`ClusterError`] for non-finite weights.
+    pub fn tied_coalitions(&self, seed: u64) -> Result<TiedCoalitions> {
+        let n = self.node_count();
+        let mut tied = vec![false; n];
+        for e in self.graph.edge_indices() {
+            let (a, b) = self.graph.edge_endpoints(e).expect("edge of this graph");
+            if a != b && self.graph[e].weight != 0.0 {
+                tied[a.index()] = true;
+                tied[b.index()] = true;
+            }
+        }
+        let cg = self.to_cluster_graph()?;
+        let mut coalition = vec![None; n];
+        let mut modularity = None;
+        let positive = self
+            .graph
+            .edge_references()
+            .any(|e| e.weight().weight > 0.0);
+        if positive {
+            let q = Quality::Modularity { resolution: 1.0 }.for_graph(&cg);
+            let options = LeidenOptions {
+                quality: q,
+                seed,
+                ..Default::default()
+            };
+            let best = crate::cluster::leiden_best_of(&cg, &options, 10)?;
+            modularity = quality(&cg, best.partition.membership(), &q).ok();
+            let mut groups: Vec<Vec<usize>> = best
+                .partition
+                .communities()
+                .map(|c| {
+                    c.iter()
+                        .copied()
+                        .filter(|&v| tied[v])
+                        .collect::<Vec<usize>>()
+                })
+                .filter(|c: &Vec<usize>| !c.is_empty())
+                .collect();
+            let id = |v: usize| self.id(v);
+            groups.sort_by(|a, b| {
+                let min = |g: &Vec<usize>| g.iter().map(|&v| id(v)).min();
+                b.len().cmp(&a.len()).then_with(|| min(a).cmp(&min(b)))
+            });
+            for (k, g) in groups.iter().enumerate() {
+                for &v in g {
+                    coalition[v] = Some(k);
+                }
+            }
+        }
+        let count = coalition.iter().flatten().max().map_or(0, |m| m + 1);
+        let mut communities = vec![Vec::new(); count];
+        let mut unassigned = Vec::new();
+        for (v, c) in coalition.iter().enumerate() {
+            match c {
+                Some(k) => communities[*k].push(self.id(v).to_string()),
+                None => unassigned.push(self.id(v).to_string()),
+            }
+        }
+        communities.iter_mut().for_each(|m| m.sort());
+        unassigned.sort();
+        Ok(TiedCoalitions {
+            coalition,
+            communities,
+            unassigned,
+            modularity,
+        })
+    }
+
     /// The actor id of node `node` (a node index as partitions, per-node score vectors and
     /// `NodeIndex::index()` give it).
     ///

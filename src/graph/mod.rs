@@ -12,11 +12,13 @@ mod incidence;
 mod labelled;
 pub mod layout;
 mod projection;
+mod significance;
 mod weighting;
 
 pub use backbone::{
-    Backbone, BackboneMethod, BackboneOptions, Correction, backbone, disparity_filter,
-    hypergeometric_backbone,
+    Backbone, BackboneMethod, BackboneOptions, Correction, EdgeTest, FDSM_MAX_ACTORS, PairTest,
+    Tail, TailMethod, backbone, backbone_of_view, bicm, disparity_filter, hypergeometric_backbone,
+    poisson_binomial,
 };
 pub use centrality::{
     CentralityOptions, betweenness, eigenvector, pagerank, participation_coefficient, strength,
@@ -24,11 +26,14 @@ pub use centrality::{
 };
 pub use cosign::{CoSign, CoSignGraph};
 pub use incidence::Linking;
-pub use labelled::ActorCoalitions;
+pub use labelled::{ActorCoalitions, TiedCoalitions};
 // The incidence is an implementation detail of the projection, public for the benches only.
 #[doc(hidden)]
 pub use incidence::{Incidence, IncidenceOptions};
 #[doc(hidden)]
 pub use projection::project_incidence;
 pub use projection::{ProjectionOptions, project, project_for_clustering};
+pub use significance::{
+    CoalitionNull, CoalitionSignificance, SignificanceOptions, coalition_significance,
+};
 pub use weighting::Weighting;

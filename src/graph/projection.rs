@@ -123,6 +123,8 @@ pub fn project_incidence(
         totals,
         num_statements: inc.num_statements() as u32,
         signed_parts,
+        edge_tests: Vec::new(),
+        tested: None,
     }
 }
 
@@ -193,7 +195,7 @@ fn nodes(inc: &Incidence) -> (Vec<u32>, Vec<ActorIdx>) {
 }
 
 /// The incidence [`project`] works on, after checking the options.
-fn incidence(view: &View<'_>, options: &ProjectionOptions) -> Result<Incidence> {
+pub(crate) fn incidence(view: &View<'_>, options: &ProjectionOptions) -> Result<Incidence> {
     let weighted = options.decay.is_some() || options.statement_weights.is_some();
     if options.weighting == Weighting::Hypergeometric && weighted {
         return Err(Error::InvalidParameter {
@@ -216,7 +218,7 @@ fn incidence(view: &View<'_>, options: &ProjectionOptions) -> Result<Incidence> 
 
 /// Accumulates every linked pair of actors and calls `edge(i, j, edge, together, against)`
 /// once per pair with actor indices `i < j`, in `(i, j)` order.
-fn pairs(
+pub(crate) fn pairs(
     inc: &Incidence,
     weighting: Weighting,
     signed: bool,

@@ -2,6 +2,7 @@
 #![cfg(feature = "cli")]
 
 mod align;
+mod backbone;
 mod cluster;
 mod data;
 mod errors;

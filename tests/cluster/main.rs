@@ -8,4 +8,5 @@ mod hierarchical;
 mod karate;
 mod profile;
 mod signed;
+mod significance;
 mod support;

@@ -5,8 +5,6 @@ use crate::cli::args::PlotNetworkArgs;
 use crate::cli::common;
 use crate::cli::error::{CliError, CliResult};
 use crate::cli::graph;
-use cosignatory::cluster::quality;
-use cosignatory::graph::BackboneOptions;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use plotters::prelude::*;
@@ -18,33 +16,21 @@ const COLOURED: usize = 10;
 pub fn run(args: &PlotNetworkArgs) -> CliResult<()> {
     let ds = common::load(&args.data)?;
     let view = common::view(&ds, &args.data)?;
-    let (full, _) = graph::build(&view, &args.projection, None)?;
-    let backbone = args
-        .backbone
-        .map(|method| {
-            cosignatory::graph::backbone(
-                &full,
-                &BackboneOptions {
-                    alpha: args.alpha,
-                    ..BackboneOptions::new(method)
-                },
-            )
-        })
-        .transpose()?;
-    let drawn = backbone.as_ref().map_or(&full, |b| &b.graph);
-    let cg = full.to_cluster_graph()?;
-    if cg.total_weight() <= 0.0 {
+    // The same backbone and coalitions as `graph --coalitions` with these options: found on
+    // the graph drawn (the backbone, if asked for); actors without a tie are unassigned.
+    let (full, _, _) = graph::build(&view, &args.projection, None)?;
+    let (backbone, _, _) = match args.backbone.options(args.seed) {
+        Some(options) => graph::build(&view, &args.projection, Some(options))?,
+        None => (full.clone(), None, None),
+    };
+    let drawn = &backbone;
+    if full.to_cluster_graph()?.total_weight() <= 0.0 {
         return Err(CliError::data(
             "the co-signature graph has no positive edge weight: no coalitions to draw",
         ));
     }
-    let best = graph::coalitions(&cg, args.seed)?;
-    let q = quality(
-        &cg,
-        best.partition.membership(),
-        &common::modularity_quality(&cg, 1.0),
-    )
-    .ok();
+    let found = drawn.tied_coalitions(args.seed)?;
+    let q = found.modularity;
     // Nodes drawn: those with enough statements; coalitions ranked by size among them.
     let keep: Vec<NodeIndex> = full
         .graph()
@@ -64,19 +50,26 @@ pub fn run(args: &PlotNetworkArgs) -> CliResult<()> {
         }
         s
     };
-    let mut groups: Vec<Vec<usize>> = best
-        .partition
-        .communities()
-        .map(|c| c.iter().filter_map(|&v| slot[v]).collect::<Vec<usize>>())
-        .filter(|g: &Vec<usize>| !g.is_empty())
-        .collect();
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); found.communities.len()];
+    let mut unassigned = Vec::new();
+    for (i, v) in keep.iter().enumerate() {
+        match found.coalition[v.index()] {
+            Some(c) => groups[c].push(i),
+            None => unassigned.push(i),
+        }
+    }
+    groups.retain(|g| !g.is_empty());
     let id = |i: usize| full.actor(keep[i]).id.as_str();
-    groups.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| id(a[0]).cmp(id(b[0]))));
-    let mut group_of = vec![0usize; keep.len()];
+    let mut group_of = vec![usize::MAX; keep.len()];
     for (g, members) in groups.iter().enumerate() {
         for &i in members {
             group_of[i] = g;
         }
+    }
+    // The circular layout places unassigned actors on an arc of their own.
+    let mut layout_groups = groups.clone();
+    if !unassigned.is_empty() {
+        layout_groups.push(unassigned.clone());
     }
     let edges_of = |g: &cosignatory::graph::CoSignGraph| -> Vec<(usize, usize, f64)> {
         g.graph()
@@ -95,14 +88,14 @@ pub fn run(args: &PlotNetworkArgs) -> CliResult<()> {
     // drops its ties; only the drawn edges are the backbone's.
     let pos = args
         .layout
-        .positions(keep.len(), &edges_of(&full), &groups, args.seed);
+        .positions(keep.len(), &edges_of(&full), &layout_groups, args.seed);
     let (from, to) = common::date_range(&view, &args.data)?;
     let title = args.figure.title.clone().unwrap_or_else(|| {
         format!(
             "Co-signature network {from} to {to}: {} actors, {} weights{}",
             keep.len(),
             full.weighting(),
-            if args.backbone.is_some() {
+            if args.backbone.method.is_some() {
                 ", backbone edges"
             } else {
                 ""
@@ -110,8 +103,13 @@ pub fn run(args: &PlotNetworkArgs) -> CliResult<()> {
         )
     });
     let subtitle = format!(
-        "{} coalitions (Leiden, best of 10 seeds from {}){}; node size: statements signed",
+        "{} coalitions{} (Leiden, best of 10 seeds from {}){}; node size: statements signed",
         groups.len(),
+        if unassigned.is_empty() {
+            String::new()
+        } else {
+            format!(", {} actors without a tie unassigned", unassigned.len())
+        },
         args.seed,
         q.map(|q| format!(", modularity {q:.3}"))
             .unwrap_or_default()
