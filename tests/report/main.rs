@@ -109,14 +109,12 @@ fn bundled_report_has_every_section_and_the_librarys_numbers() {
         "over-time",
         "methods",
     ] {
-        assert!(html.contains(&format!("<section id=\"{id}\"")), "no section {id}");
+        assert!(
+            html.contains(&format!("<section id=\"{id}\"")),
+            "no section {id}"
+        );
     }
-    for id in [
-        "network-svg",
-        "heatmap-svg",
-        "series-svg",
-        "alluvial-svg",
-    ] {
+    for id in ["network-svg", "heatmap-svg", "series-svg", "alluvial-svg"] {
         assert!(html.contains(&format!("id=\"{id}\"")), "no figure {id}");
     }
     // Summary figures are View::summary's.
@@ -153,8 +151,26 @@ fn bundled_report_has_every_section_and_the_librarys_numbers() {
         rest = &rest[from..];
     }
     assert_eq!(shown, expected);
-    let pc = participation_coefficient(g.graph(), |e| e.weight, found.partition.membership())
-        .unwrap();
+    // Every coalition is tested against the null model; p is (1 + k) / 21.
+    let ps: Vec<f64> = attributes(&html, "data-v")
+        .into_iter()
+        .zip(html.split("data-v=\"").skip(1))
+        .filter(|(_, rest)| {
+            rest.split_once('>')
+                .is_some_and(|(a, _)| a.contains("class=\"null\""))
+        })
+        .map(|(v, _)| v.parse().unwrap())
+        .collect();
+    assert_eq!(ps.len(), expected.len());
+    for p in ps {
+        let k = p * 21.0 - 1.0;
+        assert!(
+            (k - k.round()).abs() < 1e-9 && (0.0..=20.0).contains(&k.round()),
+            "{p}"
+        );
+    }
+    let pc =
+        participation_coefficient(g.graph(), |e| e.weight, found.partition.membership()).unwrap();
     let actors = csv_download(&html, "actors.csv");
     assert_eq!(
         actors[0],
@@ -216,7 +232,11 @@ fn bundled_report_has_every_section_and_the_librarys_numbers() {
         }
     }
     assert!(!html.contains("<link"), "no linked stylesheet");
-    assert_eq!(html.matches("<script").count(), 2, "only the two inlined scripts");
+    assert_eq!(
+        html.matches("<script").count(),
+        2,
+        "only the two inlined scripts"
+    );
     // The self-check's expectations are written for the script.
     let expect = attributes(&html, "data-expect")[0];
     assert!(
@@ -289,17 +309,17 @@ fn bad_arguments_are_usage_errors() {
         .args(["report", "--alpha", "1.5"])
         .assert()
         .code(2);
-    cosignatory()
-        .args(["report", "--ci", "2"])
-        .assert()
-        .code(2);
+    cosignatory().args(["report", "--ci", "2"]).assert().code(2);
     cosignatory()
         .args(["report", "--pairs", "USA:XXQ"])
         .assert()
         .code(1);
     let help = cosignatory().args(["report", "--help"]).assert().success();
     let text = String::from_utf8(help.get_output().stdout.clone()).unwrap();
-    assert!(text.contains("Examples:") && text.contains("--out study.html"), "{text}");
+    assert!(
+        text.contains("Examples:") && text.contains("--out study.html"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -326,7 +346,10 @@ fn chromium() -> Option<PathBuf> {
             path.display()
         );
     } else {
-        eprintln!("skipped: no {} (set COSIGNATORY_BROWSER_TEST=1 to require it)", path.display());
+        eprintln!(
+            "skipped: no {} (set COSIGNATORY_BROWSER_TEST=1 to require it)",
+            path.display()
+        );
         None
     }
 }
@@ -366,7 +389,12 @@ fn in_browser(chromium: &Path, page: &Path, shot: &Path) -> HashMap<String, Stri
     let body_at = dom.find("<body").expect("a body");
     let body = &dom[body_at..body_at + dom[body_at..].find('>').unwrap()];
     let mut attrs = HashMap::new();
-    for name in ["data-selfcheck", "data-errors", "data-expect", "data-script-ms"] {
+    for name in [
+        "data-selfcheck",
+        "data-errors",
+        "data-expect",
+        "data-script-ms",
+    ] {
         if let Some(v) = attributes(body, name).first() {
             attrs.insert(name.to_string(), unescape(v));
         }
@@ -379,7 +407,11 @@ fn in_browser(chromium: &Path, page: &Path, shot: &Path) -> HashMap<String, Stri
         .expect("chromium runs");
     assert!(status.status.success(), "screenshot failed: {status:?}");
     let png = std::fs::read(shot).expect("screenshot written");
-    assert!(png.starts_with(b"\x89PNG") && png.len() > 50_000, "{} bytes", png.len());
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 50_000,
+        "{} bytes",
+        png.len()
+    );
     attrs
 }
 
@@ -422,6 +454,8 @@ fn browser_loads_the_un_2010s_report() {
             "2019-12-31",
             "--pairs",
             "USA:ISR,RUS:CHN,IND:PAK",
+            "--null-samples",
+            "5",
         ],
     );
     let shot = dir.join("un-2010s.png");

@@ -85,6 +85,10 @@ pub struct ReportArgs {
     /// Confidence level of the bands.
     #[arg(long, default_value_t = 0.95, value_parser = parse_level, help_heading = "Alignment")]
     pub ci: f64,
+    /// Degree-preserving null samples (curveball) that test whether each coalition's internal
+    /// weight beats chance (0: no test).
+    #[arg(long, default_value_t = 20, help_heading = "Coalitions")]
+    pub null_samples: usize,
     /// How each window's coalitions are kept consistent with the previous window's.
     #[arg(long, value_parser = named(&SmoothingMethod::ALL, SmoothingMethod::name), default_value_t = SmoothingMethod::WarmStart, help_heading = "Coalitions")]
     pub smoothing: SmoothingMethod,
@@ -140,6 +144,19 @@ pub struct CoalitionRow {
     pub bridges_pc: Vec<(String, f64)>,
     /// Members by betweenness, highest first.
     pub bridges_bc: Vec<(String, f64)>,
+    /// The null-model test of the internal weight, when asked for.
+    pub null: Option<NullTest>,
+}
+
+/// A coalition's internal weight against degree-preserving null samples.
+pub struct NullTest {
+    /// Mean and standard deviation of the internal weight of the same members in the
+    /// samples.
+    pub mean: f64,
+    pub sd: f64,
+    /// `(1 + #{null ≥ observed}) / (samples + 1)`.
+    pub p: f64,
+    pub samples: usize,
 }
 
 /// The clustered heatmap.
@@ -358,6 +375,7 @@ fn gather(view: &View<'_>, args: &ReportArgs) -> CliResult<Study> {
         ),
         ("bootstrap".into(), args.bootstrap.to_string()),
         ("ci".into(), args.ci.to_string()),
+        ("null-samples".into(), args.null_samples.to_string()),
         ("smoothing".into(), args.smoothing.to_string()),
         ("resolution".into(), args.resolution.to_string()),
         ("seed".into(), args.seed.to_string()),
@@ -513,9 +531,26 @@ fn network(view: &View<'_>, args: &ReportArgs) -> CliResult<(Network, Vec<Coalit
                 internal_weight: internal[k],
                 bridges_pc: ranked(&|v| nodes[v].participation),
                 bridges_bc: ranked(&|v| nodes[v].betweenness),
+                null: None,
             }
         })
-        .collect();
+        .collect::<Vec<CoalitionRow>>();
+    let mut coalitions = coalitions;
+    if args.null_samples > 0 {
+        let spinner = common::spinner("null model samples");
+        let tests = null_tests(
+            view,
+            &projection_options(&args.projection),
+            &labelled,
+            &internal,
+            args.null_samples,
+            args.seed,
+        )?;
+        spinner.finish_and_clear();
+        for (c, t) in coalitions.iter_mut().zip(tests) {
+            c.null = Some(t);
+        }
+    }
     Ok((
         Network {
             nodes,
@@ -734,4 +769,122 @@ fn alluvial(
         csv_flows: t.csv(Table::Flows),
         csv_coalitions: t.csv(Table::Coalitions),
     }))
+}
+
+/// The view's statements and (bloc-expanded) signatures as a dataset of their own, so that
+/// the null model shuffles exactly what the graph was projected from.
+fn view_dataset(view: &View<'_>) -> CliResult<cosignatory::model::Dataset> {
+    use cosignatory::model::{DatasetBuilder, Signature};
+    let ds = view.dataset();
+    let mut b = DatasetBuilder::new();
+    for a in ds.actors() {
+        b.actor(a.clone());
+    }
+    let kept: std::collections::HashSet<&str> = view
+        .statements()
+        .map(|s| ds.statement(s).id.as_str())
+        .collect();
+    for s in view.statements() {
+        let mut st = ds.statement(s).clone();
+        if st.opposes.as_deref().is_some_and(|o| !kept.contains(o)) {
+            st.opposes = None;
+        }
+        for sig in view.signatures(s) {
+            b.signature(Signature::new(
+                st.id.clone(),
+                ds.actor(sig.actor).id.clone(),
+                sig.position,
+            ));
+        }
+        b.statement(st);
+    }
+    Ok(b.build()?)
+}
+
+/// Each coalition's internal weight in `samples` curveball samples of the view (the fixed
+/// degree sequence model), against the observed one.
+fn null_tests(
+    view: &View<'_>,
+    projection: &cosignatory::graph::ProjectionOptions,
+    coalitions: &[Vec<String>],
+    observed: &[f64],
+    samples: usize,
+    seed: u64,
+) -> CliResult<Vec<NullTest>> {
+    use cosignatory::synth::{CurveballOptions, curveball};
+    let base = view_dataset(view)?;
+    let number: HashMap<&str, usize> = coalitions
+        .iter()
+        .enumerate()
+        .flat_map(|(k, m)| m.iter().map(move |id| (id.as_str(), k)))
+        .collect();
+    let mut draws = vec![Vec::with_capacity(samples); coalitions.len()];
+    for k in 0..samples {
+        let null = curveball(
+            &base,
+            &CurveballOptions {
+                rounds: 20,
+                seed: seed.wrapping_add(k as u64),
+            },
+        )?;
+        let g = project(&null.view(), projection)?;
+        let mut inside = vec![0.0f64; coalitions.len()];
+        for e in g.graph().edge_references() {
+            let a = number.get(g.actor(e.source()).id.as_str());
+            let b = number.get(g.actor(e.target()).id.as_str());
+            if let (Some(a), Some(b)) = (a, b)
+                && a == b
+            {
+                inside[*a] += e.weight().weight;
+            }
+        }
+        for (d, v) in draws.iter_mut().zip(inside) {
+            d.push(v);
+        }
+    }
+    Ok(draws
+        .iter()
+        .zip(observed)
+        .map(|(d, &obs)| {
+            let mean = d.iter().sum::<f64>() / samples as f64;
+            let var = d.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / samples as f64;
+            // A tolerance for the same sum accumulated in another order.
+            let at_least = d.iter().filter(|&&x| x >= obs - 1e-9 * obs.abs()).count();
+            NullTest {
+                mean,
+                sd: var.sqrt(),
+                p: (1 + at_least) as f64 / (samples + 1) as f64,
+                samples,
+            }
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosignatory::graph::ProjectionOptions;
+    use cosignatory::model::BlocMode;
+
+    /// The null model shuffles what the graph was projected from: the view's own dataset
+    /// projects to the same graph (blocs expanded, window applied).
+    #[test]
+    fn view_dataset_projects_like_the_view() {
+        let ds = cosignatory::datasets::joint_statements();
+        let d = |s: &str| s.parse().unwrap();
+        let view = ds
+            .view()
+            .between(d("2019-01-01"), d("2023-12-31"))
+            .bloc_mode(BlocMode::Expand);
+        let own = view_dataset(&view).unwrap();
+        let options = ProjectionOptions::default();
+        let a = project(&view, &options).unwrap();
+        let b = project(&own.view(), &options).unwrap();
+        assert_eq!(a.node_count(), b.node_count());
+        assert_eq!(a.edge_count(), b.edge_count());
+        for (x, y, e) in a.strongest() {
+            let f = b.edge(&x.id, &y.id).expect("same edge");
+            assert!((e.weight - f.weight).abs() < 1e-12, "{} {}", x.id, y.id);
+        }
+    }
 }

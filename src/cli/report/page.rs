@@ -381,8 +381,9 @@ fn coalitions(w: &mut Writer, s: &Study) {
         "Coalitions of the whole view, numbered by size as `cosignatory cluster` numbers them. \
          Internal weight: the sum of edge weights inside the coalition. Bridges: the members \
          with the highest participation coefficient (ties spread over other coalitions) and \
-         betweenness (shortest paths through them, distance 1/weight). Whether a coalition \
-         beats chance (a null-model test) is not part of this report yet.",
+         betweenness (shortest paths through them, distance 1/weight). Beats chance: the \
+         internal weight against the same members' internal weight in degree-preserving \
+         random samples of the view (curveball, see Methods); yes when p < 0.05.",
     );
     let mut csv = String::from(
         "coalition,size,internal_weight,members,bridges_participation,bridges_betweenness\n",
@@ -396,10 +397,13 @@ fn coalitions(w: &mut Writer, s: &Study) {
     for c in &s.coalitions {
         let _ = writeln!(
             csv,
-            "{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{}",
             c.number,
             c.members.len(),
             c.internal_weight,
+            opt(c.null.as_ref().map(|t| t.mean)),
+            opt(c.null.as_ref().map(|t| t.sd)),
+            opt(c.null.as_ref().map(|t| t.p)),
             field(&c.members.join(";")),
             field(&list(&c.bridges_pc)),
             field(&list(&c.bridges_bc))
@@ -415,6 +419,7 @@ fn coalitions(w: &mut Writer, s: &Study) {
             "coalition",
             "size",
             "internal weight",
+            "beats chance",
             "bridges (participation)",
             "bridges (betweenness)",
             "members",
@@ -438,6 +443,21 @@ fn coalitions(w: &mut Writer, s: &Study) {
         w.close("td");
         int_cell(w, c.members.len());
         num_cell(w, Some(c.internal_weight));
+        match &c.null {
+            Some(t) => w.elem(
+                "td",
+                &[("data-v", &t.p.to_string()), ("class", "null")],
+                &format!(
+                    "{}: p = {} (null {} ± {}, {} samples)",
+                    if t.p < 0.05 { "yes" } else { "no" },
+                    num(t.p),
+                    num(t.mean),
+                    num(t.sd),
+                    t.samples
+                ),
+            ),
+            None => w.elem("td", &[("data-v", "")], "not tested"),
+        };
         w.elem("td", &[], &list(&c.bridges_pc));
         w.elem("td", &[], &list(&c.bridges_bc));
         w.elem("td", &[("class", "members")], &c.members.join(" "));
@@ -708,6 +728,22 @@ fn methods(w: &mut Writer, s: &Study) {
          (Gómez, Jensen & Arenas 2009) on signed graphs. Best of 10 runs from the seed; \
          coalitions numbered by size, ties by first member id.",
     );
+    if let Some(t) = s.coalitions.iter().find_map(|c| c.null.as_ref()) {
+        method(
+            w,
+            "Beats chance",
+            "p = (1 + #{W_null ≥ W_obs}) / (R + 1)",
+            &format!(
+                "W: a coalition's internal weight; W_null: the same members' internal weight \
+                 in each of R = {} samples of the fixed degree sequence model (every actor \
+                 keeps its number of signatures, every statement its signatories), drawn by \
+                 20 rounds of global curveball trades (Strona et al. 2014, Nat. Commun. \
+                 5:4114; Carstens, Berger & Strona 2018) on the view's statements and \
+                 projected like the observed graph.",
+                t.samples
+            ),
+        );
+    }
     method(
         w,
         "Strength",
