@@ -206,7 +206,7 @@ fn bundled_report_has_every_section_and_the_librarys_numbers() {
         &MatrixOptions {
             actors: None,
             measure: defaults.measure,
-            coding: defaults.coding.clone(),
+            coding: defaults.coding,
             universe: defaults.universe.clone(),
             options: Default::default(),
         },

@@ -585,7 +585,7 @@ fn heatmap(
         &MatrixOptions {
             actors: Some(ids.iter().map(|id| id.to_string()).collect()),
             measure: setup.measure,
-            coding: setup.coding.clone(),
+            coding: setup.coding,
             universe: setup.universe.clone(),
             options: setup.options,
         },

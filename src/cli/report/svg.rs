@@ -291,7 +291,7 @@ pub fn network(net: &Network) -> String {
         &[("x", "12"), ("y", "20"), ("font-size", "11")],
         "Coalitions (actors)",
     );
-    for k in 1..=shown {
+    for (k, size) in sizes.iter().enumerate().take(shown + 1).skip(1) {
         let y = 20.0 + 15.0 * k as f64;
         w.void(
             "circle",
@@ -305,7 +305,7 @@ pub fn network(net: &Network) -> String {
         w.elem(
             "text",
             &[("x", "28"), ("y", &format!("{y:.0}")), ("font-size", "11")],
-            &format!("{k} ({})", sizes[k]),
+            &format!("{k} ({size})"),
         );
     }
     if groups > 10 {
