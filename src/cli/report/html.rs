@@ -62,7 +62,8 @@ impl Writer {
         self
     }
 
-    /// `<tag k="v" .../>` (SVG elements, HTML void elements).
+    /// `<tag k="v" .../>`: SVG elements and HTML void elements (`meta`) only; an HTML
+    /// `<span/>` would stay open.
     pub fn void(&mut self, tag: &str, attrs: &[(&str, &str)]) -> &mut Self {
         self.start(tag, attrs);
         self.out.push_str("/>");

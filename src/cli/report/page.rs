@@ -242,12 +242,13 @@ fn summary(w: &mut Writer, s: &Study) {
         w.elem("td", &[], &y.to_string());
         w.open("td", &[("class", "num"), ("data-v", &n.to_string())]);
         w.text(&n.to_string());
-        w.void(
+        w.elem(
             "span",
             &[
                 ("class", "bar"),
                 ("style", &format!("width:{}px", 1 + 120 * n / max)),
             ],
+            "",
         );
         w.close("td").close("tr");
     }
@@ -429,7 +430,7 @@ fn coalitions(w: &mut Writer, s: &Study) {
     for c in &s.coalitions {
         w.open("tr", &[("data-coalition", &c.number.to_string())]);
         w.open("td", &[("data-v", &c.number.to_string())]);
-        w.void(
+        w.elem(
             "span",
             &[
                 ("class", "swatch"),
@@ -438,6 +439,7 @@ fn coalitions(w: &mut Writer, s: &Study) {
                     &format!("background:{}", coalition_colour(c.number)),
                 ),
             ],
+            "",
         );
         w.text(&c.number.to_string());
         w.close("td");
