@@ -95,7 +95,7 @@ pub struct ReportArgs {
     /// Modularity resolution γ of the coalitions (whole view and per window).
     #[arg(long, default_value_t = 1.0, help_heading = "Coalitions")]
     pub resolution: f64,
-    /// Seed of Leiden, the layout and the bootstrap.
+    /// Seed of Leiden, the layout, the bootstrap and the null samples.
     #[arg(long, default_value_t = 0, help_heading = "Coalitions")]
     pub seed: u64,
     /// Title of the page (default: a description of the data).

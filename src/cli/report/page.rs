@@ -564,7 +564,7 @@ fn over_time(w: &mut Writer, s: &Study, svg: Option<&str>) {
             "p",
             &[("class", "caption")],
             &format!(
-                "Coalitions found in each of {} windows ({} smoothing) and tracked across \
+                "Coalitions found in each window ({} in all, {} smoothing) and tracked across \
                  windows (C1, C2, …: tracked ids; grey: communities too small to track). \
                  Bands: actors moving between coalitions of consecutive windows. Markers: \
                  birth (green circle), death (red cross, below the column when the coalition \
