@@ -179,11 +179,12 @@ fn expectations(s: &Study) -> String {
     });
     format!(
         "nodes={} edges={} cells={} pairs={} points={points} flows={flows} blocks={blocks} \
-         events={events} sections=6",
+         events={events} sections=6 hover={}",
         s.network.nodes.len(),
         s.network.edges.len(),
         n * n,
-        n * n.saturating_sub(1) / 2
+        n * n.saturating_sub(1) / 2,
+        usize::from(!s.network.nodes.is_empty()) + usize::from(n > 1)
     )
 }
 

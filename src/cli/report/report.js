@@ -177,6 +177,25 @@
     });
   }
 
+  // Hover probes: a pointer over the first node and over heatmap cell (row 0, column 1).
+  var hovered = 0;
+  var probe = function (el, x, y, expected) {
+    el.dispatchEvent(new MouseEvent("mousemove", { bubbles: true, clientX: x, clientY: y }));
+    if (tip.style.display === "block" && tip.textContent.indexOf(expected) >= 0) hovered++;
+    tip.style.display = "none";
+  };
+  var node = document.querySelector("#network-svg circle.node");
+  if (node) {
+    var nr = node.getBoundingClientRect();
+    probe(node, nr.left + nr.width / 2, nr.top + nr.height / 2, "(" + node.getAttribute("data-id") + ")");
+  }
+  var img = cells ? cells.querySelector("image") : null;
+  if (img && ids.length > 1) {
+    var ir = img.getBoundingClientRect();
+    probe(img, ir.left + ir.width * 1.5 / ids.length, ir.top + ir.height * 0.5 / ids.length,
+      ids[0] + " – " + ids[1] + ": ");
+  }
+
   // Self-check: what the page shows against what the generator wrote.
   var count = function (sel) { return document.querySelectorAll(sel).length; };
   var seen = {
@@ -188,7 +207,8 @@
     flows: count("#alluvial-svg path.flow"),
     blocks: count("#alluvial-svg rect.block"),
     events: count("#alluvial-svg path.event"),
-    sections: count("main > section[id]")
+    sections: count("main > section[id]"),
+    hover: hovered
   };
   var expect = {};
   (body.getAttribute("data-expect") || "").split(" ").forEach(function (kv) {
