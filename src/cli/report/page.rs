@@ -452,7 +452,14 @@ fn coalitions(w: &mut Writer, s: &Study) {
                 &[("data-v", &t.p.to_string()), ("class", "null")],
                 &format!(
                     "{}: p = {} (null {} ± {}, {} samples)",
-                    if t.p < 0.05 { "yes" } else { "no" },
+                    if t.p < 0.05 {
+                        "yes"
+                    } else if t.samples < 19 {
+                        // p cannot go below 1 / (samples + 1) ≥ 0.05.
+                        "too few samples to tell"
+                    } else {
+                        "no"
+                    },
                     num(t.p),
                     num(t.mean),
                     num(t.sd),
