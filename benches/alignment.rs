@@ -2,6 +2,7 @@
 //! UN workload: load the bundled compressed CSVs into a Dataset, then all-pairs quadratic kappa
 //! for every calendar year of roll calls, 1946–2020: the 74th session's last votes fall in 2020).
 
+#[cfg_attr(not(feature = "un-votes"), allow(unused_imports))]
 use cosignatory::align::{Coding, Measure, Options, PositionMatrix, Universe, position_matrix};
 use cosignatory::model::Position;
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -100,6 +100,19 @@ pub enum Problem {
         /// What the parser said.
         message: String,
     },
+    /// A quoted field whose closing quote never comes: the rest of the file would be one field.
+    /// `line` is where the quote opened. Not row-level: the rows after it cannot be told apart.
+    #[error(
+        "{file}:{line}: field `{field}` opens a quote that is never closed (a quote inside a quoted field is written twice: \"\")"
+    )]
+    UnterminatedQuote {
+        /// The file.
+        file: String,
+        /// The physical line where the quote opened.
+        line: u64,
+        /// The field (column name; `#N` for a field beyond the header's).
+        field: String,
+    },
     /// A required field is empty.
     #[error("{at}: required field is empty")]
     EmptyField {
@@ -182,6 +195,15 @@ pub enum Problem {
         /// The line of the interval it overlaps.
         other_line: u64,
     },
+    /// A membership that would make a bloc a member of itself through other blocs (A in B,
+    /// B in A), whatever the dates.
+    #[error("{at}: membership cycle {}", cycle.join(" contains "))]
+    MembershipCycle {
+        /// Where (the `member` field of the row that closes the cycle).
+        at: Location,
+        /// The blocs around the cycle, from the row's bloc back to it.
+        cycle: Vec<String>,
+    },
     /// A reference to a row that was itself rejected (lenient mode lists these so that no
     /// skipped row goes unreported; strict mode reports only the cause).
     #[error("{at}: refers to the row on line {target_line}, which was skipped")]
@@ -217,6 +239,7 @@ impl Problem {
             | Problem::InvertedMembership { at, .. }
             | Problem::OverlappingMembership { at, .. }
             | Problem::SkippedReference { at, .. }
+            | Problem::MembershipCycle { at, .. }
             | Problem::InvalidValue { at, .. } => Some(at),
             _ => None,
         }
@@ -230,6 +253,7 @@ impl Problem {
                 | Problem::MissingColumn { .. }
                 | Problem::DuplicateColumn { .. }
                 | Problem::EmptyInput { .. }
+                | Problem::UnterminatedQuote { .. }
         )
     }
 }
@@ -263,6 +287,10 @@ pub enum Warning {
 pub struct LoadReport {
     /// Every row that was skipped, with the reason.
     pub skipped: Vec<Problem>,
+    /// Rows that were kept with one field dropped, with the reason (the problem's location
+    /// names the field): a statement whose `opposes` is unknown or is its own id is kept
+    /// without the link.
+    pub dropped_fields: Vec<Problem>,
     /// Warnings (for example unknown columns).
     pub warnings: Vec<Warning>,
 }
@@ -270,7 +298,7 @@ pub struct LoadReport {
 impl LoadReport {
     /// True when nothing was skipped and there were no warnings.
     pub fn is_clean(&self) -> bool {
-        self.skipped.is_empty() && self.warnings.is_empty()
+        self.skipped.is_empty() && self.dropped_fields.is_empty() && self.warnings.is_empty()
     }
 }
 

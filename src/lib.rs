@@ -58,6 +58,7 @@ mod group;
 pub mod io;
 pub mod model;
 mod names;
+mod par;
 mod stats;
 pub mod synth;
 pub mod time;

@@ -277,9 +277,12 @@ impl WindowSpec {
                 let (size, step) = (months("size", *size)?, months("step", *step)?);
                 let mut start = period.start_of(from);
                 while start <= to {
+                    // The last day of the window's last month: computed from that month's
+                    // start, so a window ending on the last representable day is not refused
+                    // for the day after it (a statement dated +262142-12-31).
                     let end = start
-                        .checked_add_months(Months::new(size))
-                        .and_then(|d| d.pred_opt())
+                        .checked_add_months(Months::new(size - 1))
+                        .and_then(last_day_of_month)
                         .ok_or_else(|| too_long("size", format!("{size} months")))?;
                     out.push(Window { start, end });
                     // A next start past the last representable date is past `to` too.
@@ -324,6 +327,17 @@ impl WindowSpec {
             }
         }
         Ok(out)
+    }
+}
+
+/// The last day of the month of `first` (the first day of a month).
+fn last_day_of_month(first: NaiveDate) -> Option<NaiveDate> {
+    match first.checked_add_months(Months::new(1)) {
+        Some(next) => next.pred_opt(),
+        // Only December of the last representable year has no next month.
+        None => {
+            (first.year() == NaiveDate::MAX.year() && first.month() == 12).then_some(NaiveDate::MAX)
+        }
     }
 }
 
@@ -419,6 +433,32 @@ mod tests {
             1
         );
         assert!(spec("300000y", None).unwrap().windows(from, to).is_err());
+        // A window ending on the last representable day is a window, not an error.
+        let last = NaiveDate::MAX;
+        assert_eq!(last, d("+262142-12-31"));
+        for (w, s, first_start) in [
+            ("1y", None, d("+262142-01-01")),
+            ("1m", None, d("+262142-12-01")),
+            ("1q", None, d("+262142-10-01")),
+        ] {
+            let windows = spec(w, s)
+                .unwrap()
+                .windows(d("+262142-12-31"), last)
+                .unwrap();
+            assert_eq!(windows.last().map(|w| w.end), Some(last), "{w} {s:?}");
+            assert_eq!(
+                windows.last().map(|w| w.start),
+                Some(first_start),
+                "{w} {s:?}"
+            );
+        }
+        // One that would run past it is still an error.
+        assert!(
+            spec("2y", None)
+                .unwrap()
+                .windows(d("+262142-12-31"), last)
+                .is_err()
+        );
         let late = WindowSpec::Sliding {
             width_days: u32::MAX,
             step_days: 1,

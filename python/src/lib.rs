@@ -780,11 +780,12 @@ fn series_columns<'py>(
     s: &AlignmentSeries,
     intervals: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let code: HashMap<&str, i32> = s
+    // The points share the series' id allocations: codes by address.
+    let code: HashMap<*const u8, i32> = s
         .actors()
         .iter()
         .enumerate()
-        .map(|(i, a)| (a.as_str(), i as i32))
+        .map(|(i, a)| (Arc::as_ptr(a).cast::<u8>(), i as i32))
         .collect();
     let points = s.points();
     let mut a = Vec::with_capacity(points.len());
@@ -799,10 +800,10 @@ fn series_columns<'py>(
     // Points of all pairs come actor by actor, so an id is usually the previous row's (a) or
     // the actor after it (b): compare with those before hashing.
     let actors = s.actors();
-    let lookup = |id: &str, guess: usize| -> i32 {
+    let lookup = |id: &Arc<str>, guess: usize| -> i32 {
         match actors.get(guess) {
-            Some(g) if g == id => guess as i32,
-            _ => code[id],
+            Some(g) if Arc::ptr_eq(g, id) => guess as i32,
+            _ => code[&Arc::as_ptr(id).cast::<u8>()],
         }
     };
     let (mut last_a, mut last_b) = (0usize, 0usize);
@@ -823,7 +824,10 @@ fn series_columns<'py>(
         n.push(p.score.n as i64);
     }
     let d = PyDict::new(py);
-    d.set_item("categories", s.actors())?;
+    d.set_item(
+        "categories",
+        s.actors().iter().map(|a| &**a).collect::<Vec<&str>>(),
+    )?;
     d.set_item("measure", s.measure().name())?;
     d.set_item("coding", s.coding().to_string())?;
     d.set_item("universe", s.universe().to_string())?;

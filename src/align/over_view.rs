@@ -11,6 +11,7 @@ use crate::error::Result;
 use crate::model::{ActorIdx, Position, StatementIdx, View};
 use crate::time::Window;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// Which statements are items for which actors.
 ///
@@ -498,6 +499,7 @@ pub fn actor_bloc_alignment(
     let ids = actor_list(view, Some(&[actor, bloc]))?;
     let (a, b) = (ids[0], ids[1]);
     let universe = Defaults::for_view(view).resolve(&options.universe);
+    let (a_id, b_id): (Arc<str>, Arc<str>) = (actor.into(), bloc.into());
     let mut out = Vec::with_capacity(windows.len());
     for w in windows {
         let v = view.clone().between(w.start, w.end);
@@ -542,8 +544,8 @@ pub fn actor_bloc_alignment(
         };
         out.push(SeriesPoint {
             window: *w,
-            a: actor.to_string(),
-            b: bloc.to_string(),
+            a: Arc::clone(&a_id),
+            b: Arc::clone(&b_id),
             measure: options.measure,
             score,
             interval,

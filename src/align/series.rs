@@ -2,6 +2,8 @@
 //! in each window of a view, with optional bootstrap intervals.
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::over_view::{actor_list, bloc_list, positions};
 use super::uncertainty::{BootstrapConfig, Interval, bootstrap};
@@ -15,10 +17,11 @@ use crate::time::Window;
 pub struct SeriesPoint {
     /// The window.
     pub window: Window,
-    /// First actor id.
-    pub a: String,
-    /// Second actor id.
-    pub b: String,
+    /// First actor id (shared with every point of this actor in the series: a series of all
+    /// pairs has millions of points over a few hundred ids).
+    pub a: Arc<str>,
+    /// Second actor id (shared, as `a`).
+    pub b: Arc<str>,
     /// The measure.
     pub measure: Measure,
     /// The score and its N (joint items).
@@ -118,7 +121,7 @@ pub struct AlignmentSeries {
     measure: Measure,
     coding: Coding,
     universe: Universe,
-    actors: Vec<String>,
+    actors: Vec<Arc<str>>,
     points: Vec<SeriesPoint>,
     warnings: Vec<AlignWarning>,
 }
@@ -141,7 +144,8 @@ impl AlignmentSeries {
 
     /// The actors of the position matrices: every actor with a row in the view, and those the
     /// pairs name, in id order. Measures that read other actors (Newman) saw all of them.
-    pub fn actors(&self) -> &[String] {
+    /// The points' `a` and `b` are clones of these (the same allocation: `Arc::ptr_eq` holds).
+    pub fn actors(&self) -> &[Arc<str>] {
         &self.actors
     }
 
@@ -163,7 +167,7 @@ impl AlignmentSeries {
 
     /// One pair's points in window order (`a`, `b` as the pair was asked for).
     pub fn pair<'s>(&'s self, a: &'s str, b: &'s str) -> impl Iterator<Item = &'s SeriesPoint> {
-        self.points.iter().filter(move |p| p.a == a && p.b == b)
+        self.points.iter().filter(move |p| &*p.a == a && &*p.b == b)
     }
 }
 
@@ -228,7 +232,7 @@ pub fn alignment_series_with_progress(
     windows: &[Window],
     pairs: &Pairs,
     options: &SeriesOptions,
-    mut progress: impl FnMut(usize, usize),
+    progress: impl Fn(usize, usize) + Sync,
 ) -> Result<AlignmentSeries> {
     let measure = options.measure;
     check(options)?;
@@ -273,15 +277,24 @@ pub fn alignment_series_with_progress(
     } else {
         windows.len()
     };
-    let mut done = 0;
-    let mut points = Vec::with_capacity(windows.len() * index_pairs.len());
-    for w in windows {
+    let ds = view.dataset();
+    let ids: Vec<Arc<str>> = actors
+        .iter()
+        .map(|&a| Arc::from(ds.actor(a).id.as_str()))
+        .collect();
+    let done = AtomicUsize::new(0);
+    let step = || progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+    // One window's points. Windows are independent, and so are a window's bootstrap pairs
+    // (every pair's resampling starts from the configured seed): with the `parallel` feature
+    // they run on rayon's pool and the points are the same bits in the same order.
+    let window_points = |w: &Window| -> Result<Vec<SeriesPoint>> {
         let v = view.clone().between(w.start, w.end);
         let m = positions(&v, &actors, &options.coding, &universe, &blocs);
         let matrix = whole
             .then(|| m.all_pairs(measure, &options.options))
             .transpose()?;
-        for &(i, j) in &index_pairs {
+        let point = |k: usize| -> Result<SeriesPoint> {
+            let (i, j) = index_pairs[k];
             let score = match &matrix {
                 Some(all) => all.get(i, j),
                 // The matrix's orientation (i ≤ j), so that a value is the same bits whichever
@@ -292,32 +305,43 @@ pub fn alignment_series_with_progress(
                 Some(cfg) => {
                     let (x, y) = (m.actor_codes(i), m.actor_codes(j));
                     let ci = bootstrap(measure, &Dyad::new(m.scale(), &x, &y)?, cfg)?;
-                    done += 1;
-                    progress(done, total);
+                    step();
                     Some(ci)
                 }
                 None => None,
             };
-            points.push(SeriesPoint {
+            Ok(SeriesPoint {
                 window: *w,
-                a: m.actors()[i].clone(),
-                b: m.actors()[j].clone(),
+                a: Arc::clone(&ids[i]),
+                b: Arc::clone(&ids[j]),
                 measure,
                 score,
                 interval,
-            });
-        }
+            })
+        };
+        let points = if options.bootstrap.is_some() {
+            crate::par::try_map(index_pairs.len(), point)?
+        } else {
+            (0..index_pairs.len()).map(point).collect::<Result<_>>()?
+        };
         if options.bootstrap.is_none() {
-            done += 1;
-            progress(done, total);
+            step();
+        }
+        Ok(points)
+    };
+    // A few windows per thread at a time, appended in window order: the points of all windows
+    // are never held twice.
+    let mut points = Vec::with_capacity(windows.len() * index_pairs.len());
+    for chunk in windows.chunks(2 * crate::par::threads()) {
+        for p in crate::par::try_map(chunk.len(), |k| window_points(&chunk[k]))? {
+            points.extend(p);
         }
     }
-    let ds = view.dataset();
     Ok(AlignmentSeries {
         measure,
         coding: options.coding,
         universe,
-        actors: actors.iter().map(|&a| ds.actor(a).id.clone()).collect(),
+        actors: ids,
         points,
         warnings,
     })
@@ -438,12 +462,15 @@ mod tests {
         // 2020: s1 has three signers (1/2), s2 two (1/1): A–B 1.5, A–C 0.5, although C is
         // not in the first pair and D in none.
         assert_eq!(s.len(), 6);
-        assert_eq!((s[2].a.as_str(), s[2].b.as_str()), ("AAA", "BBB"));
+        assert_eq!((&*s[2].a, &*s[2].b), ("AAA", "BBB"));
         assert_eq!(s[2].score.value, Some(1.5));
         assert_eq!(s[3].score.value, Some(0.5));
         // 2021: s3 has three signers because DDD signed it too.
         assert_eq!(s[5].score.value, Some(0.5));
-        assert_eq!(s.actors(), ["AAA", "BBB", "CCC", "DDD"]);
+        assert_eq!(
+            s.actors().iter().map(|a| &**a).collect::<Vec<_>>(),
+            ["AAA", "BBB", "CCC", "DDD"]
+        );
         // The same values as the whole matrix of the window.
         let w = view.clone().between(d("2021-01-01"), d("2021-12-31"));
         let m = alignment_matrix(
@@ -471,7 +498,7 @@ mod tests {
         let ccc = actor_series(&view, &years(), "CCC", &opts).unwrap();
         assert_eq!(ccc.len(), 3 * 3);
         for p in ccc.iter() {
-            assert_eq!(p.a, "CCC");
+            assert_eq!(&*p.a, "CCC");
             let (x, y) = if p.b < p.a {
                 (&p.b, &p.a)
             } else {
@@ -503,15 +530,18 @@ mod tests {
             }),
             ..SeriesOptions::for_view(&view).with_measure(Measure::SimpleMatching)
         };
-        let mut steps = Vec::new();
+        let steps = std::sync::Mutex::new(Vec::new());
         let s = alignment_series_with_progress(
             &view,
             &years(),
             &Pairs::list(&[("AAA", "CCC")]),
             &opts,
-            |done, total| steps.push((done, total)),
+            |done, total| steps.lock().unwrap().push((done, total)),
         )
         .unwrap();
+        // Counts arrive in any order when windows run on several threads.
+        let mut steps = steps.into_inner().unwrap();
+        steps.sort();
         assert_eq!(steps, [(1, 3), (2, 3), (3, 3)]);
         let ci = s[1].interval.unwrap();
         assert_eq!((ci.estimate, ci.replicates), (s[1].score, 50));

@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use super::{AlignError, ContingencyTable, Dyad, Measure, Options, Score};
 
+/// The most replicates [`bootstrap`] draws: each replicate keeps one 8-byte value, so the
+/// limit bounds that buffer at 80 MB (and `--bootstrap` at the command line).
+pub const MAX_REPLICATES: u32 = 10_000_000;
+
 /// Settings of [`bootstrap`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct BootstrapConfig {
@@ -60,7 +64,8 @@ pub struct Interval {
 /// Efron, B. & Tibshirani, R. J. (1993) *An Introduction to the Bootstrap*, ch. 13.
 ///
 /// # Errors
-/// [`AlignError::InvalidParameter`] for B = 0 or a level outside (0, 1); measure errors as
+/// [`AlignError::InvalidParameter`] for B = 0, B above [`MAX_REPLICATES`] or a level outside
+/// (0, 1); measure errors as
 /// [`Measure::compute_with`].
 ///
 /// ```
@@ -85,6 +90,16 @@ pub fn bootstrap(
             "replicates",
             0,
             "the bootstrap needs at least one replicate",
+        ));
+    }
+    if cfg.replicates > MAX_REPLICATES {
+        return Err(AlignError::invalid(
+            "replicates",
+            cfg.replicates,
+            format!(
+                "at most {MAX_REPLICATES} replicates are drawn (their values alone would need {:.1} GB)",
+                f64::from(cfg.replicates) * 8.0 / 1e9
+            ),
         ));
     }
     if !(cfg.level > 0.0 && cfg.level < 1.0) {
@@ -330,6 +345,29 @@ mod tests {
             ..Default::default()
         };
         assert!(bootstrap(Measure::SAbsolute, &d, &bad).is_err());
+    }
+
+    #[test]
+    fn bootstrap_refuses_more_replicates_than_the_limit_before_allocating() {
+        let x = [Some(1), Some(2)];
+        let d = Dyad::new(Scale::VOETEN, &x, &x).unwrap();
+        let huge = BootstrapConfig {
+            replicates: u32::MAX,
+            ..Default::default()
+        };
+        // Would abort on a 34 GB allocation without the limit.
+        let e = bootstrap(Measure::SAbsolute, &d, &huge)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("at most 10000000") && e.contains("34.4 GB"),
+            "{e}"
+        );
+        let at_limit = BootstrapConfig {
+            replicates: MAX_REPLICATES + 1,
+            ..Default::default()
+        };
+        assert!(bootstrap(Measure::SAbsolute, &d, &at_limit).is_err());
     }
 
     #[test]

@@ -12,7 +12,10 @@ use cosignatory::align::{
 use cosignatory::model::{Dataset, View};
 use cosignatory::time::Window;
 use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::Write;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// The series settings of the arguments, with the data's defaults where none is given. The
 /// argument combinations the library would refuse are usage errors here, with a hint.
@@ -101,7 +104,14 @@ pub fn run(args: &AlignArgs) -> CliResult<()> {
     )?;
     let windows = common::windows(&view, &args.data, &args.windows)?;
     let s = series(&view, &windows, &pairs, &options)?;
-    let records = to_records(&s, options.bootstrap.is_some());
+    let intervals = options.bootstrap.is_some();
+    if args.output.format == Format::Csv {
+        // Streamed: an all-pairs UN series has 1.5 million rows.
+        return output::emit(args.output.out.as_deref(), |out| {
+            write_csv(&s, intervals, out)
+        });
+    }
+    let records = to_records(&s, intervals);
     output::emit(args.output.out.as_deref(), |out| {
         if args.output.format == Format::Table {
             writeln!(
@@ -118,9 +128,8 @@ pub fn run(args: &AlignArgs) -> CliResult<()> {
     })
 }
 
-/// `a,b,window_start,window_end,measure,score,n[,ci_low,ci_high]`, with one shared string per
-/// actor and per date (a UN series has millions of cells).
-fn to_records(s: &AlignmentSeries, intervals: bool) -> Records {
+/// The columns of `align`'s tables.
+fn columns(intervals: bool) -> Vec<&'static str> {
     let mut columns = vec![
         "a",
         "b",
@@ -133,13 +142,62 @@ fn to_records(s: &AlignmentSeries, intervals: bool) -> Records {
     if intervals {
         columns.extend(["ci_low", "ci_high"]);
     }
-    let mut r = Records::new(&columns);
-    let ids: HashMap<&str, Rc<str>> = s
+    columns
+}
+
+/// The CSV of the series, row by row as the points come (numbers in Rust's shortest
+/// round-trip form, undefined ones empty, as every CSV table of the CLI).
+fn write_csv(s: &AlignmentSeries, intervals: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    let csv_io = |e: csv::Error| std::io::Error::other(e.to_string());
+    w.write_record(columns(intervals)).map_err(csv_io)?;
+    let measure = s.measure().name();
+    let mut dates: (Option<Window>, String, String) = (None, String::new(), String::new());
+    let mut number = String::new();
+    let mut num = |w: &mut csv::Writer<&mut dyn Write>, v: Option<f64>| {
+        number.clear();
+        if let Some(v) = v {
+            write!(number, "{v}").expect("writing to a String");
+        }
+        w.write_field(&number)
+    };
+    for p in s.iter() {
+        if dates.0 != Some(p.window) {
+            dates = (
+                Some(p.window),
+                p.window.start.to_string(),
+                p.window.end.to_string(),
+            );
+        }
+        for field in [&*p.a, &*p.b, &dates.1, &dates.2, measure] {
+            w.write_field(field).map_err(csv_io)?;
+        }
+        num(&mut w, p.score.value).map_err(csv_io)?;
+        w.write_field(p.score.n.to_string()).map_err(csv_io)?;
+        if intervals {
+            let ci = p.interval.as_ref();
+            num(&mut w, ci.and_then(|c| c.lower)).map_err(csv_io)?;
+            num(&mut w, ci.and_then(|c| c.upper)).map_err(csv_io)?;
+        }
+        w.write_record(None::<&[u8]>).map_err(csv_io)?;
+    }
+    w.flush()
+}
+
+/// `a,b,window_start,window_end,measure,score,n[,ci_low,ci_high]` for the table and JSON
+/// formats, with one shared string per actor and per date.
+fn to_records(s: &AlignmentSeries, intervals: bool) -> Records {
+    let mut r = Records::new(&columns(intervals));
+    // The points share the series' id allocations: intern by address.
+    let ids: HashMap<*const u8, Rc<str>> = s
         .actors()
         .iter()
-        .map(|a| (a.as_str(), Rc::from(a.as_str())))
+        .map(|a| (Arc::as_ptr(a).cast::<u8>(), Rc::from(&**a)))
         .collect();
-    let id = |a: &str| ids.get(a).map_or_else(|| Rc::from(a), Rc::clone);
+    let id = |a: &Arc<str>| {
+        ids.get(&Arc::as_ptr(a).cast::<u8>())
+            .map_or_else(|| Rc::from(&**a), Rc::clone)
+    };
     let measure: Rc<str> = s.measure().name().into();
     let mut dates: (Option<Window>, Rc<str>, Rc<str>) = (None, "".into(), "".into());
     for p in s.iter() {
@@ -159,8 +217,12 @@ fn to_records(s: &AlignmentSeries, intervals: bool) -> Records {
             Cell::Num(p.score.value),
             Cell::int(p.score.n),
         ];
-        if let Some(ci) = &p.interval {
-            cells.extend([Cell::Num(ci.lower), Cell::Num(ci.upper)]);
+        if intervals {
+            let ci = p.interval.as_ref();
+            cells.extend([
+                Cell::Num(ci.and_then(|c| c.lower)),
+                Cell::Num(ci.and_then(|c| c.upper)),
+            ]);
         }
         r.push(cells);
     }

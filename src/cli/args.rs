@@ -18,6 +18,10 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Worker threads (default: every core). Results are the same bits for every count;
+    /// `--threads 1` runs everything on one thread.
+    #[arg(long, global = true, value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
 }
 
 const TOP_EXAMPLES: &str = "\
@@ -208,6 +212,7 @@ pub struct GraphArgs {
     #[arg(
         long,
         default_value_t = 0.05,
+        value_parser = parse_alpha,
         requires = "backbone",
         help_heading = "Backbone"
     )]
@@ -245,8 +250,8 @@ pub struct ClusterArgs {
     #[command(flatten)]
     pub projection: ProjectionArgs,
     /// Cluster this weighted edge list (CSV, header source,target[,weight]) instead of a
-    /// dataset.
-    #[arg(long, conflicts_with = "data", help_heading = "Data")]
+    /// dataset. --lenient applies to it; the options that select or project a dataset do not.
+    #[arg(long, conflicts_with_all = ["data", "from", "to", "kind", "topic", "bloc_mode", "weight", "signed", "votes"], help_heading = "Data")]
     pub edges: Option<PathBuf>,
     /// Community detection algorithm.
     #[arg(long, value_parser = named(&Method::ALL, Method::name), default_value_t = Method::Leiden, help_heading = "Clustering")]
@@ -256,7 +261,7 @@ pub struct ClusterArgs {
     #[arg(long, value_parser = named(&[QualityKind::Modularity, QualityKind::Cpm], QualityKind::name), default_value_t = QualityKind::Modularity, help_heading = "Clustering")]
     pub quality: QualityKind,
     /// Resolution γ of the quality function.
-    #[arg(long, default_value_t = 1.0, help_heading = "Clustering")]
+    #[arg(long, default_value_t = 1.0, value_parser = parse_resolution, help_heading = "Clustering")]
     pub resolution: f64,
     /// Seed of the random number generator (runs use seed, seed+1, ...).
     #[arg(long, default_value_t = 0, help_heading = "Clustering")]
@@ -271,7 +276,7 @@ pub struct ClusterArgs {
     #[arg(long, value_parser = named(&Linkage::ALL, Linkage::name), default_value_t = Linkage::Average, help_heading = "Clustering")]
     pub linkage: Linkage,
     /// Cut the hierarchical tree into exactly K clusters (default: the cut of best quality).
-    #[arg(long, help_heading = "Clustering")]
+    #[arg(long, value_parser = parse_k, help_heading = "Clustering")]
     pub k: Option<usize>,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -324,7 +329,7 @@ pub struct UncertaintyArgs {
     #[arg(long, value_parser = parse_level)]
     pub ci: Option<f64>,
     /// Bootstrap replicates (turns intervals on; default 1000).
-    #[arg(long)]
+    #[arg(long, value_parser = parse_bootstrap)]
     pub bootstrap: Option<u32>,
     /// Seed of the bootstrap.
     #[arg(long, default_value_t = 0)]
@@ -361,10 +366,10 @@ pub struct TimelineArgs {
     #[arg(long, value_parser = named(&SmoothingMethod::ALL, SmoothingMethod::name), default_value_t = SmoothingMethod::WarmStart, help_heading = "Coalitions")]
     pub smoothing: SmoothingMethod,
     /// Interslice coupling ω of --smoothing multislice.
-    #[arg(long, default_value_t = 1.0, help_heading = "Coalitions")]
+    #[arg(long, default_value_t = 1.0, value_parser = parse_coupling, help_heading = "Coalitions")]
     pub coupling: f64,
     /// Modularity resolution γ.
-    #[arg(long, default_value_t = 1.0, help_heading = "Coalitions")]
+    #[arg(long, default_value_t = 1.0, value_parser = parse_resolution, help_heading = "Coalitions")]
     pub resolution: f64,
     /// Seed of Leiden.
     #[arg(long, default_value_t = 0, help_heading = "Coalitions")]
@@ -485,7 +490,7 @@ pub struct PlotNetworkArgs {
     #[arg(long, value_parser = named(&BackboneMethod::ALL, BackboneMethod::name), help_heading = "Network")]
     pub backbone: Option<BackboneMethod>,
     /// Significance level of the backbone.
-    #[arg(long, default_value_t = 0.05, help_heading = "Network")]
+    #[arg(long, default_value_t = 0.05, value_parser = parse_alpha, help_heading = "Network")]
     pub alpha: f64,
     /// Node placement: force (seeded Fruchterman-Reingold) or circular (coalitions on arcs of
     /// a circle).
@@ -544,6 +549,50 @@ pub(super) fn parse_level(s: &str) -> Result<f64, String> {
         _ => Err(format!(
             "{s:?} is not a confidence level in (0, 1), e.g. 0.95"
         )),
+    }
+}
+
+/// A finite number of at least 0 (the error names the option's meaning).
+fn non_negative(s: &str, what: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() && x >= 0.0 => Ok(x),
+        _ => Err(format!(
+            "{s:?} is not {what}: a finite number of at least 0"
+        )),
+    }
+}
+
+fn parse_resolution(s: &str) -> Result<f64, String> {
+    non_negative(s, "a resolution")
+}
+
+fn parse_coupling(s: &str) -> Result<f64, String> {
+    non_negative(s, "an interslice coupling")
+}
+
+fn parse_alpha(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(a) if a > 0.0 && a < 1.0 => Ok(a),
+        _ => Err(format!(
+            "{s:?} is not a significance level in (0, 1), e.g. 0.05"
+        )),
+    }
+}
+
+fn parse_bootstrap(s: &str) -> Result<u32, String> {
+    use cosignatory::align::uncertainty::MAX_REPLICATES;
+    match s.trim().parse::<u32>() {
+        Ok(b) if (1..=MAX_REPLICATES).contains(&b) => Ok(b),
+        _ => Err(format!(
+            "{s:?} is not a number of bootstrap replicates from 1 to {MAX_REPLICATES}"
+        )),
+    }
+}
+
+fn parse_k(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(k) if k >= 1 => Ok(k),
+        _ => Err(format!("{s:?} is not a number of clusters of at least 1")),
     }
 }
 

@@ -41,7 +41,13 @@ pub fn run(args: &ClusterArgs) -> CliResult<()> {
     }
     let (ids, graph) = match &args.edges {
         Some(path) => {
-            let e = edges::read(path)?;
+            #[cfg(feature = "un-votes")]
+            if args.data.un_votes {
+                return Err(CliError::usage(
+                    "--edges and --un-votes are two inputs: give one",
+                ));
+            }
+            let e = edges::read(path, args.data.lenient)?;
             (e.ids, e.graph)
         }
         None => {

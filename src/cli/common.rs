@@ -46,8 +46,17 @@ pub fn load(args: &DataArgs) -> CliResult<Dataset> {
     for p in &report.skipped {
         eprintln!("skipped: {p}");
     }
+    for p in &report.dropped_fields {
+        eprintln!("kept without this field: {p}");
+    }
     if !report.skipped.is_empty() {
         eprintln!("warning: {} row(s) skipped", report.skipped.len());
+    }
+    if !report.dropped_fields.is_empty() {
+        eprintln!(
+            "warning: {} row(s) kept with a field dropped",
+            report.dropped_fields.len()
+        );
     }
     Ok(ds)
 }

@@ -13,10 +13,23 @@ pub struct EdgeList {
     pub graph: ClusterGraph,
 }
 
-pub fn read(path: &Path) -> CliResult<EdgeList> {
-    let (list, report) = read_edge_list(path, &ReadOptions::default())?;
+/// Reads the edge list; `lenient` skips bad rows, each reported on stderr (as `--lenient` does
+/// for a dataset).
+pub fn read(path: &Path, lenient: bool) -> CliResult<EdgeList> {
+    let options = if lenient {
+        ReadOptions::lenient()
+    } else {
+        ReadOptions::default()
+    };
+    let (list, report) = read_edge_list(path, &options)?;
     for w in &report.warnings {
         eprintln!("warning: {w}");
+    }
+    for p in &report.skipped {
+        eprintln!("skipped: {p}");
+    }
+    if !report.skipped.is_empty() {
+        eprintln!("warning: {} row(s) skipped", report.skipped.len());
     }
     let graph = list.to_cluster_graph()?;
     Ok(EdgeList {
@@ -33,7 +46,7 @@ mod tests {
     fn read_text(text: &str) -> CliResult<EdgeList> {
         let mut f = tempfile::NamedTempFile::new().unwrap();
         f.write_all(text.as_bytes()).unwrap();
-        read(f.path())
+        read(f.path(), false)
     }
 
     #[test]

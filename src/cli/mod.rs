@@ -22,6 +22,16 @@ use std::process::ExitCode;
 /// Parses the arguments, runs the command and turns its error into a message and exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(n) = cli.threads {
+        // Before any parallel work, so the global pool has exactly this many threads.
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(n))
+            .build_global()
+        {
+            eprintln!("error: cannot start {n} threads: {e}");
+            return ExitCode::from(1);
+        }
+    }
     let result = match cli.command {
         Command::Summary(a) => summary::run(&a),
         Command::Graph(a) => graph::run(&a),

@@ -12,6 +12,18 @@ use cosignatory::time::{Window, WindowSpec};
 use std::io::Write;
 
 pub fn run(args: &TimelineArgs) -> CliResult<()> {
+    // Argument errors (exit 2) before any data is read.
+    if args.gexf.is_some()
+        && let Some(WindowSpec::Calendar { size, step, .. }) = common::spec(&args.windows)?
+        && step < size
+    {
+        return Err(CliError::usage(format!(
+            "--gexf needs windows that do not overlap: a {} window every {} overlaps the next \
+             (give --step at least the window length)",
+            args.windows.window.map_or(String::new(), |w| w.to_string()),
+            args.windows.step.map_or(String::new(), |w| w.to_string()),
+        )));
+    }
     let ds = common::load(&args.data)?;
     let view = common::view(&ds, &args.data)?;
     let (from, to) = common::date_range(&view, &args.data)?;

@@ -136,7 +136,8 @@ impl Algorithm {
 
     /// Runs seeds `seed, seed + 1, …` (`runs` of them, from the options' seed) and keeps the
     /// partition of highest `judge` quality, the earliest on ties. `progress` is called with
-    /// the number of runs done after each run.
+    /// the number of runs done after each run. With the `parallel` feature the runs share
+    /// rayon's pool; the result is the same for every thread count.
     ///
     /// # Errors
     /// [`ClusterError::InvalidParameter`] for `runs == 0`; the algorithm's errors.
@@ -145,7 +146,7 @@ impl Algorithm {
         graph: &ClusterGraph,
         runs: usize,
         judge: &Quality,
-        progress: Option<&dyn Fn(usize)>,
+        progress: Option<&(dyn Fn(usize) + Sync)>,
     ) -> Result<BestRun, ClusterError> {
         if runs == 0 {
             return Err(ClusterError::InvalidParameter {
@@ -155,22 +156,21 @@ impl Algorithm {
             });
         }
         let first = self.seed();
-        let mut best: Option<BestRun> = None;
-        for i in 0..runs {
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let run = |i: usize| -> Result<BestRun, ClusterError> {
             let seed = first.wrapping_add(i as u64);
             let partition = self.run_with_seed(graph, seed)?;
             let value = quality(graph, partition.membership(), judge)?;
-            if best.as_ref().is_none_or(|b| value > b.quality) {
-                best = Some(BestRun {
-                    partition,
-                    quality: value,
-                    seed,
-                });
-            }
             if let Some(report) = progress {
-                report(i + 1);
+                report(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
             }
-        }
+            Ok(BestRun {
+                partition,
+                quality: value,
+                seed,
+            })
+        };
+        let best = crate::par::first_best(runs, run, |b| b.quality)?;
         Ok(best.expect("runs >= 1"))
     }
 }
@@ -348,7 +348,7 @@ pub struct Coalitions {
 pub fn find_coalitions(
     graph: &ClusterGraph,
     options: &CoalitionOptions,
-    progress: Option<&dyn Fn(usize)>,
+    progress: Option<&(dyn Fn(usize) + Sync)>,
 ) -> Result<Coalitions, ClusterError> {
     let refuse = |name: &'static str, value: String, reason: &str| {
         Err(ClusterError::InvalidParameter {
@@ -378,6 +378,7 @@ pub fn find_coalitions(
         .for_graph(graph);
     let (partition, selection) = match Algorithm::for_method(options.method, q, options.seed) {
         None => {
+            super::hierarchical::check_dense(graph.node_count())?;
             let tree = agglomerative(&DistanceMatrix::from_graph(graph), options.linkage);
             match options.k {
                 Some(k) => (tree.cut_at_k(k)?, Selection::TreeCut { k, best: false }),

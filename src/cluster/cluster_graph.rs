@@ -52,6 +52,12 @@ pub struct ClusterGraph {
     total_weight: f64,
 }
 
+/// The largest total strength (the sum of |weight| over both ends of every edge, 2m for a
+/// graph without negative weights) a [`ClusterGraph`] accepts: its square, which modularity's
+/// k_i k_j terms are bounded by, stays finite. Scale larger weights down by a common factor
+/// (modularity and the partitions it finds do not change; a CPM resolution scales with them).
+pub const MAX_TOTAL_WEIGHT: f64 = 1e150;
+
 impl ClusterGraph {
     /// Converts a petgraph graph (e.g. `&UnGraph<N, E>`, `&GraphMap`, or anything with the
     /// same visit traits).
@@ -62,7 +68,8 @@ impl ClusterGraph {
     /// # Errors
     /// [`ClusterError::Directed`] for a directed graph, [`ClusterError::DuplicateKey`],
     /// [`ClusterError::NonCompactIndices`] for graphs with index holes,
-    /// [`ClusterError::NonFiniteWeight`], [`ClusterError::TooManyNodes`].
+    /// [`ClusterError::NonFiniteWeight`], [`ClusterError::TooManyNodes`],
+    /// [`ClusterError::WeightOverflow`].
     pub fn from_petgraph<G, K, FK, FW>(
         graph: G,
         mut node_key: FK,
@@ -114,7 +121,8 @@ impl ClusterGraph {
     ///
     /// # Errors
     /// [`ClusterError::NodeOutOfRange`], [`ClusterError::NonFiniteWeight`],
-    /// [`ClusterError::TooManyNodes`].
+    /// [`ClusterError::TooManyNodes`], [`ClusterError::WeightOverflow`] (total strength
+    /// above [`MAX_TOTAL_WEIGHT`]).
     ///
     /// ```
     /// use cosignatory::cluster::ClusterGraph;
@@ -181,7 +189,7 @@ impl ClusterGraph {
         }
         let csr = Csr::from_parts(offsets, full_targets, full_weights, vec![0.0; n]);
         let identity: Vec<u32> = (0..n as u32).collect();
-        Ok(ClusterGraph::from_csr(csr, identity.clone(), identity))
+        ClusterGraph::from_csr(csr, identity.clone(), identity).checked_magnitude()
     }
 
     fn build<I>(order: Vec<u32>, edges: I) -> Result<ClusterGraph, ClusterError>
@@ -207,7 +215,28 @@ impl ClusterGraph {
             canon.push((rank[u], rank[v], weight));
         }
         let csr = Csr::from_edges(n, canon);
-        Ok(ClusterGraph::from_csr(csr, order, rank))
+        ClusterGraph::from_csr(csr, order, rank).checked_magnitude()
+    }
+
+    /// Refuses weights whose total would overflow the quality functions: modularity
+    /// multiplies node strengths (k_i k_j / 2m), so the total strength must stay below
+    /// [`MAX_TOTAL_WEIGHT`] (its square is then finite). Weights of 1e308, finite each, would
+    /// otherwise give a NaN quality and a partition of singletons.
+    fn checked_magnitude(self) -> Result<ClusterGraph, ClusterError> {
+        let mut total = 0.0f64;
+        for v in 0..self.csr.node_count() {
+            let (_, weights) = self.csr.neighbors(v);
+            total +=
+                weights.iter().map(|w| w.abs()).sum::<f64>() + 2.0 * self.csr.loop_weight(v).abs();
+        }
+        if total.is_finite() && total <= MAX_TOTAL_WEIGHT {
+            Ok(self)
+        } else {
+            Err(ClusterError::WeightOverflow {
+                total,
+                limit: MAX_TOTAL_WEIGHT,
+            })
+        }
     }
 
     fn from_csr(csr: Csr, order: Vec<u32>, rank: Vec<u32>) -> ClusterGraph {
@@ -411,6 +440,25 @@ fn check_size(n: usize) -> Result<(), ClusterError> {
 mod tests {
     use super::*;
     use petgraph::graph::UnGraph;
+
+    #[test]
+    fn weights_whose_total_overflows_are_refused_not_turned_into_nan() {
+        // Each weight is finite; their total is not.
+        let huge = [(0, 1, 1e308), (1, 2, 1e308), (2, 0, 1e308), (2, 3, 1.0)];
+        assert!(matches!(
+            ClusterGraph::from_edges(4, huge),
+            Err(ClusterError::WeightOverflow { total, .. }) if total.is_infinite()
+        ));
+        // Finite total, but its square (modularity's k_i k_j) would overflow.
+        assert!(matches!(
+            ClusterGraph::from_edges(2, [(0, 1, 1e200)]),
+            Err(ClusterError::WeightOverflow { .. })
+        ));
+        // Just inside the limit: the quality is a number.
+        let g = ClusterGraph::from_edges(4, [(0, 1, 1e148), (2, 3, 1e148)]).unwrap();
+        let q = crate::cluster::modularity(&g, &[0, 0, 1, 1], 1.0).unwrap();
+        assert!((q - 0.5).abs() < 1e-12, "{q}");
+    }
 
     #[test]
     fn canonical_order_follows_keys() {

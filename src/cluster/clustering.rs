@@ -53,9 +53,9 @@ impl Clustering {
 
 /// Runs `run(seed + i)` for `i` in `0..runs` and keeps the highest quality (the earliest
 /// on ties).
-pub(crate) fn best_of<F>(runs: usize, seed: u64, mut run: F) -> Result<Clustering, ClusterError>
+pub(crate) fn best_of<F>(runs: usize, seed: u64, run: F) -> Result<Clustering, ClusterError>
 where
-    F: FnMut(u64) -> Result<Clustering, ClusterError>,
+    F: Fn(u64) -> Result<Clustering, ClusterError> + Sync,
 {
     if runs == 0 {
         return Err(ClusterError::InvalidParameter {
@@ -64,12 +64,7 @@ where
             reason: "at least one run is needed".into(),
         });
     }
-    let mut best: Option<Clustering> = None;
-    for i in 0..runs {
-        let c = run(seed.wrapping_add(i as u64))?;
-        if best.as_ref().is_none_or(|b| c.quality > b.quality) {
-            best = Some(c);
-        }
-    }
+    // The first of the best, whichever threads ran the seeds.
+    let best = crate::par::first_best(runs, |i| run(seed.wrapping_add(i as u64)), |c| c.quality)?;
     Ok(best.expect("runs >= 1"))
 }

@@ -108,14 +108,14 @@ pub fn consensus(
         });
     }
     let mut rng = rng::seeded(options.seed);
+    // Each round's seeds are drawn first, so the runs can go to any thread.
     let mut run_all =
         |g: &ClusterGraph, algorithm: &Algorithm| -> Result<Vec<Vec<u32>>, ClusterError> {
-            (0..options.runs)
-                .map(|_| {
-                    let p = algorithm.run_with_seed(g, rng.random::<u64>())?;
-                    Ok(canonical_labels(graph, &p))
-                })
-                .collect()
+            let seeds: Vec<u64> = (0..options.runs).map(|_| rng.random::<u64>()).collect();
+            crate::par::try_map(seeds.len(), |i| {
+                let p = algorithm.run_with_seed(g, seeds[i])?;
+                Ok(canonical_labels(graph, &p))
+            })
         };
     let first = run_all(graph, &options.algorithm)?;
     let first_pairs = coassignment(&first);

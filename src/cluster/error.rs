@@ -19,6 +19,33 @@ pub enum ClusterError {
         /// The offending weight.
         weight: f64,
     },
+    /// The weights are finite but so large that their total (or its square, in modularity)
+    /// overflows: the quality would be NaN.
+    #[error(
+        "the edge weights total {total:e}, more than the {limit:e} the quality functions can \
+         square without overflow; divide the weights by a common factor (modularity and its \
+         partitions do not change)"
+    )]
+    WeightOverflow {
+        /// The total strength (sum of |weight| over both ends of every edge), possibly infinite.
+        total: f64,
+        /// [`MAX_TOTAL_WEIGHT`](crate::cluster::MAX_TOTAL_WEIGHT).
+        limit: f64,
+    },
+    /// Hierarchical clustering (a dense distance matrix) asked for more items than it takes.
+    #[error(
+        "hierarchical clustering keeps a dense distance matrix: {items} items would need {:.1} GB; \
+         at most {limit} items are taken (use a graph method such as leiden for larger graphs)",
+        bytes / 1e9
+    )]
+    TooLargeForDense {
+        /// The number of items (nodes) given.
+        items: usize,
+        /// [`MAX_DENSE_ITEMS`](crate::cluster::MAX_DENSE_ITEMS).
+        limit: usize,
+        /// The bytes the condensed matrix alone would take.
+        bytes: f64,
+    },
     /// A negative edge weight was given to a routine that needs non-negative weights
     /// (plain modularity, label propagation). Use signed modularity or CPM instead.
     #[error(

@@ -7,6 +7,28 @@ use serde::{Deserialize, Serialize};
 use super::ClusterError;
 use super::dendrogram::{Dendrogram, Merge};
 
+/// The most items a [`DistanceMatrix`] built by [`DistanceMatrix::from_fn`] (and hierarchical
+/// coalition finding) takes: the condensed matrix of 10,000 items is 400 MB, and the
+/// nearest-neighbour chain needs O(n²) time on top. Beyond that, use a graph method (Leiden).
+pub const MAX_DENSE_ITEMS: usize = 10_000;
+
+/// Refuses a dense distance matrix of more than [`MAX_DENSE_ITEMS`] items, naming the memory it
+/// would need.
+///
+/// # Errors
+/// [`ClusterError::TooLargeForDense`].
+pub fn check_dense(n: usize) -> Result<(), ClusterError> {
+    if n > MAX_DENSE_ITEMS {
+        let bytes = (n as f64) * (n.saturating_sub(1) as f64) / 2.0 * 8.0;
+        return Err(ClusterError::TooLargeForDense {
+            items: n,
+            limit: MAX_DENSE_ITEMS,
+            bytes,
+        });
+    }
+    Ok(())
+}
+
 /// A symmetric matrix of non-negative distances between `n` items, stored as its upper
 /// triangle in row order (scipy's "condensed" form: pairs (0,1), (0,2), …, (1,2), …).
 ///
@@ -114,11 +136,13 @@ impl DistanceMatrix {
     /// From a function giving the distance of each pair `i < j`.
     ///
     /// # Errors
-    /// [`ClusterError::InvalidDistance`].
+    /// [`ClusterError::InvalidDistance`]; [`ClusterError::TooLargeForDense`] for more than
+    /// [`MAX_DENSE_ITEMS`] items.
     pub fn from_fn<F: FnMut(usize, usize) -> f64>(
         n: usize,
         mut distance: F,
     ) -> Result<DistanceMatrix, ClusterError> {
+        check_dense(n)?;
         let condensed = (0..n)
             .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
             .map(|(i, j)| distance(i, j))
@@ -128,7 +152,8 @@ impl DistanceMatrix {
 
     /// The distances between a graph's nodes used by hierarchical coalition finding:
     /// `1 − w / max|w|` for an edge of weight `w` (self-loops ignored), 1 without an edge,
-    /// so the most strongly tied pair is closest. Needs `n²/2` floats.
+    /// so the most strongly tied pair is closest. Needs `n²/2` floats: check the size first
+    /// with [`check_dense`] (hierarchical coalition finding does).
     ///
     /// ```
     /// use cosignatory::cluster::{ClusterGraph, DistanceMatrix};

@@ -99,9 +99,11 @@ pub fn leiden_best_of(
     options: &LeidenOptions,
     runs: usize,
 ) -> Result<Clustering, ClusterError> {
-    let mut opts = options.clone();
     best_of(runs, options.seed, |seed| {
-        opts.seed = seed;
+        let opts = LeidenOptions {
+            seed,
+            ..options.clone()
+        };
         leiden(graph, &opts)
     })
 }

@@ -74,9 +74,11 @@ pub fn louvain_best_of(
     options: &LouvainOptions,
     runs: usize,
 ) -> Result<Clustering, ClusterError> {
-    let mut opts = options.clone();
     best_of(runs, options.seed, |seed| {
-        opts.seed = seed;
+        let opts = LouvainOptions {
+            seed,
+            ..options.clone()
+        };
         louvain(graph, &opts)
     })
 }

@@ -74,13 +74,13 @@ mod rng;
 pub use algorithm::{
     Algorithm, BestRun, CoalitionOptions, Coalitions, Method, Selection, find_coalitions,
 };
-pub use cluster_graph::ClusterGraph;
+pub use cluster_graph::{ClusterGraph, MAX_TOTAL_WEIGHT};
 pub use clustering::Clustering;
 pub use compare::{adjusted_rand_index, normalized_mutual_info, variation_of_information};
 pub use consensus::{Consensus, ConsensusOptions, consensus};
 pub use dendrogram::{Dendrogram, Merge};
 pub use error::ClusterError;
-pub use hierarchical::{DistanceMatrix, Linkage, agglomerative};
+pub use hierarchical::{DistanceMatrix, Linkage, MAX_DENSE_ITEMS, agglomerative, check_dense};
 pub use label_propagation::{LabelPropagation, LabelPropagationOptions, label_propagation};
 pub use leiden::{LeidenOptions, leiden, leiden_best_of};
 pub use louvain::{LouvainOptions, louvain, louvain_best_of};

@@ -182,14 +182,7 @@ pub struct Timeline {
 /// error wins. Every call is independent of the others, so with the `parallel` feature the
 /// windows run on rayon's pool and the results are the same as serially.
 fn per_window<T: Send>(n: usize, f: impl Fn(usize) -> Result<T> + Sync) -> Result<Vec<T>> {
-    #[cfg(feature = "parallel")]
-    let all: Vec<Result<T>> = {
-        use rayon::prelude::*;
-        (0..n).into_par_iter().map(&f).collect()
-    };
-    #[cfg(not(feature = "parallel"))]
-    let all: Vec<Result<T>> = (0..n).map(f).collect();
-    all.into_iter().collect()
+    crate::par::try_map(n, f)
 }
 
 /// A window's seed: `seed` mixed with the window's dates (SplitMix64 finaliser), so a window

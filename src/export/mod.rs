@@ -76,3 +76,17 @@ pub use tables::{
     write_edge_table, write_edge_table_file, write_node_table, write_node_table_file,
 };
 pub use tracked::write_timeline_gexf_file;
+
+/// Whether XML 1.0 (GraphML, GEXF, SVG) cannot carry `c` at all, escaped or not: the control
+/// characters other than tab, line feed and carriage return, and the noncharacters U+FFFE and
+/// U+FFFF (XML 1.0, section 2.2, production `Char`). The writers refuse such text with an
+/// error naming it rather than write a document no parser reads.
+///
+/// ```
+/// use cosignatory::export::xml_forbidden;
+/// assert!(xml_forbidden('\u{1}') && xml_forbidden('\u{fffe}'));
+/// assert!(!xml_forbidden('\t') && !xml_forbidden('&') && !xml_forbidden('é'));
+/// ```
+pub fn xml_forbidden(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+}

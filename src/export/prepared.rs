@@ -213,18 +213,32 @@ fn check_text(actor: &Actor) -> Result<()> {
         ("name", actor.name.as_str()),
         ("kind", actor.kind.as_str()),
     ] {
-        if text.chars().any(char::is_control) {
+        let bad = text
+            .chars()
+            .find(|&c| char::is_control(c) || super::xml_forbidden(c));
+        if let Some(c) = bad {
             return Err(Error::InvalidParameter {
                 name: "graph",
                 value: actor.id.escape_debug().to_string(),
                 reason: format!(
-                    "actor {field} {:?} contains a control character, which the export formats cannot all carry",
-                    text
+                    "actor {field} {:?} contains {}, which the export formats cannot all carry \
+                     (XML has no way to write it, even escaped)",
+                    text,
+                    describe_char(c)
                 ),
             });
         }
     }
     Ok(())
+}
+
+/// `U+FFFE` or `a control character (U+0001)`.
+fn describe_char(c: char) -> String {
+    if c.is_control() {
+        format!("a control character (U+{:04X})", u32::from(c))
+    } else {
+        format!("U+{:04X}", u32::from(c))
+    }
 }
 
 #[cfg(test)]

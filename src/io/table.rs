@@ -19,7 +19,7 @@ pub(crate) struct Schema {
 /// One data row with its origin and column map.
 pub(crate) struct Row<'t> {
     pub origin: Origin,
-    fields: &'t csv::StringRecord,
+    fields: Fields<'t>,
     /// (column name, field index); a handful of entries, so a scan beats hashing.
     columns: &'t [(String, usize)],
 }
@@ -81,6 +81,21 @@ impl Row<'_> {
     }
 }
 
+/// The fields of a record that is valid UTF-8.
+#[derive(Clone, Copy)]
+struct Fields<'t> {
+    text: &'t str,
+    ends: &'t [usize],
+}
+
+impl<'t> Fields<'t> {
+    fn get(&self, i: usize) -> Option<&'t str> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.text.get(start..end)
+    }
+}
+
 /// A date written as `YYYY-MM-DD`, and nothing else (no times, no other orders).
 pub(crate) fn parse_date(value: &str) -> Option<NaiveDate> {
     let b = value.as_bytes();
@@ -96,10 +111,209 @@ pub(crate) fn parse_date(value: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
 }
 
+/// Why a record could not be read.
+enum LexError {
+    /// A quoted field still open at the end of the input: (line where the quote opened, field index).
+    Unterminated(u64, usize),
+    /// The underlying reader failed.
+    Io(std::io::Error),
+}
+
+/// One record as read: the unquoted, trimmed fields back to back in `buf`, `ends[i]` the end
+/// of field `i`, and the physical line the record starts on.
+#[derive(Default)]
+struct Record {
+    buf: Vec<u8>,
+    ends: Vec<usize>,
+    line: u64,
+    /// Whether any field was quoted (a lone `""` is a field, a blank line is not).
+    quoted: bool,
+    /// The first field with text after its closing quote (`"a"b`), if any.
+    after_quote: Option<usize>,
+}
+
+impl Record {
+    fn end_field(&mut self, start: usize) {
+        let field = &self.buf[start..];
+        let trimmed = field.trim_ascii();
+        let lead = trimmed.as_ptr() as usize - field.as_ptr() as usize;
+        let len = trimmed.len();
+        if lead > 0 {
+            self.buf
+                .copy_within(start + lead..start + lead + len, start);
+        }
+        self.buf.truncate(start + len);
+        self.ends.push(self.buf.len());
+    }
+
+    /// A record that is only whitespace: a blank line, skipped.
+    fn is_blank(&self) -> bool {
+        !self.quoted && self.ends.len() == 1 && self.buf.is_empty()
+    }
+}
+
+/// An RFC 4180 reader that counts physical lines exactly: `\n`, `\r\n` and a lone `\r` each end
+/// one line, inside quoted fields too, and blank lines are counted though skipped.
+///
+/// The `csv` crate reports record positions that drift after blank lines and CRLF endings, and
+/// reads an unterminated quote to the end of the input as one field without complaint; this
+/// reader reports the line where such a quote opened instead.
+struct Lexer<R> {
+    reader: R,
+    buf: Box<[u8]>,
+    pos: usize,
+    len: usize,
+    /// The physical line of the next byte (1-based).
+    line: u64,
+    started: bool,
+}
+
+impl<R: Read> Lexer<R> {
+    fn new(reader: R) -> Self {
+        Lexer {
+            reader,
+            buf: vec![0; 1 << 16].into_boxed_slice(),
+            pos: 0,
+            len: 0,
+            line: 1,
+            started: false,
+        }
+    }
+
+    #[inline]
+    fn peek(&mut self) -> Result<Option<u8>, LexError> {
+        if self.pos == self.len {
+            self.pos = 0;
+            self.len = loop {
+                match self.reader.read(&mut self.buf) {
+                    Ok(n) => break n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(LexError::Io(e)),
+                }
+            };
+            if self.len == 0 {
+                return Ok(None);
+            }
+        }
+        Ok(Some(self.buf[self.pos]))
+    }
+
+    #[inline]
+    fn next(&mut self) -> Result<Option<u8>, LexError> {
+        let b = self.peek()?;
+        if b.is_some() {
+            self.pos += 1;
+        }
+        Ok(b)
+    }
+
+    /// Consumes a line ending whose first byte (`\n` or `\r`) was just read.
+    fn end_line(&mut self, b: u8) -> Result<(), LexError> {
+        if b == b'\r' && self.peek()? == Some(b'\n') {
+            self.pos += 1;
+        }
+        self.line += 1;
+        Ok(())
+    }
+
+    /// Skips a UTF-8 byte-order mark at the very start.
+    fn skip_bom(&mut self) -> Result<(), LexError> {
+        self.started = true;
+        if self.peek()? == Some(0xEF) && self.buf[self.pos..self.len].starts_with(b"\xEF\xBB\xBF") {
+            self.pos += 3;
+        }
+        Ok(())
+    }
+
+    /// Reads the next non-blank record; `false` at the end of the input.
+    fn read(&mut self, rec: &mut Record) -> Result<bool, LexError> {
+        if !self.started {
+            self.skip_bom()?;
+        }
+        loop {
+            if self.peek()?.is_none() {
+                return Ok(false);
+            }
+            self.read_one(rec)?;
+            if !rec.is_blank() {
+                return Ok(true);
+            }
+        }
+    }
+
+    fn read_one(&mut self, rec: &mut Record) -> Result<(), LexError> {
+        rec.buf.clear();
+        rec.ends.clear();
+        rec.quoted = false;
+        rec.after_quote = None;
+        rec.line = self.line;
+        loop {
+            // Start of a field: leading blanks are trimmed anyway, and a quote may follow them.
+            let start = rec.buf.len();
+            let mut b = self.next()?;
+            while matches!(b, Some(b' ' | b'\t')) {
+                b = self.next()?;
+            }
+            if b == Some(b'"') {
+                rec.quoted = true;
+                let opened = self.line;
+                loop {
+                    match self.next()? {
+                        None => return Err(LexError::Unterminated(opened, rec.ends.len())),
+                        Some(b'"') => {
+                            if self.peek()? == Some(b'"') {
+                                self.pos += 1;
+                                rec.buf.push(b'"');
+                            } else {
+                                break;
+                            }
+                        }
+                        Some(c) => {
+                            rec.buf.push(c);
+                            if c == b'\n' || (c == b'\r' && self.peek()? != Some(b'\n')) {
+                                self.line += 1;
+                            }
+                        }
+                    }
+                }
+                b = self.next()?;
+                while matches!(b, Some(b' ' | b'\t')) {
+                    b = self.next()?;
+                }
+                if !matches!(b, None | Some(b',' | b'\n' | b'\r')) {
+                    rec.after_quote.get_or_insert(rec.ends.len());
+                }
+            }
+            // Unquoted text (or text after a closing quote) up to the delimiter.
+            loop {
+                match b {
+                    None => {
+                        rec.end_field(start);
+                        return Ok(());
+                    }
+                    Some(b',') => {
+                        rec.end_field(start);
+                        break;
+                    }
+                    Some(c @ (b'\n' | b'\r')) => {
+                        rec.end_field(start);
+                        return self.end_line(c);
+                    }
+                    Some(c) => rec.buf.push(c),
+                }
+                b = self.next()?;
+            }
+        }
+    }
+}
+
 /// Reads a whole table, calling `on_row` for each row whose fields are valid UTF-8.
 ///
 /// Header problems (empty file, missing or duplicate columns) are not row-level: they are
-/// pushed and the table is not read. Returns the number of data rows seen.
+/// pushed and the table is not read. So is a quoted field still open at the end of the input
+/// (the rows after its opening quote cannot be told apart). Every problem names the physical
+/// line (1-based, header = 1) whatever the line endings, blank lines or quoted newlines before
+/// it. Returns the number of data rows seen.
 pub(crate) fn read_table<R: Read>(
     file: &str,
     reader: R,
@@ -108,31 +322,28 @@ pub(crate) fn read_table<R: Read>(
     mut on_row: impl FnMut(Row<'_>, &mut Problems<'_>),
 ) -> usize {
     let file: Arc<str> = Arc::from(file);
-    let mut rdr = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .flexible(false)
-        .from_reader(reader);
-    let header = match rdr.byte_headers() {
-        Ok(h) => h.clone(),
-        Err(e) => {
-            push_csv_error(&file, e, problems);
+    let mut lexer = Lexer::new(reader);
+    let mut record = Record::default();
+    let mut names: Vec<String> = Vec::new();
+    match lexer.read(&mut record) {
+        Ok(true) => {}
+        Ok(false) => {
+            problems.push(Problem::EmptyInput {
+                file: file.to_string(),
+            });
             return 0;
         }
-    };
-    if header.is_empty() || (header.len() == 1 && header[0].is_empty()) {
-        problems.push(Problem::EmptyInput {
-            file: file.to_string(),
-        });
-        return 0;
+        Err(e) => {
+            push_lex_error(&file, e, &names, lexer.line, problems);
+            return 0;
+        }
     }
     let mut columns: Vec<(String, usize)> = Vec::new();
-    let mut names = Vec::new();
     let mut header_ok = true;
-    for (i, raw) in header.iter().enumerate() {
-        let name = String::from_utf8_lossy(raw)
-            .trim_start_matches('\u{feff}')
-            .trim()
-            .to_ascii_lowercase();
+    for i in 0..record.ends.len() {
+        let start = if i == 0 { 0 } else { record.ends[i - 1] };
+        let raw = &record.buf[start..record.ends[i]];
+        let name = String::from_utf8_lossy(raw).trim().to_ascii_lowercase();
         names.push(name.clone());
         let known = schema.required.contains(&name.as_str())
             || schema.optional.contains(&name.as_str())
@@ -168,48 +379,65 @@ pub(crate) fn read_table<R: Read>(
         return 0;
     }
     let mut rows = 0usize;
-    let mut record = csv::ByteRecord::new();
     loop {
-        match rdr.read_byte_record(&mut record) {
-            Ok(false) => break,
+        match lexer.read(&mut record) {
             Ok(true) => {}
+            Ok(false) => break,
             Err(e) => {
-                let fatal = !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. });
-                push_csv_error(&file, e, problems);
-                if fatal {
-                    break;
-                }
+                push_lex_error(&file, e, &names, lexer.line, problems);
+                // The record that failed counts: the file is not empty, it is unreadable.
                 rows += 1;
-                continue;
+                break;
             }
         }
         rows += 1;
-        let line = record.position().map_or(0, |p| p.line());
-        let origin = Origin {
-            file: file.clone(),
-            line,
-        };
-        // Validate UTF-8 without copying: the byte record becomes a string record and back.
-        match csv::StringRecord::from_byte_record(std::mem::take(&mut record)) {
-            Ok(fields) => {
-                on_row(
-                    Row {
-                        origin,
-                        fields: &fields,
-                        columns: &columns,
+        let line = record.line;
+        if record.ends.len() != names.len() {
+            problems.push(Problem::MalformedRow {
+                file: file.to_string(),
+                line,
+                message: format!(
+                    "expected {} fields (as in the header), found {}",
+                    names.len(),
+                    record.ends.len()
+                ),
+            });
+            continue;
+        }
+        if let Some(i) = record.after_quote {
+            problems.push(Problem::MalformedRow {
+                file: file.to_string(),
+                line,
+                message: format!(
+                    "text after the closing quote of field `{}` (a quote inside a quoted field is written twice: \"\")",
+                    names[i]
+                ),
+            });
+            continue;
+        }
+        match std::str::from_utf8(&record.buf) {
+            Ok(text) => on_row(
+                Row {
+                    origin: Origin {
+                        file: file.clone(),
+                        line,
                     },
-                    problems,
-                );
-                record = fields.into_byte_record();
-            }
+                    fields: Fields {
+                        text,
+                        ends: &record.ends,
+                    },
+                    columns: &columns,
+                },
+                problems,
+            ),
             Err(e) => {
-                let i = e.utf8_error().field();
+                let at = e.valid_up_to();
+                let i = record.ends.iter().position(|&end| end > at).unwrap_or(0);
                 problems.push(Problem::InvalidUtf8 {
                     file: file.to_string(),
                     line,
                     field: names.get(i).cloned().unwrap_or_default(),
                 });
-                record = e.into_byte_record();
             }
         }
     }
@@ -221,21 +449,26 @@ pub(crate) fn read_table<R: Read>(
     rows
 }
 
-fn push_csv_error(file: &str, e: csv::Error, problems: &mut Problems<'_>) {
-    let line = e.position().map_or(0, |p| p.line());
-    let message = match e.kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => {
-            format!("expected {expected_len} fields (as in the header), found {len}")
-        }
-        csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".to_string(),
-        csv::ErrorKind::Io(err) => format!("read error: {err}"),
-        _ => e.to_string(),
-    };
-    problems.push(Problem::MalformedRow {
-        file: file.to_string(),
-        line,
-        message,
-    });
+fn push_lex_error(
+    file: &str,
+    e: LexError,
+    names: &[String],
+    line: u64,
+    problems: &mut Problems<'_>,
+) {
+    match e {
+        LexError::Unterminated(line, i) => problems.push(Problem::UnterminatedQuote {
+            file: file.to_string(),
+            line,
+            field: names
+                .get(i)
+                .cloned()
+                .unwrap_or_else(|| format!("#{}", i + 1)),
+        }),
+        LexError::Io(err) => problems.push(Problem::MalformedRow {
+            file: file.to_string(),
+            line,
+            message: format!("read error: {err}"),
+        }),
+    }
 }

@@ -85,6 +85,17 @@ impl<'r> Problems<'r> {
         }
     }
 
+    /// A problem with one field of a row that is otherwise kept: strict mode fails on it;
+    /// lenient mode keeps the row without that field and lists it in
+    /// [`LoadReport::dropped_fields`] (not among the skipped rows).
+    pub fn push_dropped_field(&mut self, p: Problem) {
+        if self.mode == Strictness::Lenient {
+            self.report.dropped_fields.push(p);
+        } else {
+            self.found.push(p);
+        }
+    }
+
     /// Fails if a file-level problem was found (rows cannot be trusted then).
     pub fn check_files(&mut self) -> Result<()> {
         if self.found.iter().any(|p| !p.is_row_level()) {
@@ -144,12 +155,23 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
             continue;
         };
         opposes[i] = find_statement(&statements, &by_id, other);
-        if opposes[i].is_none() {
-            problems.push(Problem::UnknownStatement {
+        let problem = match opposes[i] {
+            None => Problem::UnknownStatement {
                 at: o.at("opposes", other),
                 suggestions: closest(other, statements.iter().map(|s| (s.id.as_str(), None))),
-            });
-        }
+            },
+            // A statement answering itself would make its co-signers its opponents.
+            Some(j) if j.index() == i => {
+                opposes[i] = None;
+                Problem::InvalidValue {
+                    at: o.at("opposes", other),
+                    reason: "a statement cannot oppose itself".into(),
+                }
+            }
+            Some(_) => continue,
+        };
+        // The statement itself is sound: lenient mode keeps it without the link and says so.
+        problems.push_dropped_field(problem);
     }
     // An unresolved `opposes` is dropped from the record too, so the dataset stays consistent
     // (the problem is reported above; strict mode fails anyway).
@@ -205,6 +227,13 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
         let (Some(bloc), Some(member)) = (bloc, member) else {
             continue;
         };
+        if bloc == member {
+            problems.push(Problem::InvalidValue {
+                at: o.at("member", &m.member),
+                reason: "a bloc cannot be a member of itself".into(),
+            });
+            continue;
+        }
         spans.push((
             MemberSpan {
                 bloc,
@@ -219,6 +248,7 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
     spans.sort_by_key(|(s, line, _)| (s.bloc, s.member, s.from, *line));
     let mut kept: Vec<MemberSpan> = Vec::with_capacity(spans.len());
     let mut kept_line: Vec<u64> = Vec::with_capacity(spans.len());
+    let mut kept_origin: Vec<Origin> = Vec::with_capacity(spans.len());
     for (span, line, o) in spans {
         if let Some(prev) = kept.last()
             && prev.bloc == span.bloc
@@ -233,7 +263,9 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
         }
         kept.push(span);
         kept_line.push(line);
+        kept_origin.push(o);
     }
+    reject_membership_cycles(&mut kept, kept_origin, &actor_rows, problems);
     let n_act = actor_rows.len();
     let mut bloc_start = vec![0u32; n_act + 1];
     for s in &kept {
@@ -273,6 +305,78 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
         sigs.joined,
     );
     Ok(ds)
+}
+
+/// Rejects the memberships that would close a cycle (A in B in A), whatever their dates: a
+/// bloc would then count itself among its members. Rows are taken in input order, so the row
+/// that closes a cycle is the one reported (and, in lenient mode, skipped).
+fn reject_membership_cycles(
+    kept: &mut Vec<MemberSpan>,
+    origins: Vec<Origin>,
+    actors: &[Actor],
+    problems: &mut Problems<'_>,
+) {
+    let mut order: Vec<usize> = (0..kept.len()).collect();
+    order.sort_by(|&a, &b| {
+        (origins[a].file.as_ref(), origins[a].line)
+            .cmp(&(origins[b].file.as_ref(), origins[b].line))
+    });
+    // Distinct (bloc -> member) edges accepted so far.
+    let mut members: FxHashMap<ActorIdx, Vec<ActorIdx>> = FxHashMap::default();
+    let mut rejected = vec![false; kept.len()];
+    for i in order {
+        let (bloc, member) = (kept[i].bloc, kept[i].member);
+        if members.get(&bloc).is_some_and(|m| m.contains(&member)) {
+            continue;
+        }
+        // Does `bloc` already lie below `member`? Then `bloc` in... `member` in `bloc` closes a loop.
+        if let Some(path) = path_between(&members, member, bloc) {
+            let mut cycle: Vec<String> = vec![actors[bloc.index()].id.clone()];
+            cycle.extend(path.iter().map(|a| actors[a.index()].id.clone()));
+            problems.push(Problem::MembershipCycle {
+                at: origins[i].at("member", actors[member.index()].id.as_str()),
+                cycle,
+            });
+            rejected[i] = true;
+            continue;
+        }
+        members.entry(bloc).or_default().push(member);
+    }
+    let mut i = 0;
+    kept.retain(|_| {
+        i += 1;
+        !rejected[i - 1]
+    });
+}
+
+/// A path `from` -> ... -> `to` along bloc -> member edges (both ends included), if any.
+fn path_between(
+    members: &FxHashMap<ActorIdx, Vec<ActorIdx>>,
+    from: ActorIdx,
+    to: ActorIdx,
+) -> Option<Vec<ActorIdx>> {
+    let mut parent: FxHashMap<ActorIdx, ActorIdx> = FxHashMap::default();
+    let mut stack = vec![from];
+    parent.insert(from, from);
+    while let Some(a) = stack.pop() {
+        if a == to {
+            let mut path = vec![a];
+            let mut cur = a;
+            while cur != from {
+                cur = parent[&cur];
+                path.push(cur);
+            }
+            path.reverse();
+            return Some(path);
+        }
+        for &m in members.get(&a).map_or(&[][..], Vec::as_slice) {
+            if let std::collections::hash_map::Entry::Vacant(e) = parent.entry(m) {
+                e.insert(a);
+                stack.push(m);
+            }
+        }
+    }
+    None
 }
 
 /// The given actors, the first of each id kept (later ones are reported).

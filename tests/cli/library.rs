@@ -112,7 +112,7 @@ fn one_actor_rows_are_the_library_series() {
         .collect();
     assert_eq!(rows.len(), series.len());
     for (row, p) in rows.iter().zip(series.iter()) {
-        assert_eq!((row[0], row[1]), (p.a.as_str(), p.b.as_str()));
+        assert_eq!((row[0], row[1]), (&*p.a, &*p.b));
         assert_eq!(row[5].parse::<f64>().ok(), p.score.value, "{row:?}");
         assert_eq!(row[6].parse::<u32>().unwrap(), p.score.n);
     }

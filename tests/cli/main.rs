@@ -5,9 +5,11 @@ mod align;
 mod cluster;
 mod data;
 mod errors;
+mod hardening;
 mod library;
 mod plot;
 mod support;
+mod threads;
 mod timeline;
 #[cfg(feature = "un-votes")]
 mod un_votes;

@@ -73,7 +73,8 @@ fn dynamic_gexf_for_gephi() {
     assert!(text.contains(r#"mode="dynamic""#), "{text}");
     assert!(text.contains(r#"start="2020-01-01""#) && text.contains(r#"end="2021-12-31""#));
     assert!(text.contains(r#"for="coalition""#));
-    // Overlapping windows cannot be spells of one GEXF timeline: a data error, not a crash.
+    // Overlapping windows cannot be spells of one GEXF timeline: a usage error (issue 21),
+    // found before the data is read.
     cosignatory()
         .args([
             "timeline",
@@ -85,7 +86,7 @@ fn dynamic_gexf_for_gephi() {
             arg(&gexf),
         ])
         .assert()
-        .code(1);
+        .code(2);
 }
 
 #[test]

@@ -24,6 +24,7 @@ fn messages(files: &[(&str, &[u8])], lenient: bool) -> Vec<String> {
         Ok((_, report)) => report
             .skipped
             .iter()
+            .chain(&report.dropped_fields)
             .map(|p| p.to_string())
             .chain(report.warnings.iter().map(|w| w.to_string()))
             .collect(),
@@ -141,6 +142,41 @@ fn every_message_is_in_the_catalogue() {
     m.push((
         "memberships.csv",
         b"bloc,member,from,to\nEU,FRA,1958-01-01,2000-12-31\nEU,FRA,2000-12-31,\n".to_vec(),
+    ));
+    cases.push(run(m, false));
+    // Issue 21: quotes, self-references and cycles.
+    cases.push(run(
+        folder(
+            OK_STATEMENTS,
+            "statement,actor,role\ns1,USA,\"x\ns1,KOR,y\n",
+        ),
+        false,
+    ));
+    cases.push(run(
+        folder(
+            "id,date,title\ns1,2024-11-05,ok\ns2,2024-11-06,\"a\"b\n",
+            OK_SIGNATURES,
+        ),
+        false,
+    ));
+    cases.push(run(
+        folder("id,date,opposes\ns1,2024-11-05,s1\n", OK_SIGNATURES),
+        false,
+    ));
+    cases.push(run(
+        folder("id,date,opposes\ns1,2024-11-05,s0\n", OK_SIGNATURES),
+        true,
+    ));
+    let mut m = folder(OK_STATEMENTS, OK_SIGNATURES);
+    m.push((
+        "memberships.csv",
+        b"bloc,member,from\nEU,EU,1993-11-01\n".to_vec(),
+    ));
+    cases.push(run(m, false));
+    let mut m = folder(OK_STATEMENTS, OK_SIGNATURES);
+    m.push((
+        "memberships.csv",
+        b"bloc,member,from\nEU,FRA,1958-01-01\nFRA,EU,1993-11-01\n".to_vec(),
     ));
     cases.push(run(m, false));
     // COSIGNATORY_PRINT_ERRORS=1 prints the messages without checking (to write the page).

@@ -2,11 +2,13 @@
 //! error catalogue, the bundled data and the fuzzing corpus.
 
 mod bundled_data;
+mod csv_lines;
 mod error_catalogue;
 mod errors;
 mod fuzz_regressions;
 mod messy_input;
 mod roundtrip;
+mod self_reference;
 #[cfg(feature = "un-votes")]
 mod unvotes;
 mod unvotes_io;

@@ -57,6 +57,7 @@ pub fn render(
         draw(&root)?;
         root.present().map_err(drawing)?;
     }
+    check_svg_text(&svg)?;
     let png = figure
         .out
         .as_deref()
@@ -68,6 +69,25 @@ pub fn render(
     } else {
         output::emit(figure.out.as_deref(), |out| out.write_all(svg.as_bytes()))
     }
+}
+
+/// Refuses a figure whose text XML cannot carry (a control character or U+FFFE in an actor's
+/// id or name): the SVG would not parse. Names the label it is in.
+fn check_svg_text(svg: &str) -> CliResult<()> {
+    let Some((i, c)) = svg
+        .char_indices()
+        .find(|&(_, c)| cosignatory::export::xml_forbidden(c))
+    else {
+        return Ok(());
+    };
+    let start = svg[..i].rfind('>').map_or(0, |p| p + 1);
+    let end = svg[i..].find('<').map_or(svg.len(), |p| i + p);
+    Err(CliError::data(format!(
+        "the figure cannot be written as SVG: the label {:?} contains U+{:04X}, which XML \
+         cannot carry even escaped; correct that id or name in the data",
+        svg[start..end].trim(),
+        u32::from(c)
+    )))
 }
 
 /// The SVG as PNG bytes at its own size (one pixel per SVG unit).

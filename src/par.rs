@@ -1,0 +1,95 @@
+//! Independent work items, run on rayon's pool with the `parallel` feature and one after the
+//! other without it. Results come back in item order, and every item gets its inputs (seeds
+//! included) from its index alone, so the outcome is the same bits for every thread count.
+
+/// `f(0), f(1), …, f(n - 1)`, in that order.
+pub(crate) fn map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        (0..n).into_par_iter().map(&f).collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        (0..n).map(f).collect()
+    }
+}
+
+/// How many items run at once: rayon's pool size with the `parallel` feature, else 1.
+pub(crate) fn threads() -> usize {
+    #[cfg(feature = "parallel")]
+    {
+        rayon::current_num_threads()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        1
+    }
+}
+
+/// [`map`] of fallible items: every result, or the error of the first failing item in item
+/// order (as the serial loop that stops there would report).
+pub(crate) fn try_map<T: Send, E: Send>(
+    n: usize,
+    f: impl Fn(usize) -> Result<T, E> + Sync,
+) -> Result<Vec<T>, E> {
+    map(n, f).into_iter().collect()
+}
+
+/// The first item with the highest `score` among `f(0), …, f(n - 1)` (`None` for `n = 0`), or
+/// the error of the first failing item. "First" makes the choice independent of how the
+/// items are split between threads; at most one result per thread is held at a time.
+pub(crate) fn first_best<T: Send, E: Send>(
+    n: usize,
+    f: impl Fn(usize) -> Result<T, E> + Sync,
+    score: impl Fn(&T) -> f64 + Sync,
+) -> Result<Option<T>, E> {
+    // Keep the earlier item unless the later one is strictly better: an associative choice,
+    // so rayon's in-order reduction gives the serial loop's answer.
+    let pick = |a: Result<Option<(usize, T)>, E>, b: Result<Option<(usize, T)>, E>| match (a, b) {
+        (Err(e), _) => Err(e),
+        (Ok(_), Err(e)) => Err(e),
+        (Ok(None), b) => b,
+        (a, Ok(None)) => a,
+        (Ok(Some(x)), Ok(Some(y))) => Ok(Some(if score(&y.1) > score(&x.1) { y } else { x })),
+    };
+    let item = |i: usize| f(i).map(|t| Some((i, t)));
+    #[cfg(feature = "parallel")]
+    let best = {
+        use rayon::prelude::*;
+        (0..n).into_par_iter().map(&item).reduce(|| Ok(None), &pick)
+    };
+    #[cfg(not(feature = "parallel"))]
+    let best = (0..n).map(item).fold(Ok(None), pick);
+    best.map(|b| b.map(|(_, t)| t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn map_keeps_item_order() {
+        assert_eq!(
+            map(1000, |i| i * 2),
+            (0..1000).map(|i| i * 2).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn try_map_reports_the_first_failing_item() {
+        let r = try_map(100, |i| if i % 30 == 29 { Err(i) } else { Ok(i) });
+        assert_eq!(r, Err(29));
+    }
+
+    #[test]
+    fn first_best_takes_the_first_of_equal_scores() {
+        let scores = [1.0, 3.0, 2.0, 3.0, 0.5];
+        let best = first_best(5, Ok::<_, ()>, |&i| scores[i]);
+        assert_eq!(best, Ok(Some(1)));
+        let none = first_best(0, Ok::<_, ()>, |_| 0.0);
+        assert_eq!(none, Ok(None));
+        let err = first_best(5, |i| if i >= 2 { Err(i) } else { Ok(i) }, |_| 0.0);
+        assert_eq!(err, Err(2));
+    }
+}

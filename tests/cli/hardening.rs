@@ -1,0 +1,287 @@
+//! Issue 21: hostile arguments are usage errors (exit 2) found before any data is read, and
+//! `cluster --edges` honours `--lenient` and refuses the options that only apply to a dataset.
+
+use crate::support::{arg, cosignatory, folder};
+use predicates::prelude::*;
+use predicates::str::contains;
+
+/// Every (command line, part of the message) exits 2 with that message.
+fn usage_errors(cases: &[(&[&str], &str)]) {
+    for (args, message) in cases {
+        cosignatory()
+            .args(*args)
+            .assert()
+            .code(2)
+            .stderr(contains(*message));
+    }
+}
+
+#[test]
+fn bad_numeric_arguments_exit_2() {
+    let (_dir, data) = folder();
+    let d = arg(&data);
+    usage_errors(&[
+        (&["cluster", d, "--resolution=-1"], "is not a resolution"),
+        (
+            &["cluster", d, "--resolution", "nan"],
+            "is not a resolution",
+        ),
+        (
+            &["cluster", d, "--resolution", "inf"],
+            "is not a resolution",
+        ),
+        (&["timeline", d, "--resolution=-0.5"], "is not a resolution"),
+        (
+            &["align", d, "--pairs", "AAA:BBB", "--bootstrap", "0"],
+            "bootstrap replicates from 1 to",
+        ),
+        (
+            &[
+                "align",
+                d,
+                "--pairs",
+                "AAA:BBB",
+                "--bootstrap",
+                "4294967295",
+            ],
+            "bootstrap replicates from 1 to 10000000",
+        ),
+        (
+            &["graph", d, "--backbone", "disparity", "--alpha", "2"],
+            "is not a significance level",
+        ),
+        (
+            &["plot", "network", d, "--alpha", "0", "--out", "x.svg"],
+            "is not a significance level",
+        ),
+        (
+            &["cluster", d, "--algorithm", "hierarchical", "--k", "0"],
+            "number of clusters of at least 1",
+        ),
+        (
+            &[
+                "timeline",
+                d,
+                "--smoothing",
+                "multislice",
+                "--coupling",
+                "nan",
+            ],
+            "is not an interslice coupling",
+        ),
+        (
+            &[
+                "timeline", d, "--window", "2y", "--step", "1y", "--gexf", "t.gexf",
+            ],
+            "--gexf needs windows that do not overlap",
+        ),
+    ]);
+}
+
+#[test]
+fn cluster_edges_refuses_dataset_options_and_honours_lenient() {
+    let dir = tempfile::tempdir().unwrap();
+    let edges = dir.path().join("edges.csv");
+    std::fs::write(&edges, "source,target,weight\nA,B,1\nB,C,x\nC,A,2\n").unwrap();
+    let e = arg(&edges);
+    for extra in [
+        &["--weight", "jaccard"][..],
+        &["--signed"],
+        &["--from", "2020-01-01"],
+        &["--to", "2020-01-01"],
+        &["--kind", "declaration"],
+        &["--topic", "trade"],
+        &["--bloc-mode", "expand"],
+        &["--votes"],
+    ] {
+        let mut args = vec!["cluster", "--edges", e];
+        args.extend_from_slice(extra);
+        cosignatory()
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(contains("cannot be used with"));
+    }
+    // Strict: the bad weight fails the load; lenient: it is skipped and reported.
+    cosignatory()
+        .args(["cluster", "--edges", e])
+        .assert()
+        .code(1)
+        .stderr(contains("edges.csv:3: field `weight` = \"x\""));
+    cosignatory()
+        .args(["cluster", "--edges", e, "--lenient", "--format", "csv"])
+        .assert()
+        .success()
+        .stderr(contains("skipped: "))
+        .stderr(contains("edges.csv:3: field `weight`"))
+        .stdout(contains("C,"));
+}
+
+#[test]
+fn weights_whose_total_overflows_are_an_error_never_nan() {
+    let dir = tempfile::tempdir().unwrap();
+    let edges = dir.path().join("big.csv");
+    std::fs::write(
+        &edges,
+        "source,target,weight\nA,B,1e308\nB,C,1e308\nC,A,1e308\nC,D,1\n",
+    )
+    .unwrap();
+    for algorithm in ["leiden", "louvain", "hierarchical", "label-propagation"] {
+        cosignatory()
+            .args([
+                "cluster",
+                "--edges",
+                arg(&edges),
+                "--algorithm",
+                algorithm,
+                "--format",
+                "json",
+            ])
+            .assert()
+            .code(1)
+            .stdout(predicates::str::contains("NaN").not())
+            .stderr(contains("divide the weights by a common factor"));
+    }
+}
+
+#[test]
+fn hierarchical_clustering_refuses_a_graph_beyond_its_dense_limit_before_allocating() {
+    // A 20,000-leaf star: the dense matrix would be 1.6 GB (42 s and 6.3 GB before the limit).
+    let dir = tempfile::tempdir().unwrap();
+    let edges = dir.path().join("star.csv");
+    let mut text = String::from("source,target\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("hub,n{i}\n"));
+    }
+    std::fs::write(&edges, text).unwrap();
+    let start = std::time::Instant::now();
+    cosignatory()
+        .args([
+            "cluster",
+            "--edges",
+            arg(&edges),
+            "--algorithm",
+            "hierarchical",
+        ])
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "20001 items would need 1.6 GB; at most 10000 items",
+        ));
+    assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
+    // The library refuses the same for any dense matrix.
+    let e = cosignatory::cluster::DistanceMatrix::from_fn(10_001, |_, _| 1.0).unwrap_err();
+    assert!(matches!(
+        e,
+        cosignatory::cluster::ClusterError::TooLargeForDense {
+            items: 10_001,
+            limit: 10_000,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn a_statement_on_the_last_representable_day_is_windowed_or_refused_never_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("far.json");
+    let sig = |s: &str, a: &str| format!(r#"{{"statement":"{s}","actor":"{a}","position":"yes"}}"#);
+    std::fs::write(
+        &json,
+        format!(
+            r#"{{"statements":[{{"id":"s1","date":"2020-01-01","kind":"joint_statement"}},{{"id":"s2","date":"+262142-12-31","kind":"joint_statement"}}],"signatures":[{},{},{},{}]}}"#,
+            sig("s1", "USA"),
+            sig("s1", "GBR"),
+            sig("s2", "USA"),
+            sig("s2", "GBR")
+        ),
+    )
+    .unwrap();
+    let j = arg(&json);
+    // A one-year window ends on that day exactly: the last window is computed.
+    cosignatory()
+        .args([
+            "align", j, "--pairs", "USA:GBR", "--window", "1y", "--format", "csv",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("USA,GBR,+262142-01-01,+262142-12-31,jaccard,1,1"));
+    // A two-year window would run past it: a data error (exit 1), not a panic (101).
+    for args in [
+        &["align", j, "--pairs", "USA:GBR", "--window", "2y"][..],
+        &["timeline", j, "--window", "2y"],
+    ] {
+        cosignatory().args(args).assert().code(1);
+    }
+}
+
+/// A folder whose one statement is signed by actors with the given ids.
+fn signed_by(ids: &[&str]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("statements.csv"), "id,date\ns1,2020-01-01\n").unwrap();
+    let mut sigs = String::from("statement,actor\n");
+    for id in ids {
+        // Quoted, so that `"` and `,` in ids survive.
+        sigs.push_str(&format!("s1,\"{}\"\n", id.replace('"', "\"\"")));
+    }
+    std::fs::write(data.join("signatures.csv"), sigs).unwrap();
+    (dir, data)
+}
+
+/// Parses the whole document with quick-xml; panics if it is not well-formed.
+fn assert_well_formed(xml: &str) {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    reader.config_mut().check_end_names = true;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!(
+                "not well-formed at {}: {e}\n{xml}",
+                reader.buffer_position()
+            ),
+        }
+    }
+}
+
+#[test]
+fn xml_writers_escape_what_xml_allows_and_refuse_what_it_cannot_carry() {
+    // Escapable: every writer's output parses and carries the ids.
+    let (_dir, data) = signed_by(&["E&<F>", "G\"H'", "é中"]);
+    for format in ["graphml", "gexf"] {
+        let out = cosignatory()
+            .args(["graph", arg(&data), "--format", format])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{format}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_well_formed(&text);
+        assert!(text.contains("E&amp;&lt;F&gt;"), "{format}: {text}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("n.svg");
+    cosignatory()
+        .args(["plot", "network", arg(&data), "--out", arg(&svg)])
+        .assert()
+        .success();
+    assert_well_formed(&std::fs::read_to_string(&svg).unwrap());
+    // Not carriable (U+FFFE, a control character): every writer refuses, naming the id.
+    for bad in ["A\u{fffe}B", "C\u{1}D"] {
+        let (_dir, data) = signed_by(&[bad, "OK"]);
+        for format in ["graphml", "gexf", "dot", "json", "csv"] {
+            cosignatory()
+                .args(["graph", arg(&data), "--format", format])
+                .assert()
+                .code(1)
+                .stderr(contains(format!("actor id {bad:?} contains")));
+        }
+        cosignatory()
+            .args(["plot", "network", arg(&data), "--out", arg(&svg)])
+            .assert()
+            .code(1)
+            .stderr(contains("cannot be written as SVG"))
+            .stderr(contains(format!("{bad:?}")));
+    }
+}

@@ -1,0 +1,107 @@
+//! `--threads N`: every command prints the same bytes at 1, 2 and 4 threads (the work split
+//! changes, the seeds and the order of results do not).
+
+use crate::support::cosignatory;
+
+fn output(threads: &str, args: &[&str]) -> String {
+    let out = cosignatory()
+        .args(["--threads", threads])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "cosignatory --threads {threads} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn same_at_every_thread_count(args: &[&str]) {
+    let one = output("1", args);
+    assert!(!one.is_empty(), "{args:?} printed nothing");
+    for threads in ["2", "4"] {
+        assert_eq!(
+            output(threads, args),
+            one,
+            "{args:?} differs at {threads} threads"
+        );
+    }
+}
+
+#[test]
+fn summary_and_graph() {
+    same_at_every_thread_count(&["summary", "--format", "json"]);
+    same_at_every_thread_count(&["graph", "--format", "csv", "--backbone", "disparity"]);
+}
+
+#[test]
+fn cluster_best_of_runs_and_consensus() {
+    same_at_every_thread_count(&["cluster", "--runs", "24", "--seed", "7", "--format", "json"]);
+    same_at_every_thread_count(&[
+        "cluster",
+        "--algorithm",
+        "louvain",
+        "--runs",
+        "9",
+        "--format",
+        "csv",
+    ]);
+    same_at_every_thread_count(&[
+        "cluster",
+        "--consensus",
+        "--runs",
+        "12",
+        "--seed",
+        "3",
+        "--format",
+        "json",
+    ]);
+}
+
+#[test]
+fn align_windows_and_bootstrap() {
+    same_at_every_thread_count(&["align", "--window", "1y", "--format", "csv"]);
+    same_at_every_thread_count(&[
+        "align",
+        "--actor",
+        "USA",
+        "--window",
+        "3y",
+        "--ci",
+        "0.9",
+        "--bootstrap",
+        "200",
+        "--seed",
+        "5",
+        "--format",
+        "csv",
+    ]);
+}
+
+#[test]
+fn cohesion_and_timeline() {
+    same_at_every_thread_count(&["cohesion", "--bloc", "EU", "--format", "csv"]);
+    for smoothing in ["independent", "warm-start", "multislice"] {
+        same_at_every_thread_count(&[
+            "timeline",
+            "--window",
+            "2y",
+            "--step",
+            "1y",
+            "--smoothing",
+            smoothing,
+            "--format",
+            "json",
+        ]);
+    }
+}
+
+#[test]
+fn zero_threads_is_a_usage_error() {
+    let out = cosignatory()
+        .args(["--threads", "0", "summary"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
