@@ -562,7 +562,7 @@ fn non_negative(s: &str, what: &str) -> Result<f64, String> {
     }
 }
 
-fn parse_resolution(s: &str) -> Result<f64, String> {
+pub(super) fn parse_resolution(s: &str) -> Result<f64, String> {
     non_negative(s, "a resolution")
 }
 
@@ -570,7 +570,7 @@ fn parse_coupling(s: &str) -> Result<f64, String> {
     non_negative(s, "an interslice coupling")
 }
 
-fn parse_alpha(s: &str) -> Result<f64, String> {
+pub(super) fn parse_alpha(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
         Ok(a) if a > 0.0 && a < 1.0 => Ok(a),
         _ => Err(format!(

@@ -12,7 +12,7 @@ mod svg;
 use super::align;
 use super::args::{
     CodingChoice, DataArgs, ProjectionArgs, UncertaintyArgs, WindowArgs, measure_parser, named,
-    parse_coding, parse_level, parse_pair, parse_universe,
+    parse_alpha, parse_coding, parse_level, parse_pair, parse_resolution, parse_universe,
 };
 use super::common;
 use super::error::{CliError, CliResult};
@@ -50,7 +50,7 @@ pub struct ReportArgs {
     #[arg(long, value_parser = named(&BackboneMethod::ALL, BackboneMethod::name), help_heading = "Network")]
     pub backbone: Option<BackboneMethod>,
     /// Significance level of the backbone.
-    #[arg(long, default_value_t = 0.05, help_heading = "Network")]
+    #[arg(long, default_value_t = 0.05, value_parser = parse_alpha, help_heading = "Network")]
     pub alpha: f64,
     /// Multiple-testing correction of the hypergeometric backbone.
     #[arg(long, value_parser = named(&Correction::ALL, Correction::name), default_value_t = Correction::None, help_heading = "Network")]
@@ -93,7 +93,7 @@ pub struct ReportArgs {
     #[arg(long, value_parser = named(&SmoothingMethod::ALL, SmoothingMethod::name), default_value_t = SmoothingMethod::WarmStart, help_heading = "Coalitions")]
     pub smoothing: SmoothingMethod,
     /// Modularity resolution γ of the coalitions (whole view and per window).
-    #[arg(long, default_value_t = 1.0, help_heading = "Coalitions")]
+    #[arg(long, default_value_t = 1.0, value_parser = parse_resolution, help_heading = "Coalitions")]
     pub resolution: f64,
     /// Seed of Leiden, the layout, the bootstrap and the null samples.
     #[arg(long, default_value_t = 0, help_heading = "Coalitions")]
@@ -237,10 +237,11 @@ pub fn run(args: &ReportArgs) -> CliResult<()> {
     if args.max_edges == 0 {
         return Err(CliError::usage("--max-edges must be at least 1"));
     }
-    if !(args.alpha > 0.0 && args.alpha < 1.0) {
+    let max = cosignatory::align::uncertainty::MAX_REPLICATES;
+    if args.bootstrap > max {
         return Err(CliError::usage(format!(
-            "--alpha {} is not a significance level in (0, 1)",
-            args.alpha
+            "--bootstrap {} is more than {max} replicates",
+            args.bootstrap
         )));
     }
     let ds = common::load(&args.data)?;
