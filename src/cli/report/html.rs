@@ -3,7 +3,9 @@
 
 use std::fmt::Write;
 
-/// Text or an attribute value with `&`, `<`, `>`, `"` and `'` escaped.
+/// Text or an attribute value with `&`, `<`, `>`, `"` and `'` escaped; characters that HTML
+/// and XML cannot carry (controls other than tab, newline and carriage return; U+FFFE,
+/// U+FFFF) become U+FFFD, so a saved figure stays well-formed SVG.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -13,6 +15,12 @@ pub fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c if (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+                || c == '\u{FFFE}'
+                || c == '\u{FFFF}' =>
+            {
+                out.push('\u{FFFD}')
+            }
             c => out.push(c),
         }
     }
@@ -111,6 +119,14 @@ mod tests {
         assert_eq!(
             w.finish(),
             "<td data-id=\"a&quot;b&#39;&lt;c&gt;\">&lt;script&gt;&amp;</td>"
+        );
+    }
+
+    #[test]
+    fn characters_xml_cannot_carry_are_replaced() {
+        assert_eq!(
+            escape("a\u{1}b\u{FFFE}\tc\u{7f}"),
+            "a\u{FFFD}b\u{FFFD}\tc\u{FFFD}"
         );
     }
 
