@@ -33,6 +33,15 @@ Examples:
   cosignatory align --pairs USA:GBR,IND:RUS --window 1y --format csv
 Without DATA every command uses the bundled dataset (see data/SOURCES.md).";
 
+const REPORT_EXAMPLES: &str = "\
+Examples:
+  cosignatory report --out study.html
+  cosignatory report --from 2019-01-01 --backbone disparity --pairs USA:GBR,FRA:DEU --out study.html
+  cosignatory report --un-votes --from 2010-01-01 --to 2019-12-31 --pairs USA:ISR,RUS:CHN --out un.html
+  cosignatory report my-data/ --weight jaccard --window 2y --seed 7 --out my-study.html
+The page inlines everything (no network access, no CDN); its figures are static SVG, and a
+small inlined script adds hover, pan/zoom of the network and sortable tables.";
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Counts, date range, statements per year, top signatories and blocs.
@@ -86,6 +95,10 @@ Examples:
 SVG only; convert with e.g. `rsvg-convert -o fig.png fig.svg`."
     )]
     Plot(PlotCommand),
+    /// One self-contained HTML page of a whole study: summary, network, coalitions,
+    /// alignment, coalitions over time, methods (works offline, without JavaScript too).
+    #[command(after_help = REPORT_EXAMPLES)]
+    Report(super::report::ReportArgs),
 }
 
 /// Where the data comes from and which part of it is used.
@@ -541,7 +554,7 @@ fn parse_span(s: &str) -> Result<Span, String> {
         .map_err(|e: cosignatory::time::ParseSpanError| e.to_string())
 }
 
-fn parse_pair(s: &str) -> Result<(String, String), String> {
+pub(super) fn parse_pair(s: &str) -> Result<(String, String), String> {
     match s.split_once(':') {
         Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
             Ok((a.trim().to_string(), b.trim().to_string()))
@@ -550,7 +563,7 @@ fn parse_pair(s: &str) -> Result<(String, String), String> {
     }
 }
 
-fn parse_universe(s: &str) -> Result<Universe, String> {
+pub(super) fn parse_universe(s: &str) -> Result<Universe, String> {
     s.parse()
         .map_err(|e: cosignatory::align::ParseUniverseError| e.to_string())
 }
@@ -559,7 +572,7 @@ fn parse_universe(s: &str) -> Result<Universe, String> {
 /// An alias, not `Option<Coding>`, so that clap passes "auto" to the parser.
 pub type CodingChoice = Option<Coding>;
 
-fn parse_coding(s: &str) -> Result<CodingChoice, String> {
+pub(super) fn parse_coding(s: &str) -> Result<CodingChoice, String> {
     if s.trim().eq_ignore_ascii_case("auto") {
         return Ok(None);
     }
@@ -568,7 +581,7 @@ fn parse_coding(s: &str) -> Result<CodingChoice, String> {
         .map_err(|e: cosignatory::ParseNameError| e.to_string())
 }
 
-fn parse_level(s: &str) -> Result<f64, String> {
+pub(super) fn parse_level(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
         Ok(l) if l > 0.0 && l < 1.0 => Ok(l),
         _ => Err(format!(
@@ -587,7 +600,7 @@ fn non_negative(s: &str, what: &str) -> Result<f64, String> {
     }
 }
 
-fn parse_resolution(s: &str) -> Result<f64, String> {
+pub(super) fn parse_resolution(s: &str) -> Result<f64, String> {
     non_negative(s, "a resolution")
 }
 
@@ -595,7 +608,7 @@ fn parse_coupling(s: &str) -> Result<f64, String> {
     non_negative(s, "an interslice coupling")
 }
 
-fn parse_alpha(s: &str) -> Result<f64, String> {
+pub(super) fn parse_alpha(s: &str) -> Result<f64, String> {
     match s.trim().parse::<f64>() {
         Ok(a) if a > 0.0 && a < 1.0 => Ok(a),
         _ => Err(format!(
@@ -622,13 +635,13 @@ fn parse_k(s: &str) -> Result<usize, String> {
 }
 
 /// Every measure name of the library, so `--help` lists them and typos are usage errors.
-fn measure_parser() -> impl TypedValueParser<Value = Measure> {
+pub(super) fn measure_parser() -> impl TypedValueParser<Value = Measure> {
     named(&Measure::ALL, Measure::name)
 }
 
 /// A library enum parsed by its names (`ALL` and `name`), which clap lists as the possible
 /// values: no mirror enum to keep in step.
-fn named<T: Copy + Send + Sync + 'static>(
+pub(super) fn named<T: Copy + Send + Sync + 'static>(
     all: &'static [T],
     name: fn(T) -> &'static str,
 ) -> impl TypedValueParser<Value = T> {

@@ -11,6 +11,7 @@ mod error;
 mod graph;
 mod output;
 mod plot;
+mod report;
 mod summary;
 mod timeline;
 
@@ -39,6 +40,7 @@ pub fn run() -> ExitCode {
         Command::Cohesion(a) => cohesion::run(&a),
         Command::Timeline(a) => timeline::run(&a),
         Command::Plot(p) => plot::run(&p),
+        Command::Report(a) => report::run(&a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

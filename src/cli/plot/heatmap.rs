@@ -13,7 +13,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// The `top` actors taking part in most statements of the view (ties by id), in id order.
-fn most_active<'a>(view: &View<'a>, top: usize) -> Vec<&'a str> {
+pub fn most_active<'a>(view: &View<'a>, top: usize) -> Vec<&'a str> {
     let mut ranked: Vec<_> = view.most_active(top).into_iter().map(|(a, _)| a).collect();
     ranked.sort_unstable();
     ranked
@@ -25,7 +25,7 @@ fn most_active<'a>(view: &View<'a>, top: usize) -> Vec<&'a str> {
 /// Scores mapped to [0, 1] = least to most aligned, by the measure's documented range (or the
 /// observed one where it is unbounded); the hypergeometric p is small for strong ties, so it
 /// is turned around. Returns the mapping and the raw values at 0 and 1 for the colour bar.
-fn scaler(m: &PairMatrix) -> (impl Fn(f64) -> f64, f64, f64) {
+pub fn scaler(m: &PairMatrix) -> (impl Fn(f64) -> f64, f64, f64) {
     let measure = m.measure();
     let (mut lo, mut hi) = measure.bounds();
     if !(lo.is_finite() && hi.is_finite()) {

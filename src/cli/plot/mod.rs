@@ -2,9 +2,9 @@
 //! rasterised from that SVG with resvg (pure Rust; text from the system's fonts), because
 //! plotters' own bitmap backend needs the fontconfig/freetype C libraries to draw text.
 
-mod heatmap;
+pub mod heatmap;
 mod network;
-mod series;
+pub mod series;
 
 use super::args::{FigureArgs, PlotCommand};
 use super::error::{CliError, CliResult};

@@ -12,12 +12,12 @@ use cosignatory::time::{Period, Span, Window, WindowSpec};
 use plotters::prelude::*;
 
 /// A date as a fractional year, the x coordinate.
-fn year_of(d: NaiveDate) -> f64 {
+pub fn year_of(d: NaiveDate) -> f64 {
     let days = if d.leap_year() { 366.0 } else { 365.0 };
     f64::from(d.year()) + f64::from(d.ordinal0()) / days
 }
 
-fn midpoint(w: &Window) -> f64 {
+pub fn midpoint(w: &Window) -> f64 {
     (year_of(w.start) + year_of(w.end + chrono::Days::new(1))) / 2.0
 }
 
@@ -180,7 +180,7 @@ pub fn run(args: &PlotSeriesArgs) -> CliResult<()> {
 }
 
 /// "calendar year", "2-year window, step 1 year", ...
-fn describe(w: &crate::cli::args::WindowArgs) -> String {
+pub fn describe(w: &crate::cli::args::WindowArgs) -> String {
     let unit = |s: Span| {
         let name = match s.period {
             Period::Year => "year",
