@@ -103,5 +103,10 @@ fn fdsm_is_bit_identical_for_a_seed() {
             .collect()
     };
     assert_eq!(bits(&f), bits(&again));
+    let checksum = bits(&f)
+        .iter()
+        .fold(0u64, |h, &(a, b)| h.rotate_left(7) ^ a ^ b.rotate_left(32));
+    // The same value with and without the `parallel` feature (checked with both builds).
+    assert_eq!(checksum, 0xdec4_15fe_7d28_679e);
     assert_ne!(bits(&f), bits(&fdsm(&ds, 6)));
 }

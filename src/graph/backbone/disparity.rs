@@ -22,7 +22,7 @@ use petgraph::visit::EdgeRef;
 /// ```
 ///
 /// # Errors
-/// [`Error::InvalidParameter`] unless `0 < alpha < 1`.
+/// [`Error::InvalidParameter`](crate::Error::InvalidParameter) unless `0 < alpha < 1`.
 pub fn disparity_filter(g: &CoSignGraph, alpha: f64) -> Result<Backbone> {
     check_alpha(alpha)?;
     let n = g.node_count();

@@ -13,7 +13,7 @@ use petgraph::visit::EdgeRef;
 /// the graph's weighting; in a signed graph only acting together is tested.
 ///
 /// # Errors
-/// [`Error::InvalidParameter`] unless `0 < alpha < 1`.
+/// [`Error::InvalidParameter`](crate::Error::InvalidParameter) unless `0 < alpha < 1`.
 pub fn hypergeometric_backbone(
     g: &CoSignGraph,
     alpha: f64,
