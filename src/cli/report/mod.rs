@@ -11,8 +11,8 @@ mod svg;
 
 use super::align;
 use super::args::{
-    CodingChoice, DataArgs, ProjectionArgs, UncertaintyArgs, WindowArgs, measure_parser, named,
-    parse_alpha, parse_coding, parse_level, parse_pair, parse_resolution, parse_universe,
+    BackboneArgs, CodingChoice, DataArgs, ProjectionArgs, UncertaintyArgs, WindowArgs,
+    measure_parser, named, parse_coding, parse_level, parse_pair, parse_resolution, parse_universe,
 };
 use super::common;
 use super::error::{CliError, CliResult};
@@ -28,7 +28,7 @@ use cosignatory::cluster::{
 use cosignatory::dynamics::{Event, Flow, SmoothingMethod, Timeline, TimelineOptions};
 use cosignatory::graph::layout::Layout;
 use cosignatory::graph::{
-    BackboneMethod, BackboneOptions, CoSignGraph, Correction, Weighting, betweenness,
+    BackboneMethod, CoSignGraph, Weighting, backbone_of_view, betweenness,
     participation_coefficient, project, strength,
 };
 use cosignatory::model::{View, ViewSummary};
@@ -46,15 +46,10 @@ pub struct ReportArgs {
     pub projection: ProjectionArgs,
     #[command(flatten)]
     pub windows: WindowArgs,
-    /// Draw only the backbone's edges (coalitions and centralities use the full graph).
-    #[arg(long, value_parser = named(&BackboneMethod::ALL, BackboneMethod::name), help_heading = "Network")]
-    pub backbone: Option<BackboneMethod>,
-    /// Significance level of the backbone.
-    #[arg(long, default_value_t = 0.05, value_parser = parse_alpha, help_heading = "Network")]
-    pub alpha: f64,
-    /// Multiple-testing correction of the hypergeometric backbone.
-    #[arg(long, value_parser = named(&Correction::ALL, Correction::name), default_value_t = Correction::None, help_heading = "Network")]
-    pub correction: Correction,
+    /// Draw only the backbone's edges (`graph`'s backbone options; coalitions and
+    /// centralities use the full graph, as `cluster` does).
+    #[command(flatten)]
+    pub backbone: BackboneArgs,
     /// Draw at most this many edges (the strongest by |weight|); the page says how many the
     /// graph has.
     #[arg(long, default_value_t = 1500, help_heading = "Network")]
@@ -351,10 +346,13 @@ fn gather(view: &View<'_>, args: &ReportArgs) -> CliResult<Study> {
         ("votes".into(), args.projection.votes.to_string()),
         (
             "backbone".into(),
-            args.backbone.map_or("none".into(), |b| b.to_string()),
+            args.backbone
+                .method
+                .map_or("none".into(), |b| b.to_string()),
         ),
-        ("alpha".into(), args.alpha.to_string()),
-        ("correction".into(), args.correction.to_string()),
+        ("alpha".into(), args.backbone.alpha.to_string()),
+        ("correction".into(), args.backbone.correction.to_string()),
+        ("tail".into(), args.backbone.tail.to_string()),
         ("max-edges".into(), args.max_edges.to_string()),
         ("measure".into(), setup.measure.to_string()),
         ("coding".into(), setup.coding.to_string()),
@@ -399,7 +397,7 @@ fn gather(view: &View<'_>, args: &ReportArgs) -> CliResult<Study> {
         projection_votes: args.projection.votes,
         smoothing: args.smoothing,
         linkage: args.linkage,
-        backbone: args.backbone,
+        backbone: args.backbone.method,
     })
 }
 
@@ -421,14 +419,10 @@ fn network(view: &View<'_>, args: &ReportArgs) -> CliResult<(Network, Vec<Coalit
             "no actor takes part in the view: nothing to report",
         ));
     }
-    let backbone_options = args.backbone.map(|method| BackboneOptions {
-        method,
-        alpha: args.alpha,
-        correction: args.correction,
-    });
+    let backbone_options = args.backbone.options(args.seed);
     let backbone = backbone_options
         .as_ref()
-        .map(|o| cosignatory::graph::backbone(&full, o))
+        .map(|o| backbone_of_view(view, &projection_options(&args.projection), o))
         .transpose()?;
     let backbone_note = backbone
         .as_ref()
