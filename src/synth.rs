@@ -27,8 +27,8 @@ mod ideal;
 mod schedule;
 
 pub use curveball::{CurveballOptions, curveball};
-pub use ideal::{IdealSynthOptions, PlantedIdeal, ideal_points};
 pub use distributions::{CoalitionSizes, SizeDistribution, Sponsor, VoteModel};
+pub use ideal::{IdealSynthOptions, PlantedIdeal, ideal_points};
 pub use schedule::{
     AppliedEvent, Change, PlantedPeriod, Scheduled, ScheduledEvent, ScheduledOptions,
 };

@@ -7,7 +7,11 @@ use super::normal::{inv_mills, log_cdf};
 /// m + φ(m)/Φ(m) for yes, m − φ(m)/(1 − Φ(m)) for no.
 #[inline]
 pub(crate) fn expected(m: f64, yes: bool) -> f64 {
-    if yes { m + inv_mills(m) } else { m - inv_mills(-m) }
+    if yes {
+        m + inv_mills(m)
+    } else {
+        m - inv_mills(-m)
+    }
 }
 
 /// ln P(y | m) of a binary vote.

@@ -51,7 +51,8 @@ pub(crate) fn simulate(v: &Votes, st: &State, rng: &mut ChaCha8Rng) -> Vec<u8> {
         let sigma = st.s[j].sqrt();
         let t = v.item_period[j] as usize;
         for k in v.item_start[j] as usize..v.item_start[j + 1] as usize {
-            let z = st.a[j] + st.b[j] * st.x[v.vote_actor[k] as usize * t_n + t] + sigma * normal(rng);
+            let z =
+                st.a[j] + st.b[j] * st.x[v.vote_actor[k] as usize * t_n + t] + sigma * normal(rng);
             cats[k] = match v.categories {
                 3 => u8::from(z > 0.0) + u8::from(z > 1.0),
                 _ => u8::from(z > 0.0),

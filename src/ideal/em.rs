@@ -141,6 +141,50 @@ impl<'v> Engine<'v> {
     pub fn iterate(&mut self, st: &mut State) {
         self.e_and_items(st);
         self.actors(st);
+        self.expand(st);
+    }
+
+    /// The parameter-expansion step: the likelihood is the same under x → c·x + d,
+    /// b → b/c, a → a − b·d/c, so the scale c and then the location d that maximise the
+    /// priors are taken exactly (closed form). Plain EM moves along this ridge very slowly
+    /// (the sizes of x and β trade off through the priors alone); this step jumps to its top,
+    /// and, being an exact maximisation, keeps the log-posterior non-decreasing.
+    fn expand(&self, st: &mut State) {
+        let v = self.v;
+        let t_n = v.periods;
+        // Scale: maximise −A c² − B / c² with A the actors' prior quadratic form, B the β's.
+        let (mut quad, mut first_sum) = (0.0, 0.0);
+        for i in 0..v.actors.len() {
+            let (f, l) = (v.span[i].0 as usize, v.span[i].1 as usize);
+            let x = &st.x[i * t_n + f..=i * t_n + l];
+            quad += 0.5 * x[0] * x[0];
+            first_sum += x[0];
+            for w in x.windows(2) {
+                quad += 0.5 * (w[1] - w[0]) * (w[1] - w[0]) / self.omega2;
+            }
+        }
+        let bb: f64 = st.b.iter().map(|b| b * b).sum::<f64>();
+        let b_quad = 0.5 * bb / binary::ITEM_PRIOR_VARIANCE;
+        if quad > 0.0 && b_quad > 0.0 {
+            let c = (b_quad / quad).powf(0.25);
+            st.x.iter_mut().for_each(|x| *x *= c);
+            st.b.iter_mut().for_each(|b| *b /= c);
+            first_sum *= c;
+        }
+        // Location: maximise −Σᵢ (x_first + d)²/2 − Σⱼ (a − b d)²/50 (steps do not change).
+        let p = 1.0 / binary::ITEM_PRIOR_VARIANCE;
+        let ab: f64 = st.a.iter().zip(&st.b).map(|(a, b)| a * b).sum::<f64>();
+        let bb: f64 = st.b.iter().map(|b| b * b).sum::<f64>();
+        let d = (p * ab - first_sum) / (v.actors.len() as f64 + p * bb);
+        for i in 0..v.actors.len() {
+            let (f, l) = (v.span[i].0 as usize, v.span[i].1 as usize);
+            st.x[i * t_n + f..=i * t_n + l]
+                .iter_mut()
+                .for_each(|x| *x += d);
+        }
+        for (a, b) in st.a.iter_mut().zip(&st.b) {
+            *a -= b * d;
+        }
     }
 
     /// Iterates until emIRT's rule holds or `max` iterations; `trace` gets the log-posterior

@@ -275,7 +275,9 @@ pub enum IdealError {
     #[error("the view has no statement in any window: nothing to estimate")]
     Empty,
     /// The anchor has no estimate in a fit.
-    #[error("anchor `{anchor}` has no estimate in {window} (fewer than 2 informative votes); choose another --anchor")]
+    #[error(
+        "anchor `{anchor}` has no estimate in {window} (fewer than 2 informative votes); choose another --anchor"
+    )]
     AnchorAbsent {
         /// The anchor id.
         anchor: String,
@@ -344,11 +346,13 @@ pub fn estimate_windows(
 ) -> Result<IdealPoints> {
     check(options)?;
     let defaults = Defaults::for_view(view);
-    let coding = options.coding.unwrap_or(match (options.model, defaults.kind) {
-        (_, crate::align::DataKind::CoSignatures) => Coding::cosignature(),
-        (IdealModel::Binary, _) => Coding::yes_no(),
-        _ => Coding::voeten(),
-    });
+    let coding = options
+        .coding
+        .unwrap_or(match (options.model, defaults.kind) {
+            (_, crate::align::DataKind::CoSignatures) => Coding::cosignature(),
+            (IdealModel::Binary, _) => Coding::yes_no(),
+            _ => Coding::voeten(),
+        });
     let categories = coding.scale().categories();
     if categories > 3 || (options.model == IdealModel::Binary && categories != 2) {
         return Err(IdealError::invalid(
@@ -386,10 +390,18 @@ fn check(o: &IdealOptions) -> std::result::Result<(), IdealError> {
         ));
     }
     if o.max_iterations == 0 {
-        return Err(IdealError::invalid("max_iterations", 0, "must be at least 1"));
+        return Err(IdealError::invalid(
+            "max_iterations",
+            0,
+            "must be at least 1",
+        ));
     }
     if !(o.tolerance > 0.0 && o.tolerance < 1.0) {
-        return Err(IdealError::invalid("tolerance", o.tolerance, "must be in (0, 1)"));
+        return Err(IdealError::invalid(
+            "tolerance",
+            o.tolerance,
+            "must be in (0, 1)",
+        ));
     }
     if let Some(b) = &o.bootstrap {
         if b.replicates < 2 {

@@ -14,43 +14,73 @@ pub(crate) fn pdf(x: f64) -> f64 {
     (-0.5 * x * x).exp() / SQRT_2PI
 }
 
-/// Mills' ratio R(t) = Φ(−t)/φ(t) for t ≥ 0: Hart's (1968, algorithm 5666) rational function
-/// below t = 3 (relative error < 2e-14), Laplace's continued fraction above (its depth grows
-/// as t falls: 52 terms at t = 3, 16 at t = 7; relative error < 3e-15).
+/// Mills' ratio R(t) = Φ(−t)/φ(t) for t ≥ 0, to full relative precision: Hart's (1968,
+/// algorithm 5666) rational function below t = 3 (relative error < 2e-14), Laplace's continued
+/// fraction above (its depth grows as t falls: 52 terms at t = 3, 16 at t = 7; relative error
+/// < 3e-15). For Φ(−t) itself, which can be tiny.
 pub(crate) fn mills(t: f64) -> f64 {
     debug_assert!(t >= 0.0 || t.is_nan());
     if t < 3.0 {
-        let mut p = 3.526_249_659_989_11e-2 * t + 0.700_383_064_443_688;
-        p = p * t + 6.373_962_203_531_65;
-        p = p * t + 33.912_866_078_383;
-        p = p * t + 112.079_291_497_871;
-        p = p * t + 221.213_596_169_931;
-        p = p * t + 220.206_867_912_376;
-        let mut q = 8.838_834_764_831_84e-2 * t + 1.755_667_163_182_64;
-        q = q * t + 16.064_177_579_207;
-        q = q * t + 86.780_732_202_946_1;
-        q = q * t + 296.564_248_779_674;
-        q = q * t + 637.333_633_378_831;
-        q = q * t + 793.826_512_519_948;
-        q = q * t + 440.413_735_824_752;
-        SQRT_2PI * p / q
+        hart(t)
     } else {
-        // Laplace: R(t) = 1/(t + 1/(t + 2/(t + 3/(t + ...)))).
-        let terms = (400.0 / (t * t)).ceil() as usize + 8;
-        let mut f = t;
-        for k in (1..=terms).rev() {
-            f = t + k as f64 / f;
-        }
-        1.0 / f
+        laplace(t, (400.0 / (t * t)).ceil() as usize + 8)
     }
 }
 
-/// Φ(x).
+/// Mills' ratio to full *absolute* precision of φ(t)R(t) = Φ(−t) (error < 1e-16): Hart's
+/// function up to t = 5√2, 12 terms of the continued fraction beyond. For 1 − Φ(−t) and
+/// differences of cdfs, where the relative error of a tiny Φ(−t) does not matter; cheap.
+fn mills_fast(t: f64) -> f64 {
+    if t < 7.071_067_811_865_47 {
+        hart(t)
+    } else {
+        laplace(t, 12)
+    }
+}
+
+/// Hart's rational approximation of √(2π)·R(t).
+fn hart(t: f64) -> f64 {
+    let mut p = 3.526_249_659_989_11e-2 * t + 0.700_383_064_443_688;
+    p = p * t + 6.373_962_203_531_65;
+    p = p * t + 33.912_866_078_383;
+    p = p * t + 112.079_291_497_871;
+    p = p * t + 221.213_596_169_931;
+    p = p * t + 220.206_867_912_376;
+    let mut q = 8.838_834_764_831_84e-2 * t + 1.755_667_163_182_64;
+    q = q * t + 16.064_177_579_207;
+    q = q * t + 86.780_732_202_946_1;
+    q = q * t + 296.564_248_779_674;
+    q = q * t + 637.333_633_378_831;
+    q = q * t + 793.826_512_519_948;
+    q = q * t + 440.413_735_824_752;
+    SQRT_2PI * p / q
+}
+
+/// Laplace: R(t) = 1/(t + 1/(t + 2/(t + 3/(t + ...)))), `terms` deep.
+fn laplace(t: f64, terms: usize) -> f64 {
+    let mut f = t;
+    for k in (1..=terms).rev() {
+        f = t + k as f64 / f;
+    }
+    1.0 / f
+}
+
+/// Φ(x) (the tests check it; the EM reads Φ through the ratios below).
+#[cfg(test)]
 pub(crate) fn cdf(x: f64) -> f64 {
     if x < 0.0 {
         pdf(x) * mills(-x)
     } else {
-        1.0 - pdf(x) * mills(x)
+        1.0 - pdf(x) * mills_fast(x)
+    }
+}
+
+/// Φ(x) to absolute precision only (cheap; for differences of cdfs around 0).
+fn cdf_abs(x: f64) -> f64 {
+    if x < 0.0 {
+        pdf(x) * mills_fast(-x)
+    } else {
+        1.0 - pdf(x) * mills_fast(x)
     }
 }
 
@@ -59,7 +89,7 @@ pub(crate) fn log_cdf(x: f64) -> f64 {
     if x < 0.0 {
         -0.5 * x * x - 0.5 * (2.0 * PI).ln() + mills(-x).ln()
     } else {
-        (-pdf(x) * mills(x)).ln_1p()
+        (-pdf(x) * mills_fast(x)).ln_1p()
     }
 }
 
@@ -69,7 +99,7 @@ pub(crate) fn inv_mills(x: f64) -> f64 {
         1.0 / mills(-x)
     } else {
         let p = pdf(x);
-        p / (1.0 - p * mills(x))
+        p / (1.0 - p * mills_fast(x))
     }
 }
 
@@ -83,7 +113,7 @@ pub(crate) fn log_interval(a: f64, b: f64) -> f64 {
         let r = ratio_lower(a, b);
         log_cdf(b) + (-r).ln_1p()
     } else {
-        (cdf(b) - cdf(a)).ln()
+        (cdf_abs(b) - cdf_abs(a)).ln()
     }
 }
 
@@ -111,7 +141,7 @@ pub(crate) fn truncated(a: f64, b: f64) -> (f64, f64) {
     }
     if b > 0.0 {
         // a < 0 < b: Φ(b) − Φ(a) ≥ Φ(min(b, −a)) − 1/2, well conditioned unless both are tiny.
-        let z = cdf(b) - cdf(a);
+        let z = cdf_abs(b) - cdf_abs(a);
         if z < 1e-9 {
             return narrow(a, b);
         }
@@ -164,7 +194,8 @@ mod tests {
             assert!(((got - want) / want).abs() < 1e-13, "{x}: {got} vs {want}");
         }
         // ln Φ(−40) from the asymptotic series, beyond the smallest double.
-        let want = -0.5 * 1600.0 - 40f64.ln() - 0.5 * (2.0 * PI).ln() + (-1.0 / 1600.0 + 3.0 / 1600.0f64.powi(2)).ln_1p();
+        let want = -0.5 * 1600.0 - 40f64.ln() - 0.5 * (2.0 * PI).ln()
+            + (-1.0 / 1600.0 + 3.0 / 1600.0f64.powi(2)).ln_1p();
         assert!((log_cdf(-40.0) - want).abs() < 1e-8);
     }
 
@@ -194,7 +225,13 @@ mod tests {
             let h = (hi - lo) / n as f64;
             let (mut z, mut m1, mut m2) = (0.0, 0.0, 0.0);
             // Densities relative to the value at the end nearest 0 (no underflow).
-            let base = if lo > 0.0 { lo } else if hi < 0.0 { hi } else { 0.0 };
+            let base = if lo > 0.0 {
+                lo
+            } else if hi < 0.0 {
+                hi
+            } else {
+                0.0
+            };
             for k in 0..=n {
                 let x = lo + k as f64 * h;
                 let w = if k == 0 || k == n { 0.5 } else { 1.0 };

@@ -64,7 +64,10 @@ fn static_binary_em_equals_a_literal_transcription() {
             y[v.vote_actor[k] as usize][j] = Some(v.vote_cat[k]);
         }
     }
-    assert!(y.iter().flatten().any(Option::is_none), "some votes missing");
+    assert!(
+        y.iter().flatten().any(Option::is_none),
+        "some votes missing"
+    );
 
     let mut engine = Engine::new(&v, 1.0);
     let mut st = engine.start();
@@ -116,6 +119,20 @@ fn static_binary_em_equals_a_literal_transcription() {
                 }
             }
             x[i] = num / den;
+        }
+        // Parameter expansion: scale c = (Σβ²/50 / Σx²/2)^¼ (x·c, β/c), then location
+        // d = (Σαβ/25 − Σx) / (n + Σβ²/25) (x + d, α − βd).
+        let c = ((beta.iter().map(|b| b * b).sum::<f64>() / 50.0)
+            / (x.iter().map(|v| v * v).sum::<f64>() / 2.0))
+            .powf(0.25);
+        x.iter_mut().for_each(|v| *v *= c);
+        beta.iter_mut().for_each(|b| *b /= c);
+        let d = (alpha.iter().zip(&beta).map(|(a, b)| a * b).sum::<f64>() / 25.0
+            - x.iter().sum::<f64>())
+            / (n as f64 + beta.iter().map(|b| b * b).sum::<f64>() / 25.0);
+        x.iter_mut().for_each(|v| *v += d);
+        for j in 0..m {
+            alpha[j] -= beta[j] * d;
         }
     }
     let diff = |a: &[f64], b: &[f64]| {

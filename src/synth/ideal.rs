@@ -111,7 +111,11 @@ pub fn ideal_points(o: &IdealSynthOptions) -> Result<PlantedIdeal> {
             "must all be at least 1",
         );
     }
-    for (name, v) in [("omega", o.omega), ("alpha_sd", o.alpha_sd), ("beta_sd", o.beta_sd)] {
+    for (name, v) in [
+        ("omega", o.omega),
+        ("alpha_sd", o.alpha_sd),
+        ("beta_sd", o.beta_sd),
+    ] {
         if !(v >= 0.0 && v.is_finite()) {
             return bad(name, v.to_string(), "must be a finite number >= 0");
         }

@@ -5,6 +5,7 @@ mod align;
 mod cluster;
 mod data;
 mod errors;
+mod ideal;
 mod library;
 mod plot;
 mod support;
