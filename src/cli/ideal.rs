@@ -58,6 +58,16 @@ pub fn run(args: &IdealArgs) -> CliResult<()> {
             fit.windows[f.windows.start].window, f.iterations
         );
     }
+    for w in fit
+        .windows
+        .iter()
+        .filter(|w| w.statements > 0 && w.items == 0)
+    {
+        eprintln!(
+            "warning: window {} has {} statement(s) but no informative vote: no estimates",
+            w.window, w.statements
+        );
+    }
     if let Some(path) = &args.items {
         output::emit(Some(path), |out| items(&fit).write(Format::Csv, out))?;
     }

@@ -9,8 +9,6 @@
 
 /// Scratch buffers of one path, reused across actors.
 pub(crate) struct Path {
-    pub p: Vec<f64>,
-    pub h: Vec<f64>,
     m: Vec<f64>,
     v: Vec<f64>,
 }
@@ -18,21 +16,28 @@ pub(crate) struct Path {
 impl Path {
     pub fn new(periods: usize) -> Self {
         Path {
-            p: vec![0.0; periods],
-            h: vec![0.0; periods],
             m: vec![0.0; periods],
             v: vec![0.0; periods],
         }
     }
 
-    /// The smoothed means of periods `first..=last` into `x[first..=last]`; `omega2` = ω².
-    pub fn smooth(&mut self, first: usize, last: usize, omega2: f64, x: &mut [f64]) {
+    /// The smoothed means of periods `first..=last` into `x[first..=last]`, from each
+    /// period's observation precision `p` and information `h`; `omega2` = ω².
+    pub fn smooth(
+        &mut self,
+        p: &[f64],
+        h: &[f64],
+        first: usize,
+        last: usize,
+        omega2: f64,
+        x: &mut [f64],
+    ) {
         let (mut m_prev, mut v_prev) = (0.0, 1.0 - omega2);
         for t in first..=last {
             let v_pred = v_prev + omega2;
-            let prec = 1.0 / v_pred + self.p[t];
+            let prec = 1.0 / v_pred + p[t];
             self.v[t] = 1.0 / prec;
-            self.m[t] = (m_prev / v_pred + self.h[t]) / prec;
+            self.m[t] = (m_prev / v_pred + h[t]) / prec;
             m_prev = self.m[t];
             v_prev = self.v[t];
         }
@@ -41,12 +46,6 @@ impl Path {
             let j = self.v[t] / (self.v[t] + omega2);
             x[t] = self.m[t] + j * (x[t + 1] - self.m[t]);
         }
-    }
-
-    /// Clears the sums of periods `first..=last`.
-    pub fn clear(&mut self, first: usize, last: usize) {
-        self.p[first..=last].iter_mut().for_each(|a| *a = 0.0);
-        self.h[first..=last].iter_mut().for_each(|a| *a = 0.0);
     }
 }
 

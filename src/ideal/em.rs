@@ -32,6 +32,9 @@ pub(crate) struct Engine<'v> {
     omega2: f64,
     ordinal: bool,
     ez: Vec<f64>,
+    /// Per actor-period: Σ b²/s and Σ b (E[z] − a)/s over its votes, filled by the item pass.
+    prec: Vec<f64>,
+    info: Vec<f64>,
     path: Path,
     /// Indices of the actor-periods with an estimate.
     estimated: Vec<usize>,
@@ -50,6 +53,8 @@ impl<'v> Engine<'v> {
             omega2: omega * omega,
             ordinal: v.categories == 3,
             ez: vec![0.0; v.vote_cat.len()],
+            prec: vec![0.0; v.n.len()],
+            info: vec![0.0; v.n.len()],
             path: Path::new(v.periods),
             estimated: (0..v.n.len()).filter(|&k| v.estimated(k)).collect(),
         }
@@ -79,10 +84,14 @@ impl<'v> Engine<'v> {
         st
     }
 
-    /// E-step and item M-step in one pass over the item-major votes.
+    /// E-step and item M-step in one pass over the item-major votes; then, while the item's
+    /// votes are in cache, their contributions to the actors' observation sums (for the actor
+    /// M-step, which then reads no vote).
     fn e_and_items(&mut self, st: &mut State) {
         let v = self.v;
         let t_n = v.periods;
+        self.prec.iter_mut().for_each(|a| *a = 0.0);
+        self.info.iter_mut().for_each(|a| *a = 0.0);
         for j in 0..v.items() {
             let (a, b, s) = (st.a[j], st.b[j], st.s[j]);
             let sigma = s.sqrt();
@@ -114,26 +123,32 @@ impl<'v> Engine<'v> {
                     + b * b * sums.xx;
                 st.s[j] = ordinal::variance(sq.max(0.0), sums.n);
             }
+            let w = b / st.s[j];
+            let wb = w * b;
+            for k in v.item_start[j] as usize..v.item_start[j + 1] as usize {
+                let at = v.vote_actor[k] as usize * t_n + t;
+                self.prec[at] += wb;
+                self.info[at] += w * (self.ez[k] - a);
+            }
         }
     }
 
-    /// Actor M-step: every path given the items and the E-step's means.
+    /// Actor M-step: every path given the items and the E-step's means (the sums were
+    /// gathered by the item pass).
     fn actors(&mut self, st: &mut State) {
         let v = self.v;
         let t_n = v.periods;
         for i in 0..v.actors.len() {
             let (f, l) = (v.span[i].0 as usize, v.span[i].1 as usize);
-            self.path.clear(f, l);
-            for &k in &v.by_actor[v.actor_start[i] as usize..v.actor_start[i + 1] as usize] {
-                let k = k as usize;
-                let j = v.vote_item[k] as usize;
-                let t = v.item_period[j] as usize;
-                let w = st.b[j] / st.s[j];
-                self.path.p[t] += w * st.b[j];
-                self.path.h[t] += w * (self.ez[k] - st.a[j]);
-            }
-            self.path
-                .smooth(f, l, self.omega2, &mut st.x[i * t_n..(i + 1) * t_n]);
+            let r = i * t_n..(i + 1) * t_n;
+            self.path.smooth(
+                &self.prec[r.clone()],
+                &self.info[r.clone()],
+                f,
+                l,
+                self.omega2,
+                &mut st.x[r],
+            );
         }
     }
 
@@ -363,13 +378,17 @@ pub(crate) fn run(
         bootstrap: options.bootstrap,
     };
     let mut actors_per_window = vec![0usize; windows.len()];
+    let mut empty = None;
     for (g, range) in groups.into_iter().enumerate() {
         let v = Votes::build(read, range.clone(), ds.actors().len());
         if v.items() == 0 {
+            // A static window without information is skipped (its summary shows 0 items);
+            // the error comes only when nothing at all could be fitted.
             let w = range.start;
             let span = Window::new(windows[w].start, windows[range.end - 1].end);
             let statements = read.windows[range].iter().map(|w| w.statements).sum();
-            return Err(uninformative(span, statements).into());
+            empty.get_or_insert(uninformative(span, statements));
+            continue;
         }
         let (anchor, rule) = anchor(view, &v, anchor_actor, windows[range.start])?;
         let mut engine = Engine::new(&v, options.omega);
@@ -427,6 +446,9 @@ pub(crate) fn run(
                 n: (v.item_start[j + 1] - v.item_start[j]) as usize,
             });
         }
+    }
+    if out.fits.is_empty() {
+        return Err(empty.unwrap_or(IdealError::Empty).into());
     }
     for (w, window) in windows.iter().enumerate() {
         let r = &read.windows[w];

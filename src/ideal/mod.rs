@@ -261,7 +261,9 @@ impl IdealPoints {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum IdealError {
-    /// A window has statements, but no item on which the voting actors differ.
+    /// No window has an item on which the voting actors differ (the first such window is
+    /// named). With several windows, the uninformative ones are skipped: their
+    /// [`WindowSummary::items`] is 0 and they have no estimates.
     #[error(
         "window {window} has {statements} statement(s) but no informative vote: every item was unanimous or had fewer than 2 voters with 2 votes"
     )]

@@ -118,17 +118,31 @@ fn a_window_without_informative_votes_is_an_error() {
         window: Some(WindowSpec::years()),
         ..Default::default()
     };
-    let e = estimate(&ds.view(), &o).unwrap_err();
+    let e = estimate(&ds.view().between(d("2002-01-01"), d("2002-12-31")), &o).unwrap_err();
     match e {
         Error::Ideal(IdealError::NoInformativeVotes { window, statements }) => {
             assert_eq!((window.start, statements), (d("2002-01-01"), 1));
         }
         e => panic!("{e}"),
     }
-    // The first year alone is fine, and says what it dropped.
-    let fit = estimate(&ds.view().between(d("2001-01-01"), d("2001-12-31")), &o).unwrap();
+    // Both years: 2002 is skipped and says why; 2001 is estimated.
+    let fit = estimate(&ds.view(), &o).unwrap();
+    assert_eq!(fit.fits.len(), 1);
+    assert_eq!(
+        (
+            fit.windows[1].statements,
+            fit.windows[1].items,
+            fit.windows[1].dropped_items
+        ),
+        (1, 0, 1)
+    );
     assert_eq!(fit.windows[0].dropped_items, 0);
     assert_eq!(fit.estimates.len(), 3);
+    assert!(
+        fit.estimates
+            .iter()
+            .all(|e| e.window.start == d("2001-01-01"))
+    );
     // A dataset without statements.
     let empty = DatasetBuilder::new().build().unwrap();
     assert!(matches!(
