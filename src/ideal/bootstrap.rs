@@ -44,6 +44,8 @@ fn normal(rng: &mut ChaCha8Rng) -> f64 {
 }
 
 /// Simulated categories of every vote under `st`.
+// Votes are addressed by the item-major ranges shared by several arrays.
+#[allow(clippy::needless_range_loop)]
 pub(crate) fn simulate(v: &Votes, st: &State, rng: &mut ChaCha8Rng) -> Vec<u8> {
     let t_n = v.periods;
     let mut cats = vec![0u8; v.vote_cat.len()];

@@ -64,13 +64,13 @@ pub(crate) fn read(
                 }
                 Universe::BlocMembers(_) => {
                     let date = ds.statement(s).date;
-                    for a in 0..ds.actors().len() {
-                        if row[a].is_none()
+                    for (a, slot) in row.iter_mut().enumerate() {
+                        if slot.is_none()
                             && blocs
                                 .iter()
                                 .any(|&b| ds.is_member(b, ActorIdx(a as u32), date))
                         {
-                            row[a] = Some(Position::Absent);
+                            *slot = Some(Position::Absent);
                             touched.push(a as u32);
                         }
                     }
@@ -81,7 +81,7 @@ pub(crate) fn read(
             let mut votes = Vec::with_capacity(touched.len());
             for &a in &touched {
                 if let Some(code) = coding.code_opt(row[a as usize]) {
-                    votes.push((a, (code - scale.min()) as u8));
+                    votes.push((a, code - scale.min()));
                 }
                 row[a as usize] = None;
             }

@@ -359,7 +359,7 @@ pub(crate) fn run(
     let ds = view.dataset();
     let dynamic = options.model == IdealModel::Dynamic;
     let groups: Vec<std::ops::Range<usize>> = if dynamic {
-        vec![0..windows.len()]
+        std::iter::once(0..windows.len()).collect()
     } else {
         (0..windows.len())
             .filter(|&w| read.windows[w].statements > 0)

@@ -10,6 +10,8 @@
 use super::data::Votes;
 
 /// Starting ideal points of the compact actors (mean 0, variance 1).
+// Votes are addressed by the item-major ranges shared by several arrays.
+#[allow(clippy::needless_range_loop)]
 pub(crate) fn svd_start(v: &Votes) -> Vec<f64> {
     let n = v.actors.len();
     let m = v.items();

@@ -43,6 +43,8 @@ fn big_phi(x: f64) -> f64 {
     0.5 * erfc_reference(-x / std::f64::consts::SQRT_2)
 }
 
+// A literal transcription: index loops over dense matrices, as the equations are written.
+#[allow(clippy::needless_range_loop)]
 #[test]
 fn static_binary_em_equals_a_literal_transcription() {
     let o = IdealSynthOptions {
