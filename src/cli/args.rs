@@ -315,6 +315,19 @@ pub struct AlignArgs {
 #[derive(Args, Debug)]
 pub struct IdealArgs {
     #[command(flatten)]
+    pub model: IdealModelArgs,
+    /// Also write the item parameters (statement,window_start,window_end,alpha,beta,cut,n) to
+    /// this CSV file.
+    #[arg(long, help_heading = "Output")]
+    pub items: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// The data, model and window arguments of `ideal` and `plot ideal`.
+#[derive(Args, Debug)]
+pub struct IdealModelArgs {
+    #[command(flatten)]
     pub data: DataArgs,
     /// The model: dynamic (ordinal, a random walk over windows), ordinal or binary (per window).
     #[arg(long, default_value = "dynamic", value_parser = named(&IdealModel::ALL, IdealModel::name), help_heading = "Model")]
@@ -344,14 +357,8 @@ pub struct IdealArgs {
     /// Seed of the bootstrap.
     #[arg(long, default_value_t = 1, help_heading = "Uncertainty")]
     pub seed: u64,
-    /// Also write the item parameters (statement,window_start,window_end,alpha,beta,cut,n) to
-    /// this CSV file.
-    #[arg(long, help_heading = "Output")]
-    pub items: Option<PathBuf>,
     #[command(flatten)]
     pub windows: WindowArgs,
-    #[command(flatten)]
-    pub output: OutputArgs,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -442,6 +449,23 @@ Example:
 Example:
   cosignatory plot network --from 2019-01-01 --backbone disparity --out network.svg")]
     Network(PlotNetworkArgs),
+    /// Ideal points of chosen actors over time (one line per actor, bootstrap band if asked).
+    #[command(after_help = "\
+Example:
+  cosignatory plot ideal --un-votes --actors USA,RUS,CHN,IND --out ideal.svg")]
+    Ideal(PlotIdealArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct PlotIdealArgs {
+    /// Actors to draw, comma-separated.
+    #[arg(long, value_delimiter = ',', required = true, help_heading = "Model")]
+    pub actors: Vec<String>,
+    /// The estimation (as `cosignatory ideal`; yearly windows unless --window says otherwise).
+    #[command(flatten)]
+    pub ideal: IdealModelArgs,
+    #[command(flatten)]
+    pub figure: FigureArgs,
 }
 
 #[derive(Args, Debug, Clone)]

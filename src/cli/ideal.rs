@@ -1,7 +1,7 @@
 //! `cosignatory ideal`: ideal points per window (`ideal::estimate_windows`), as a table, CSV
 //! (`actor,window_start,window_end,ideal,se,ci_low,ci_high,n`) or the whole result as JSON.
 
-use super::args::{Format, IdealArgs};
+use super::args::{Format, IdealArgs, IdealModelArgs};
 use super::common;
 use super::error::{CliError, CliResult};
 use super::output::{self, Cell, Records};
@@ -9,7 +9,10 @@ use cosignatory::ideal::{AnchorRule, BootstrapOptions, IdealOptions, IdealPoints
 use std::rc::Rc;
 
 /// The library options of the arguments; values the library would refuse are usage errors.
-fn options(args: &IdealArgs, universe: cosignatory::align::Universe) -> CliResult<IdealOptions> {
+fn options(
+    args: &IdealModelArgs,
+    universe: cosignatory::align::Universe,
+) -> CliResult<IdealOptions> {
     if !(args.omega > 0.0 && args.omega.is_finite()) {
         return Err(CliError::usage(format!(
             "--omega {} must be a positive number (the standard deviation of a yearly step)",
@@ -39,7 +42,8 @@ fn options(args: &IdealArgs, universe: cosignatory::align::Universe) -> CliResul
     })
 }
 
-pub fn run(args: &IdealArgs) -> CliResult<()> {
+/// The fit the arguments ask for; `years`: yearly windows when --window is not given.
+pub fn fit(args: &IdealModelArgs, years: bool) -> CliResult<IdealPoints> {
     let ds = common::load(&args.data)?;
     let view = common::view(&ds, &args.data)?;
     if let Some(a) = &args.anchor {
@@ -48,7 +52,13 @@ pub fn run(args: &IdealArgs) -> CliResult<()> {
     let roll_call = common::is_roll_call(&view);
     let universe = common::universe(&ds, args.universe.as_ref(), roll_call)?;
     let options = options(args, universe)?;
-    let windows = common::windows(&view, &args.data, &args.windows)?;
+    let windows = match (years, &args.windows.window) {
+        (true, None) => {
+            let (from, to) = common::date_range(&view, &args.data)?;
+            cosignatory::time::WindowSpec::years().windows(from, to)?
+        }
+        _ => common::windows(&view, &args.data, &args.windows)?,
+    };
     let spinner = common::spinner("estimating ideal points");
     let fit = cosignatory::ideal::estimate_windows(&view, &windows, &options)?;
     spinner.finish_and_clear();
@@ -68,6 +78,11 @@ pub fn run(args: &IdealArgs) -> CliResult<()> {
             w.window, w.statements
         );
     }
+    Ok(fit)
+}
+
+pub fn run(args: &IdealArgs) -> CliResult<()> {
+    let fit = fit(&args.model, false)?;
     if let Some(path) = &args.items {
         output::emit(Some(path), |out| items(&fit).write(Format::Csv, out))?;
     }

@@ -104,3 +104,29 @@ fn bad_arguments_exit_2_and_bad_anchors_are_named() {
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(err.contains("USA"), "{err}");
 }
+
+#[test]
+fn plot_ideal_draws_one_line_per_actor() {
+    let svg = stdout_of(cosignatory().args([
+        "plot",
+        "ideal",
+        "--actors",
+        "USA,FRA",
+        "--model",
+        "binary",
+        "--from",
+        "2020-01-01",
+        "--to",
+        "2024-12-31",
+        "--bootstrap",
+        "4",
+    ]));
+    assert!(svg.starts_with("<svg"), "{}", &svg[..100.min(svg.len())]);
+    assert!(svg.contains("USA") && svg.contains("FRA"));
+    assert!(svg.contains("bootstrap band") && svg.contains("<polygon"));
+    assert!(svg.contains("<polyline"));
+    cosignatory()
+        .args(["plot", "ideal", "--actors", "USX"])
+        .assert()
+        .code(1);
+}

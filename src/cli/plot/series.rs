@@ -12,17 +12,17 @@ use cosignatory::time::{Period, Span, Window, WindowSpec};
 use plotters::prelude::*;
 
 /// A date as a fractional year, the x coordinate.
-fn year_of(d: NaiveDate) -> f64 {
+pub(super) fn year_of(d: NaiveDate) -> f64 {
     let days = if d.leap_year() { 366.0 } else { 365.0 };
     f64::from(d.year()) + f64::from(d.ordinal0()) / days
 }
 
-fn midpoint(w: &Window) -> f64 {
+pub(super) fn midpoint(w: &Window) -> f64 {
     (year_of(w.start) + year_of(w.end + chrono::Days::new(1))) / 2.0
 }
 
 /// Whole years as "2019", anything else as "2019-07".
-fn year_label(x: f64) -> String {
+pub(super) fn year_label(x: f64) -> String {
     let y = x.floor();
     let m = ((x - y) * 12.0).round() as u32;
     if m == 0 || m == 12 {
