@@ -10,6 +10,9 @@ use crate::cli::ideal;
 use chrono::Datelike;
 use plotters::prelude::*;
 
+/// One window's point of a line: (x, ideal, interval low, interval high).
+type Point = (f64, f64, f64, f64);
+
 pub fn run(args: &PlotIdealArgs) -> CliResult<()> {
     let ds = common::load(&args.ideal.data)?;
     for a in &args.actors {
@@ -19,9 +22,9 @@ pub fn run(args: &PlotIdealArgs) -> CliResult<()> {
     let fit = ideal::fit(&args.ideal, true)?;
     let windows: Vec<_> = fit.windows.iter().map(|w| w.window).collect();
     // Per actor: runs of consecutive windows with an estimate, as (x, ideal, low, high).
-    let mut paths: Vec<Vec<Vec<(f64, f64, f64, f64)>>> = Vec::new();
+    let mut paths: Vec<Vec<Vec<Point>>> = Vec::new();
     for a in &args.actors {
-        let mut runs: Vec<Vec<(f64, f64, f64, f64)>> = vec![Vec::new()];
+        let mut runs: Vec<Vec<Point>> = vec![Vec::new()];
         for w in &windows {
             match fit.actor(a).find(|e| e.window == *w) {
                 Some(e) => runs.last_mut().expect("a run").push((
