@@ -373,6 +373,9 @@ pub enum Error {
     /// An alignment measure refused its input (a code outside the scale, ...).
     #[error(transparent)]
     Align(#[from] crate::align::AlignError),
+    /// Ideal points could not be estimated (no informative vote, absent anchor, bad ω, ...).
+    #[error(transparent)]
+    Ideal(#[from] crate::ideal::IdealError),
     /// A clustering routine refused its input (negative or non-finite weights, ...).
     #[error(transparent)]
     Cluster(#[from] crate::cluster::ClusterError),

@@ -38,6 +38,7 @@
 //! - [`time`]: windows (calendar, sliding, custom) and exponential decay.
 //! - [`graph`]: co-signature projection, backbones and centrality.
 //! - [`align`]: alignment measures and bloc cohesion.
+//! - [`ideal`]: ideal points from roll calls (static binary and ordinal, dynamic ordinal).
 //! - [`synth`]: seeded synthetic records with planted coalitions.
 //! - [`cluster`]: coalition detection (Leiden, Louvain, ...), quality and partition comparison.
 //! - [`dynamics`]: coalitions over time: windows, smoothing, tracking, events, histories.
@@ -55,6 +56,7 @@ pub mod export;
 pub mod fuzzing;
 pub mod graph;
 mod group;
+pub mod ideal;
 pub mod io;
 pub mod model;
 mod names;

@@ -10,6 +10,8 @@
 //!   truth ([`PlantedPeriod`]).
 //! * [`curveball`]: a random dataset with the same margins as a given one (each actor's
 //!   number of signatures, each statement's size): the fixed degree sequence null model.
+//! * [`ideal_points`]: roll calls voted by an ordered probit from planted random-walk ideal
+//!   points (with an optional drifting subgroup), with the true paths and item parameters.
 //! * [`planted_graph`]: a planted-partition graph, for clustering benchmarks.
 //!
 //! The random generator is ChaCha8 seeded from a `u64`, so a seed gives the same data on every
@@ -21,10 +23,12 @@
 mod curveball;
 mod distributions;
 mod generate;
+mod ideal;
 mod schedule;
 
 pub use curveball::{CurveballOptions, curveball};
 pub use distributions::{CoalitionSizes, SizeDistribution, Sponsor, VoteModel};
+pub use ideal::{IdealSynthOptions, PlantedIdeal, ideal_points};
 pub use schedule::{
     AppliedEvent, Change, PlantedPeriod, Scheduled, ScheduledEvent, ScheduledOptions,
 };

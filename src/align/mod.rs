@@ -67,6 +67,7 @@ pub use over_view::{
     Universe, actor_alignment, actor_bloc_alignment, alignment_matrix, bloc_cohesion,
     position_matrix,
 };
+pub(crate) use over_view::{actor_list, bloc_list};
 pub use pairs::{ActorScores, PairMatrix, PairTables, Ranked};
 pub use score::{Options, Score, ZeroExpected};
 pub use series::{

@@ -10,6 +10,7 @@ use cosignatory::graph::layout::Layout;
 use cosignatory::graph::{
     BackboneMethod, BackboneOptions, Correction, Tail, TailMethod, Weighting,
 };
+use cosignatory::ideal::IdealModel;
 use cosignatory::model::BlocMode;
 use cosignatory::time::Span;
 use std::path::PathBuf;
@@ -73,6 +74,13 @@ Universe: co-signature data default to `all` (every statement of the view is an 
 every actor, \"did not sign\" coded 0); roll calls (all statements of kind resolution_vote)
 default to `recorded`.")]
     Align(AlignArgs),
+    /// Ideal points per window: dynamic ordinal (default), ordinal or binary probit by EM.
+    #[command(after_help = "\
+Examples:
+  cosignatory ideal --un-votes --window 1y --format csv > ideal.csv
+  cosignatory ideal --un-votes --window 1y --model binary --anchor USA --bootstrap 200 --seed 1
+The model, priors and the default omega are documented in docs/ideal-points.md.")]
+    Ideal(IdealArgs),
     /// Cohesion of a bloc's members per window.
     #[command(after_help = "\
 Example:
@@ -362,6 +370,55 @@ pub struct AlignArgs {
     pub output: OutputArgs,
 }
 
+#[derive(Args, Debug)]
+pub struct IdealArgs {
+    #[command(flatten)]
+    pub model: IdealModelArgs,
+    /// Also write the item parameters (statement,window_start,window_end,alpha,beta,cut,n) to
+    /// this CSV file.
+    #[arg(long, help_heading = "Output")]
+    pub items: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// The data, model and window arguments of `ideal` and `plot ideal`.
+#[derive(Args, Debug)]
+pub struct IdealModelArgs {
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The model: dynamic (ordinal, a random walk over windows), ordinal or binary (per window).
+    #[arg(long, default_value = "dynamic", value_parser = named(&IdealModel::ALL, IdealModel::name), help_heading = "Model")]
+    pub model: IdealModel,
+    /// The actor whose estimate is positive (default: USA, else the actor with most votes).
+    #[arg(long, help_heading = "Model")]
+    pub anchor: Option<String>,
+    /// Standard deviation of a step of the random walk between windows (dynamic model).
+    #[arg(long, default_value_t = cosignatory::ideal::DEFAULT_OMEGA, help_heading = "Model")]
+    pub omega: f64,
+    /// At most this many EM iterations per fit.
+    #[arg(long, default_value_t = 1000, help_heading = "Model")]
+    pub max_iterations: usize,
+    /// Items per actor: recorded, all, or members:BLOC[+BLOC] (default as for align).
+    #[arg(long, value_parser = parse_universe, help_heading = "Model")]
+    pub universe: Option<Universe>,
+    /// How positions become codes: auto (yes-no for binary, voeten otherwise; cosignature
+    /// for co-signature data), voeten, fpsim, yes-no, cosignature.
+    #[arg(long, value_parser = parse_coding, default_value = "auto", help_heading = "Model")]
+    pub coding: CodingChoice,
+    /// Parametric bootstrap replicates (turns standard errors and intervals on).
+    #[arg(long, help_heading = "Uncertainty")]
+    pub bootstrap: Option<usize>,
+    /// Level of the bootstrap percentile intervals.
+    #[arg(long, default_value_t = 0.95, value_parser = parse_level, help_heading = "Uncertainty")]
+    pub ci: f64,
+    /// Seed of the bootstrap.
+    #[arg(long, default_value_t = 1, help_heading = "Uncertainty")]
+    pub seed: u64,
+    #[command(flatten)]
+    pub windows: WindowArgs,
+}
+
 #[derive(Args, Debug, Clone)]
 #[command(next_help_heading = "Uncertainty")]
 pub struct UncertaintyArgs {
@@ -450,6 +507,23 @@ Example:
 Example:
   cosignatory plot network --from 2019-01-01 --backbone disparity --out network.svg")]
     Network(PlotNetworkArgs),
+    /// Ideal points of chosen actors over time (one line per actor, bootstrap band if asked).
+    #[command(after_help = "\
+Example:
+  cosignatory plot ideal --un-votes --actors USA,RUS,CHN,IND --out ideal.svg")]
+    Ideal(PlotIdealArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct PlotIdealArgs {
+    /// Actors to draw, comma-separated.
+    #[arg(long, value_delimiter = ',', required = true, help_heading = "Model")]
+    pub actors: Vec<String>,
+    /// The estimation (as `cosignatory ideal`; yearly windows unless --window says otherwise).
+    #[command(flatten)]
+    pub ideal: IdealModelArgs,
+    #[command(flatten)]
+    pub figure: FigureArgs,
 }
 
 #[derive(Args, Debug, Clone)]

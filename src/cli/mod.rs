@@ -9,6 +9,7 @@ mod common;
 mod edges;
 mod error;
 mod graph;
+mod ideal;
 mod output;
 mod plot;
 mod report;
@@ -37,6 +38,7 @@ pub fn run() -> ExitCode {
         Command::Graph(a) => graph::run(&a),
         Command::Cluster(a) => cluster::run(&a),
         Command::Align(a) => align::run(&a),
+        Command::Ideal(a) => ideal::run(&a),
         Command::Cohesion(a) => cohesion::run(&a),
         Command::Timeline(a) => timeline::run(&a),
         Command::Plot(p) => plot::run(&p),

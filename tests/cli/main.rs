@@ -7,6 +7,7 @@ mod cluster;
 mod data;
 mod errors;
 mod hardening;
+mod ideal;
 mod library;
 mod plot;
 mod support;

@@ -3,6 +3,7 @@
 //! plotters' own bitmap backend needs the fontconfig/freetype C libraries to draw text.
 
 pub mod heatmap;
+mod ideal;
 mod network;
 pub mod series;
 
@@ -16,6 +17,7 @@ pub fn run(cmd: &PlotCommand) -> CliResult<()> {
         PlotCommand::Series(a) => series::run(a),
         PlotCommand::Heatmap(a) => heatmap::run(a),
         PlotCommand::Network(a) => network::run(a),
+        PlotCommand::Ideal(a) => ideal::run(a),
     }
 }
 

@@ -22,7 +22,7 @@ pub fn midpoint(w: &Window) -> f64 {
 }
 
 /// Whole years as "2019", anything else as "2019-07".
-fn year_label(x: f64) -> String {
+pub(super) fn year_label(x: f64) -> String {
     let y = x.floor();
     let m = ((x - y) * 12.0).round() as u32;
     if m == 0 || m == 12 {

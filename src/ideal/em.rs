@@ -1,0 +1,465 @@
+//! The EM loop shared by the three models, and the assembly of results.
+//!
+//! One iteration (an ECM step, so the log-posterior never decreases): E-step for every vote
+//! at the current parameters, fused with the item M-step's sufficient sums (one pass over the
+//! item-major votes); item parameters; then every actor's path given the new items (one pass
+//! over the actor-major votes). Nothing is allocated per iteration.
+
+use super::binary::{self, Sums};
+use super::data::{Read, Votes, uninformative};
+use super::dynamic::{self, Path};
+use super::{
+    ActorEstimate, AnchorRule, FitSummary, IdealError, IdealModel, IdealOptions, IdealPoints,
+    ItemEstimate, WindowSummary, bootstrap, ordinal, start,
+};
+use crate::align::{Coding, Universe};
+use crate::error::Result;
+use crate::model::{ActorIdx, View};
+use crate::time::Window;
+
+/// The parameters: x per actor-period (actor * periods + t), a, b, s per item.
+#[derive(Clone, Debug)]
+pub(crate) struct State {
+    pub x: Vec<f64>,
+    pub a: Vec<f64>,
+    pub b: Vec<f64>,
+    pub s: Vec<f64>,
+}
+
+/// The workspace of one fit.
+pub(crate) struct Engine<'v> {
+    pub v: &'v Votes,
+    omega2: f64,
+    ordinal: bool,
+    ez: Vec<f64>,
+    /// Per actor-period: Σ b²/s and Σ b (E[z] − a)/s over its votes, filled by the item pass.
+    prec: Vec<f64>,
+    info: Vec<f64>,
+    path: Path,
+    /// Indices of the actor-periods with an estimate.
+    estimated: Vec<usize>,
+}
+
+/// How a fit ended.
+pub(crate) struct Outcome {
+    pub iterations: usize,
+    pub converged: bool,
+}
+
+impl<'v> Engine<'v> {
+    pub fn new(v: &'v Votes, omega: f64) -> Self {
+        Engine {
+            v,
+            omega2: omega * omega,
+            ordinal: v.categories == 3,
+            ez: vec![0.0; v.vote_cat.len()],
+            prec: vec![0.0; v.n.len()],
+            info: vec![0.0; v.n.len()],
+            path: Path::new(v.periods),
+            estimated: (0..v.n.len()).filter(|&k| v.estimated(k)).collect(),
+        }
+    }
+
+    /// The SVD start for every period of each actor's span; items from one M-step.
+    pub fn start(&mut self) -> State {
+        let v = self.v;
+        let x0 = start::svd_start(v);
+        let t = v.periods;
+        let mut x = vec![0.0; v.actors.len() * t];
+        for (i, &xi) in x0.iter().enumerate() {
+            let (f, l) = v.span[i];
+            for p in f..=l {
+                x[i * t + p as usize] = xi;
+            }
+        }
+        let m = v.items();
+        let mut st = State {
+            x,
+            a: vec![0.0; m],
+            b: vec![0.0; m],
+            s: vec![1.0; m],
+        };
+        // E-step at a = b = 0, then the items given the start.
+        self.e_and_items(&mut st);
+        st
+    }
+
+    /// E-step and item M-step in one pass over the item-major votes; then, while the item's
+    /// votes are in cache, their contributions to the actors' observation sums (for the actor
+    /// M-step, which then reads no vote).
+    fn e_and_items(&mut self, st: &mut State) {
+        let v = self.v;
+        let t_n = v.periods;
+        self.prec.iter_mut().for_each(|a| *a = 0.0);
+        self.info.iter_mut().for_each(|a| *a = 0.0);
+        for j in 0..v.items() {
+            let (a, b, s) = (st.a[j], st.b[j], st.s[j]);
+            let sigma = s.sqrt();
+            let t = v.item_period[j] as usize;
+            let mut sums = Sums::default();
+            let (mut zz, mut vz) = (0.0, 0.0);
+            for k in v.item_start[j] as usize..v.item_start[j + 1] as usize {
+                let x = st.x[v.vote_actor[k] as usize * t_n + t];
+                let m = a + b * x;
+                let z = if self.ordinal {
+                    let (z, var) = ordinal::moments(m, sigma, v.vote_cat[k]);
+                    zz += z * z;
+                    vz += var;
+                    z
+                } else {
+                    binary::expected(m, v.vote_cat[k] == 1)
+                };
+                self.ez[k] = z;
+                sums.add(x, z);
+            }
+            let (a, b) = binary::ridge(&sums, s);
+            st.a[j] = a;
+            st.b[j] = b;
+            if self.ordinal {
+                // Σ E[(z − a − b x)²] from the sums.
+                let sq = vz + zz - 2.0 * a * sums.z - 2.0 * b * sums.xz
+                    + a * a * sums.n
+                    + 2.0 * a * b * sums.x
+                    + b * b * sums.xx;
+                st.s[j] = ordinal::variance(sq.max(0.0), sums.n);
+            }
+            let w = b / st.s[j];
+            let wb = w * b;
+            for k in v.item_start[j] as usize..v.item_start[j + 1] as usize {
+                let at = v.vote_actor[k] as usize * t_n + t;
+                self.prec[at] += wb;
+                self.info[at] += w * (self.ez[k] - a);
+            }
+        }
+    }
+
+    /// Actor M-step: every path given the items and the E-step's means (the sums were
+    /// gathered by the item pass).
+    fn actors(&mut self, st: &mut State) {
+        let v = self.v;
+        let t_n = v.periods;
+        for i in 0..v.actors.len() {
+            let (f, l) = (v.span[i].0 as usize, v.span[i].1 as usize);
+            let r = i * t_n..(i + 1) * t_n;
+            self.path.smooth(
+                &self.prec[r.clone()],
+                &self.info[r.clone()],
+                f,
+                l,
+                self.omega2,
+                &mut st.x[r],
+            );
+        }
+    }
+
+    /// One EM iteration.
+    pub fn iterate(&mut self, st: &mut State) {
+        self.e_and_items(st);
+        self.actors(st);
+        self.expand(st);
+    }
+
+    /// The parameter-expansion step: the likelihood is the same under x → c·x + d,
+    /// b → b/c, a → a − b·d/c, so the scale c and then the location d that maximise the
+    /// priors are taken exactly (closed form). Plain EM moves along this ridge very slowly
+    /// (the sizes of x and β trade off through the priors alone); this step jumps to its top,
+    /// and, being an exact maximisation, keeps the log-posterior non-decreasing.
+    fn expand(&self, st: &mut State) {
+        let v = self.v;
+        let t_n = v.periods;
+        // Scale: maximise −A c² − B / c² with A the actors' prior quadratic form, B the β's.
+        let (mut quad, mut first_sum) = (0.0, 0.0);
+        for i in 0..v.actors.len() {
+            let (f, l) = (v.span[i].0 as usize, v.span[i].1 as usize);
+            let x = &st.x[i * t_n + f..=i * t_n + l];
+            quad += 0.5 * x[0] * x[0];
+            first_sum += x[0];
+            for w in x.windows(2) {
+                quad += 0.5 * (w[1] - w[0]) * (w[1] - w[0]) / self.omega2;
+            }
+        }
+        let bb: f64 = st.b.iter().map(|b| b * b).sum::<f64>();
+        let b_quad = 0.5 * bb / binary::ITEM_PRIOR_VARIANCE;
+        if quad > 0.0 && b_quad > 0.0 {
+            let c = (b_quad / quad).powf(0.25);
+            st.x.iter_mut().for_each(|x| *x *= c);
+            st.b.iter_mut().for_each(|b| *b /= c);
+            first_sum *= c;
+        }
+        // Location: maximise −Σᵢ (x_first + d)²/2 − Σⱼ (a − b d)²/50 (steps do not change).
+        let p = 1.0 / binary::ITEM_PRIOR_VARIANCE;
+        let ab: f64 = st.a.iter().zip(&st.b).map(|(a, b)| a * b).sum::<f64>();
+        let bb: f64 = st.b.iter().map(|b| b * b).sum::<f64>();
+        let d = (p * ab - first_sum) / (v.actors.len() as f64 + p * bb);
+        for i in 0..v.actors.len() {
+            let (f, l) = (v.span[i].0 as usize, v.span[i].1 as usize);
+            st.x[i * t_n + f..=i * t_n + l]
+                .iter_mut()
+                .for_each(|x| *x += d);
+        }
+        for (a, b) in st.a.iter_mut().zip(&st.b) {
+            *a -= b * d;
+        }
+    }
+
+    /// Iterates until emIRT's rule holds or `max` iterations; `trace` gets the log-posterior
+    /// after each iteration.
+    pub fn fit(
+        &mut self,
+        st: &mut State,
+        max: usize,
+        tolerance: f64,
+        mut trace: Option<&mut Vec<f64>>,
+    ) -> Outcome {
+        let mut old = st.clone();
+        for it in 1..=max {
+            self.iterate(st);
+            if let Some(t) = trace.as_deref_mut() {
+                t.push(self.log_posterior(st).1);
+            }
+            let xs = |s: &State| self.estimated.iter().map(|&k| s.x[k]).collect::<Vec<_>>();
+            let done = correlation(&xs(&old), &xs(st)) > 1.0 - tolerance
+                && correlation(&old.a, &st.a) > 1.0 - tolerance
+                && correlation(&old.b, &st.b) > 1.0 - tolerance
+                && (!self.ordinal || correlation(&old.s, &st.s) > 1.0 - tolerance);
+            if done {
+                return Outcome {
+                    iterations: it,
+                    converged: true,
+                };
+            }
+            old.clone_from(st);
+        }
+        Outcome {
+            iterations: max,
+            converged: false,
+        }
+    }
+
+    /// (log-likelihood, log-posterior) at `st`.
+    pub fn log_posterior(&self, st: &State) -> (f64, f64) {
+        let v = self.v;
+        let t_n = v.periods;
+        let mut ll = 0.0;
+        for j in 0..v.items() {
+            let sigma = st.s[j].sqrt();
+            let t = v.item_period[j] as usize;
+            for k in v.item_start[j] as usize..v.item_start[j + 1] as usize {
+                let m = st.a[j] + st.b[j] * st.x[v.vote_actor[k] as usize * t_n + t];
+                ll += if self.ordinal {
+                    ordinal::log_likelihood(m, sigma, v.vote_cat[k])
+                } else {
+                    binary::log_likelihood(m, v.vote_cat[k] == 1)
+                };
+            }
+        }
+        let mut lp = ll;
+        for j in 0..v.items() {
+            lp -= 0.5 * (st.a[j] * st.a[j] + st.b[j] * st.b[j]) / binary::ITEM_PRIOR_VARIANCE;
+            if self.ordinal {
+                lp += ordinal::log_prior(st.s[j]);
+            }
+        }
+        for i in 0..v.actors.len() {
+            let (f, l) = (v.span[i].0 as usize, v.span[i].1 as usize);
+            lp += dynamic::log_prior(&st.x[i * t_n + f..=i * t_n + l], self.omega2);
+        }
+        (ll, lp)
+    }
+
+    /// ω of the random walk.
+    pub fn omega(&self) -> f64 {
+        self.omega2.sqrt()
+    }
+
+    /// The actor-periods with an estimate.
+    pub fn estimated(&self) -> &[usize] {
+        &self.estimated
+    }
+}
+
+/// Pearson correlation; 1 for a constant block that did not change (nothing to converge).
+pub(crate) fn correlation(a: &[f64], b: &[f64]) -> f64 {
+    let n = a.len() as f64;
+    if a.is_empty() {
+        return 1.0;
+    }
+    let (ma, mb) = (a.iter().sum::<f64>() / n, b.iter().sum::<f64>() / n);
+    let (mut sab, mut saa, mut sbb) = (0.0, 0.0, 0.0);
+    for (x, y) in a.iter().zip(b) {
+        sab += (x - ma) * (y - mb);
+        saa += (x - ma) * (x - ma);
+        sbb += (y - mb) * (y - mb);
+    }
+    if saa == 0.0 || sbb == 0.0 {
+        return if a == b { 1.0 } else { 0.0 };
+    }
+    sab / (saa * sbb).sqrt()
+}
+
+/// Flips x and b so the anchor's mean estimate is positive.
+fn orient(st: &mut State, v: &Votes, anchor: usize) {
+    let t_n = v.periods;
+    let (mut sum, mut n) = (0.0, 0);
+    for t in 0..t_n {
+        if v.estimated(anchor * t_n + t) {
+            sum += st.x[anchor * t_n + t];
+            n += 1;
+        }
+    }
+    if n > 0 && sum < 0.0 {
+        st.x.iter_mut().for_each(|x| *x = -*x);
+        st.b.iter_mut().for_each(|b| *b = -*b);
+    }
+}
+
+/// The anchor of a fit (compact index) and how it was chosen.
+fn anchor(
+    view: &View<'_>,
+    v: &Votes,
+    given: Option<ActorIdx>,
+    window: Window,
+) -> Result<(usize, AnchorRule)> {
+    let t_n = v.periods;
+    let has_estimate = |i: usize| (0..t_n).any(|t| v.estimated(i * t_n + t));
+    let compact = |a: ActorIdx| v.actors.binary_search(&a).ok();
+    if let Some(a) = given {
+        return match compact(a) {
+            Some(i) if has_estimate(i) => Ok((i, AnchorRule::Given)),
+            _ => Err(IdealError::AnchorAbsent {
+                anchor: view.dataset().actor(a).id.clone(),
+                window,
+            }
+            .into()),
+        };
+    }
+    if let Some(i) = view.dataset().actor_index("USA").and_then(compact)
+        && has_estimate(i)
+    {
+        return Ok((i, AnchorRule::Usa));
+    }
+    let votes = |i: usize| v.actor_start[i + 1] - v.actor_start[i];
+    let best = (0..v.actors.len())
+        .filter(|&i| has_estimate(i))
+        .max_by_key(|&i| (votes(i), std::cmp::Reverse(i)))
+        .expect("a fit with items has an actor with an estimate");
+    Ok((best, AnchorRule::MostVotes))
+}
+
+/// Every fit of the model over the windows, assembled.
+pub(crate) fn run(
+    view: &View<'_>,
+    windows: &[Window],
+    read: &Read,
+    options: &IdealOptions,
+    anchor_actor: Option<ActorIdx>,
+    coding: Coding,
+    universe: Universe,
+) -> Result<IdealPoints> {
+    let ds = view.dataset();
+    let dynamic = options.model == IdealModel::Dynamic;
+    let groups: Vec<std::ops::Range<usize>> = if dynamic {
+        std::iter::once(0..windows.len()).collect()
+    } else {
+        (0..windows.len())
+            .filter(|&w| read.windows[w].statements > 0)
+            .map(|w| w..w + 1)
+            .collect()
+    };
+    let mut out = IdealPoints {
+        model: options.model,
+        coding,
+        universe,
+        omega: dynamic.then_some(options.omega),
+        windows: Vec::with_capacity(windows.len()),
+        fits: Vec::new(),
+        estimates: Vec::new(),
+        items: Vec::new(),
+        bootstrap: options.bootstrap,
+    };
+    let mut actors_per_window = vec![0usize; windows.len()];
+    let mut empty = None;
+    for (g, range) in groups.into_iter().enumerate() {
+        let v = Votes::build(read, range.clone(), ds.actors().len());
+        if v.items() == 0 {
+            // A static window without information is skipped (its summary shows 0 items);
+            // the error comes only when nothing at all could be fitted.
+            let w = range.start;
+            let span = Window::new(windows[w].start, windows[range.end - 1].end);
+            let statements = read.windows[range].iter().map(|w| w.statements).sum();
+            empty.get_or_insert(uninformative(span, statements));
+            continue;
+        }
+        let (anchor, rule) = anchor(view, &v, anchor_actor, windows[range.start])?;
+        let mut engine = Engine::new(&v, options.omega);
+        let mut st = engine.start();
+        let outcome = engine.fit(&mut st, options.max_iterations, options.tolerance, None);
+        orient(&mut st, &v, anchor);
+        let (ll, lp) = engine.log_posterior(&st);
+        let spread = options.bootstrap.map(|b| {
+            bootstrap::run(
+                &engine,
+                &st,
+                b,
+                bootstrap::seed_of(options.seed, g as u64),
+                options.max_iterations,
+                options.tolerance,
+            )
+        });
+        out.fits.push(FitSummary {
+            windows: range.clone(),
+            iterations: outcome.iterations,
+            converged: outcome.converged,
+            log_likelihood: ll,
+            log_posterior: lp,
+            anchor: ds.actor(v.actors[anchor]).id.clone(),
+            anchor_rule: rule,
+        });
+        let t_n = v.periods;
+        for (t, w) in range.clone().enumerate() {
+            for i in 0..v.actors.len() {
+                let k = i * t_n + t;
+                if !v.estimated(k) {
+                    continue;
+                }
+                actors_per_window[w] += 1;
+                let e = spread.as_ref().map(|s| s.get(k));
+                out.estimates.push(ActorEstimate {
+                    actor: ds.actor(v.actors[i]).id.clone(),
+                    window: windows[w],
+                    ideal: st.x[k],
+                    se: e.map(|e| e.0),
+                    ci_low: e.map(|e| e.1),
+                    ci_high: e.map(|e| e.2),
+                    n: v.n[k] as usize,
+                });
+            }
+        }
+        for j in 0..v.items() {
+            let sigma = st.s[j].sqrt();
+            out.items.push(ItemEstimate {
+                statement: ds.statement(v.item_statement[j]).id.clone(),
+                window: windows[range.start + v.item_period[j] as usize],
+                alpha: st.a[j] / sigma,
+                beta: st.b[j] / sigma,
+                cut: (v.categories == 3).then_some(1.0 / sigma),
+                n: (v.item_start[j + 1] - v.item_start[j]) as usize,
+            });
+        }
+    }
+    if out.fits.is_empty() {
+        return Err(empty.unwrap_or(IdealError::Empty).into());
+    }
+    for (w, window) in windows.iter().enumerate() {
+        let r = &read.windows[w];
+        out.windows.push(WindowSummary {
+            window: *window,
+            statements: r.statements,
+            items: r.items.len(),
+            dropped_items: r.dropped_items,
+            actors: actors_per_window[w],
+            dropped_actors: r.dropped_actors,
+        });
+    }
+    Ok(out)
+}
