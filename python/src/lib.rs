@@ -27,6 +27,7 @@ use cosignatory::graph::{
     BackboneMethod, BackboneOptions, CoSignGraph, Correction, Linking, ProjectionOptions, Tail,
     TailMethod, Weighting, backbone_of_view, project, project_for_clustering,
 };
+use cosignatory::ideal::{BootstrapOptions as IdealBootstrap, IdealModel, IdealOptions};
 use cosignatory::io::{CsvTables, EdgeList, ReadOptions, read_dataset_with, read_edge_list};
 use cosignatory::model::{BlocMode, Dataset, View, ViewOptions};
 use cosignatory::petgraph::graph::EdgeIndex;
@@ -638,6 +639,110 @@ impl PyDataset {
             options,
             timeline,
         })
+    }
+
+    /// Ideal points per window (`cosignatory ideal --format csv`) as columns, window dates as
+    /// days since 1970-01-01, missing SE/interval as NaN; with the fit's summary as JSON text.
+    #[pyo3(signature = (data, model, window, step, anchor, omega, max_iterations, universe, coding, bootstrap, ci, seed))]
+    fn ideal<'py>(
+        &self,
+        py: Python<'py>,
+        data: DataArgs,
+        model: &str,
+        window: Option<&str>,
+        step: Option<&str>,
+        anchor: Option<String>,
+        omega: f64,
+        max_iterations: usize,
+        universe: Option<&str>,
+        coding: Option<&str>,
+        bootstrap: Option<usize>,
+        ci: f64,
+        seed: u64,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let filter = data.filter()?;
+        let spec = window_spec(window, step)?;
+        if bootstrap.is_some_and(|b| b < 2) {
+            return Err(invalid(
+                "bootstrap",
+                bootstrap.unwrap_or(0),
+                "needs at least 2 replicates",
+            ));
+        }
+        if !(ci > 0.0 && ci < 1.0) {
+            return Err(invalid("ci", ci, "must be a level between 0 and 1"));
+        }
+        let options = IdealOptions {
+            model: option::<IdealModel>("model", model)?,
+            omega,
+            anchor,
+            bootstrap: bootstrap.map(|replicates| IdealBootstrap {
+                replicates,
+                level: ci,
+            }),
+            seed,
+            max_iterations,
+            coding: match coding {
+                Some(c) if !c.trim().eq_ignore_ascii_case("auto") => Some(option("coding", c)?),
+                _ => None,
+            },
+            universe: universe.map_or(Ok(Universe::Auto), |u| option("universe", u))?,
+            ..IdealOptions::default()
+        };
+        let view = filter.view(py, &self.ds)?;
+        let windows = windows_of(py, &filter, &view, spec.as_ref())?;
+        let fit = py
+            .detach(|| cosignatory::ideal::estimate_windows(&view, &windows, &options))
+            .or_py(py)?;
+        for f in fit.fits.iter().filter(|f| !f.converged) {
+            warn(
+                py,
+                &format!(
+                    "the fit of {} did not converge in {} iterations (max_iterations)",
+                    fit.windows[f.windows.start].window, f.iterations
+                ),
+            )?;
+        }
+        let e = &fit.estimates;
+        let nan = |x: Option<f64>| x.unwrap_or(f64::NAN);
+        let d = PyDict::new(py);
+        d.set_item(
+            "actor",
+            e.iter().map(|e| e.actor.as_str()).collect::<Vec<_>>(),
+        )?;
+        let (start, end): (Vec<i64>, Vec<i64>) = e.iter().map(|e| window_days(&e.window)).unzip();
+        d.set_item("window_start", PyArray1::from_vec(py, start))?;
+        d.set_item("window_end", PyArray1::from_vec(py, end))?;
+        d.set_item(
+            "ideal",
+            PyArray1::from_vec(py, e.iter().map(|e| e.ideal).collect()),
+        )?;
+        d.set_item(
+            "se",
+            PyArray1::from_vec(py, e.iter().map(|e| nan(e.se)).collect()),
+        )?;
+        d.set_item(
+            "ci_low",
+            PyArray1::from_vec(py, e.iter().map(|e| nan(e.ci_low)).collect()),
+        )?;
+        d.set_item(
+            "ci_high",
+            PyArray1::from_vec(py, e.iter().map(|e| nan(e.ci_high)).collect()),
+        )?;
+        d.set_item(
+            "n",
+            PyArray1::from_vec(py, e.iter().map(|e| e.n as i64).collect()),
+        )?;
+        let summary = serde_json::json!({
+            "model": fit.model,
+            "coding": fit.coding.to_string(),
+            "universe": fit.universe.to_string(),
+            "omega": fit.omega,
+            "windows": fit.windows,
+            "fits": fit.fits,
+        });
+        d.set_item("summary", summary.to_string())?;
+        Ok(d)
     }
 
     /// Benchmark hook of `python/bench.py`: the median seconds of `runs` calls of the library
