@@ -5,6 +5,7 @@ mod bundled_data;
 mod error_catalogue;
 mod errors;
 mod fuzz_regressions;
+mod json_parity;
 mod messy_input;
 mod roundtrip;
 #[cfg(feature = "un-votes")]
