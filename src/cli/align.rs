@@ -6,8 +6,8 @@ use super::error::{CliError, CliResult};
 use super::output::{self, Cell, Records};
 use cosignatory::align::uncertainty::BootstrapConfig;
 use cosignatory::align::{
-    AlignmentSeries, Coding, Measure, Options, Pairs, SeriesOptions, Universe,
-    alignment_series_with_progress,
+    AlignmentSeries, Coding, FlagOptions, Measure, Options, Pairs, ScoreFlag, SeriesOptions,
+    Universe, alignment_series_with_progress,
 };
 use cosignatory::model::{Dataset, View};
 use cosignatory::time::Window;
@@ -19,13 +19,14 @@ use std::rc::Rc;
 pub fn setup(
     ds: &Dataset,
     view: &View<'_>,
-    measure: Measure,
+    measure: Option<Measure>,
     coding: Option<&Coding>,
     universe: Option<&Universe>,
     uncertainty: &UncertaintyArgs,
 ) -> CliResult<SeriesOptions> {
     let roll_call = common::is_roll_call(view);
     let coding = common::coding(coding, roll_call);
+    let measure = measure.unwrap_or_else(|| common::default_measure(roll_call, &coding));
     if measure.needs_binary() && !coding.scale().is_binary() {
         return Err(CliError::usage(format!(
             "measure {measure} needs a binary coding; add --coding cosignature or --coding yes-no"
@@ -101,7 +102,8 @@ pub fn run(args: &AlignArgs) -> CliResult<()> {
     )?;
     let windows = common::windows(&view, &args.data, &args.windows)?;
     let s = series(&view, &windows, &pairs, &options)?;
-    let records = to_records(&s, options.bootstrap.is_some());
+    let flags = FlagOptions::for_dataset(&ds, args.min_n);
+    let records = to_records(&s, options.bootstrap.is_some(), &flags);
     output::emit(args.output.out.as_deref(), |out| {
         if args.output.format == Format::Table {
             writeln!(
@@ -118,9 +120,10 @@ pub fn run(args: &AlignArgs) -> CliResult<()> {
     })
 }
 
-/// `a,b,window_start,window_end,measure,score,n[,ci_low,ci_high]`, with one shared string per
-/// actor and per date (a UN series has millions of cells).
-fn to_records(s: &AlignmentSeries, intervals: bool) -> Records {
+/// `a,b,window_start,window_end,measure,score,n,flag[,ci_low,ci_high]`, with one shared string
+/// per actor and per date (a UN series has millions of cells). Flags are `;`-separated; a
+/// `small-n` score has no interval.
+fn to_records(s: &AlignmentSeries, intervals: bool, flags: &FlagOptions) -> Records {
     let mut columns = vec![
         "a",
         "b",
@@ -129,6 +132,7 @@ fn to_records(s: &AlignmentSeries, intervals: bool) -> Records {
         "measure",
         "score",
         "n",
+        "flag",
     ];
     if intervals {
         columns.extend(["ci_low", "ci_high"]);
@@ -141,6 +145,7 @@ fn to_records(s: &AlignmentSeries, intervals: bool) -> Records {
         .collect();
     let id = |a: &str| ids.get(a).map_or_else(|| Rc::from(a), Rc::clone);
     let measure: Rc<str> = s.measure().name().into();
+    let no_flag: Rc<str> = "".into();
     let mut dates: (Option<Window>, Rc<str>, Rc<str>) = (None, "".into(), "".into());
     for p in s.iter() {
         if dates.0 != Some(p.window) {
@@ -159,8 +164,24 @@ fn to_records(s: &AlignmentSeries, intervals: bool) -> Records {
             Cell::Num(p.score.value),
             Cell::int(p.score.n),
         ];
+        let f = p.flags(flags);
+        cells.push(if f.is_empty() {
+            Cell::shared(&no_flag)
+        } else {
+            Cell::Text(
+                f.iter()
+                    .map(|f| f.name())
+                    .collect::<Vec<_>>()
+                    .join(";")
+                    .into(),
+            )
+        });
         if let Some(ci) = &p.interval {
-            cells.extend([Cell::Num(ci.lower), Cell::Num(ci.upper)]);
+            if f.contains(&ScoreFlag::SmallN) {
+                cells.extend([Cell::Num(None), Cell::Num(None)]);
+            } else {
+                cells.extend([Cell::Num(ci.lower), Cell::Num(ci.upper)]);
+            }
         }
         r.push(cells);
     }

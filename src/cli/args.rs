@@ -279,15 +279,21 @@ pub struct WindowArgs {
 pub struct AlignArgs {
     #[command(flatten)]
     pub data: DataArgs,
-    /// Alignment measure.
-    #[arg(long, default_value = "jaccard", value_parser = measure_parser(), help_heading = "Alignment")]
-    pub measure: Measure,
+    /// Alignment measure (default: the data's: kappa-quadratic for roll calls, jaccard for
+    /// co-signatures). Formulas, ranges and citations: docs/measures.md.
+    #[arg(long, value_parser = measure_parser(), help_heading = "Alignment")]
+    pub measure: Option<Measure>,
     /// Pairs to score, as A:B,C:D (default: every pair).
     #[arg(long, value_delimiter = ',', value_parser = parse_pair, conflicts_with = "actor", help_heading = "Alignment")]
     pub pairs: Vec<(String, String)>,
     /// Score this actor against every other actor.
     #[arg(long, help_heading = "Alignment")]
     pub actor: Option<String>,
+    /// Scores on fewer joint items are flagged `small-n` in the `flag` column and printed
+    /// without interval (other flags: `undefined`, `constant` for a zero-width bootstrap
+    /// interval, `partial` for a window that ends after the data's last statement).
+    #[arg(long, default_value_t = cosignatory::align::DEFAULT_MIN_N, help_heading = "Alignment")]
+    pub min_n: u32,
     /// Items per actor: recorded, all, or members:BLOC[+BLOC] (see below for the default).
     #[arg(long, value_parser = parse_universe, help_heading = "Alignment")]
     pub universe: Option<Universe>,
@@ -418,9 +424,9 @@ pub struct PlotSeriesArgs {
     /// Pairs to draw, as A:B,C:D.
     #[arg(long, value_delimiter = ',', value_parser = parse_pair, required = true, help_heading = "Alignment")]
     pub pairs: Vec<(String, String)>,
-    /// Alignment measure.
-    #[arg(long, default_value = "jaccard", value_parser = measure_parser(), help_heading = "Alignment")]
-    pub measure: Measure,
+    /// Alignment measure (default: kappa-quadratic for roll calls, jaccard for co-signatures).
+    #[arg(long, value_parser = measure_parser(), help_heading = "Alignment")]
+    pub measure: Option<Measure>,
     /// Items per actor: recorded, all, or members:BLOC[+BLOC].
     #[arg(long, value_parser = parse_universe, help_heading = "Alignment")]
     pub universe: Option<Universe>,
@@ -441,9 +447,10 @@ pub struct PlotSeriesArgs {
 pub struct PlotHeatmapArgs {
     #[command(flatten)]
     pub data: DataArgs,
-    /// Alignment measure (a similarity; distance = 1 - score, scaled to the measure's range).
-    #[arg(long, default_value = "jaccard", value_parser = measure_parser(), help_heading = "Alignment")]
-    pub measure: Measure,
+    /// Alignment measure (a similarity; distance = 1 - score, scaled to the measure's range;
+    /// default: kappa-quadratic for roll calls, jaccard for co-signatures).
+    #[arg(long, value_parser = measure_parser(), help_heading = "Alignment")]
+    pub measure: Option<Measure>,
     /// Items per actor: recorded, all, or members:BLOC[+BLOC].
     #[arg(long, value_parser = parse_universe, help_heading = "Alignment")]
     pub universe: Option<Universe>,

@@ -4,7 +4,7 @@
 use super::args::{DataArgs, WindowArgs};
 use super::error::{CliError, CliResult};
 use chrono::NaiveDate;
-use cosignatory::align::{Coding, DataKind, Defaults, Universe};
+use cosignatory::align::{Coding, DataKind, Defaults, Measure, Universe};
 use cosignatory::cluster::{ClusterGraph, Quality};
 use cosignatory::io::{ReadOptions, read_dataset_with};
 use cosignatory::model::{ActorIdx, Dataset, View, ViewOptions};
@@ -138,6 +138,18 @@ pub fn universe(ds: &Dataset, arg: Option<&Universe>, roll_call: bool) -> CliRes
             }
             Ok(u.clone())
         }
+    }
+}
+
+/// The measure used when `--measure` is not given: the data's ([`Defaults::measure`]:
+/// kappa-quadratic for roll calls, jaccard for co-signatures), or kappa-quadratic when the
+/// chosen coding is not binary (jaccard would be undefined).
+pub fn default_measure(roll_call: bool, coding: &Coding) -> Measure {
+    let m = defaults(roll_call).measure;
+    if m.needs_binary() && !coding.scale().is_binary() {
+        Defaults::for_kind(DataKind::RollCalls).measure
+    } else {
+        m
     }
 }
 

@@ -11,3 +11,4 @@ mod support;
 mod timeline;
 #[cfg(feature = "un-votes")]
 mod un_votes;
+mod workflow;

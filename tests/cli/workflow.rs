@@ -1,0 +1,139 @@
+//! One research workflow (issue 18): data-driven defaults, flagged small samples, empty views
+//! that say why, and outputs that agree with each other.
+
+use crate::support::{arg, cosignatory, folder, stdout_of};
+
+/// The CSV output of `align` as rows of fields, header first.
+fn rows(csv: &str) -> Vec<Vec<String>> {
+    csv.lines()
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect()
+}
+
+fn column(rows: &[Vec<String>], name: &str) -> usize {
+    rows[0]
+        .iter()
+        .position(|c| c == name)
+        .unwrap_or_else(|| panic!("no column {name}: {:?}", rows[0]))
+}
+
+#[test]
+fn small_samples_and_partial_windows_are_flagged_without_interval() {
+    let (_dir, data) = folder();
+    // The data end on 2021-09-01; AAA:BBB share 2 items per window at most.
+    let out = stdout_of(cosignatory().args([
+        "align",
+        arg(&data),
+        "--pairs",
+        "AAA:BBB",
+        "--window",
+        "1y",
+        "--ci",
+        "0.9",
+        "--bootstrap",
+        "50",
+        "--format",
+        "csv",
+    ]));
+    let r = rows(&out);
+    let (flag, lo, hi) = (
+        column(&r, "flag"),
+        column(&r, "ci_low"),
+        column(&r, "ci_high"),
+    );
+    assert_eq!(r.len(), 3, "{out}");
+    for row in &r[1..] {
+        assert!(row[flag].split(';').any(|f| f == "small-n"), "{out}");
+        assert_eq!((row[lo].as_str(), row[hi].as_str()), ("", ""), "{out}");
+    }
+    // 2020: both signed both statements, so every resample gives 1; 2021: neither signed.
+    assert_eq!(r[1][flag], "small-n;constant");
+    assert_eq!(r[2][flag], "small-n;undefined;partial");
+    // --min-n 0 keeps the interval; the 2020 window's is degenerate, which is said.
+    let out = stdout_of(cosignatory().args([
+        "align",
+        arg(&data),
+        "--pairs",
+        "AAA:BBB",
+        "--window",
+        "1y",
+        "--ci",
+        "0.9",
+        "--bootstrap",
+        "50",
+        "--min-n",
+        "0",
+        "--format",
+        "csv",
+    ]));
+    let r = rows(&out);
+    assert!(!r[1][lo].is_empty(), "{out}");
+    assert!(
+        r[1][flag].contains("constant") == (r[1][lo] == r[1][hi]),
+        "{out}"
+    );
+}
+
+#[cfg(feature = "un-votes")]
+mod un {
+    use super::*;
+    use cosignatory::align::{Defaults, SeriesOptions, pair_series};
+    use cosignatory::time::Window;
+
+    #[test]
+    fn roll_calls_default_to_a_measure_defined_for_voeten_coding() {
+        let ds = cosignatory::datasets::un_votes();
+        let d = |s: &str| s.parse().unwrap();
+        let window = Window::new(d("2000-01-01"), d("2009-12-31"));
+        let view = ds.view();
+        let options: SeriesOptions = Defaults::for_view(&view).series_options();
+        let expected = pair_series(&view, &[window], &[("IND", "RUS")], &options).unwrap();
+        let out = stdout_of(cosignatory().args([
+            "align",
+            "--un-votes",
+            "--pairs",
+            "IND:RUS",
+            "--from",
+            "2000-01-01",
+            "--to",
+            "2009-12-31",
+            "--format",
+            "csv",
+        ]));
+        let r = rows(&out);
+        assert_eq!(r[1][column(&r, "measure")], "kappa-quadratic");
+        assert_eq!(
+            r[1][column(&r, "score")],
+            expected[0].score.value.unwrap().to_string()
+        );
+        assert_eq!(r[1][column(&r, "flag")], "");
+    }
+
+    #[test]
+    fn the_last_un_window_is_small_and_partial() {
+        let out = stdout_of(cosignatory().args([
+            "align",
+            "--un-votes",
+            "--pairs",
+            "IND:RUS",
+            "--from",
+            "2019-01-01",
+            "--window",
+            "1y",
+            "--ci",
+            "0.95",
+            "--bootstrap",
+            "50",
+            "--format",
+            "csv",
+        ]));
+        let r = rows(&out);
+        let last = r.last().unwrap();
+        assert_eq!(last[column(&r, "window_start")], "2020-01-01");
+        assert_eq!(last[column(&r, "n")], "1");
+        assert!(last[column(&r, "flag")].contains("small-n"), "{out}");
+        assert!(last[column(&r, "flag")].contains("partial"), "{out}");
+        assert_eq!(last[column(&r, "ci_low")], "");
+        assert_eq!(r[1][column(&r, "flag")], "");
+    }
+}
