@@ -70,7 +70,10 @@ pub fn view<'a>(ds: &'a Dataset, args: &DataArgs) -> CliResult<View<'a>> {
     {
         return Err(CliError::usage(format!("--from {from} is after --to {to}")));
     }
-    let (view, notes) = ds.view_with(&view_options(args))?;
+    // An empty view is a usage error that names the filter and the values it could take.
+    let (view, notes) = ds
+        .nonempty_view(&view_options(args))
+        .map_err(|e| CliError::usage(e.to_string()))?;
     for note in notes {
         eprintln!("warning: {note}");
     }

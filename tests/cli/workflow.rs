@@ -137,3 +137,68 @@ mod un {
         assert_eq!(r[1][column(&r, "flag")], "");
     }
 }
+
+#[test]
+fn an_empty_view_is_an_error_naming_the_filter_and_the_known_values() {
+    let (_dir, data) = folder();
+    let out = cosignatory()
+        .args(["align", arg(&data), "--topic", "human rights"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert!(err.contains("`topic` = \"human rights\""), "{err}");
+    assert!(err.contains("known topics: health, trade"), "{err}");
+    // Each filter matches something, but not together.
+    let out = cosignatory()
+        .args([
+            "cluster",
+            arg(&data),
+            "--kind",
+            "joint_letter",
+            "--topic",
+            "trade",
+        ])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert!(
+        err.contains("`filters` = kind joint_letter; topic trade"),
+        "{err}"
+    );
+    assert!(
+        err.contains("known kinds: joint_statement, joint_letter, declaration"),
+        "{err}"
+    );
+    let out = cosignatory()
+        .args(["summary", arg(&data), "--from", "2023-01-01"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert!(
+        err.contains("the data run from 2020-01-10 to 2021-09-01"),
+        "{err}"
+    );
+}
+
+#[test]
+fn summary_lists_topics_and_kinds() {
+    let (_dir, data) = folder();
+    let out = stdout_of(cosignatory().args(["summary", arg(&data)]));
+    let topics = out.split("Statements per topic").nth(1).expect(&out);
+    assert!(
+        topics.contains("health") && topics.contains("trade"),
+        "{out}"
+    );
+    assert!(out.contains("Statements per kind"), "{out}");
+    let csv = stdout_of(cosignatory().args(["summary", arg(&data), "--format", "csv"]));
+    assert!(csv.contains("topic,trade,,3"), "{csv}");
+}
