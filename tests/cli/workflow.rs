@@ -202,3 +202,24 @@ fn summary_lists_topics_and_kinds() {
     let csv = stdout_of(cosignatory().args(["summary", arg(&data), "--format", "csv"]));
     assert!(csv.contains("topic,trade,,3"), "{csv}");
 }
+
+#[test]
+fn every_timeline_event_row_has_its_sizes() {
+    let out = stdout_of(cosignatory().args([
+        "timeline", "--window", "1y", "--format", "csv", "--table", "events",
+    ]));
+    let r = rows(&out);
+    let (event, from, to) = (
+        column(&r, "event"),
+        column(&r, "from_size"),
+        column(&r, "to_size"),
+    );
+    assert!(r.iter().any(|row| row[event] == "continue"), "{out}");
+    for row in &r[1..] {
+        assert!(row[from].parse::<usize>().is_ok(), "{row:?}");
+        assert!(row[to].parse::<usize>().is_ok(), "{row:?}");
+        if row[event] == "birth" {
+            assert_eq!(row[from], "0");
+        }
+    }
+}
