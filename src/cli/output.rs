@@ -2,11 +2,11 @@
 
 use super::args::Format;
 use super::error::{CliError, CliResult};
+use cosignatory::io::write_atomically;
 use serde::Serialize;
 use serde::ser::SerializeMap;
 use serde_json::Value;
 use std::fmt::Write as _;
-use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use std::rc::Rc;
@@ -236,13 +236,11 @@ pub fn emit(
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> CliResult<()> {
     match path {
-        Some(p) => {
-            let file = File::create(p).map_err(|e| CliError::io(p, &e))?;
-            let mut w = BufWriter::new(file);
-            write(&mut w)
-                .and_then(|()| w.flush())
-                .map_err(|e| CliError::io(p, &e))
-        }
+        Some(p) => write_atomically(
+            p,
+            |w| write(w).map_err(|e| CliError::io(p, &e)),
+            |p, e| CliError::io(p, &e),
+        ),
         None => {
             let mut w = BufWriter::new(io::stdout().lock());
             match write(&mut w).and_then(|()| w.flush()) {
@@ -255,8 +253,8 @@ pub fn emit(
 
 /// Runs a library export on the destination, streaming. Exports check the graph and its
 /// attributes before writing anything, so an [`cosignatory::Error::Io`] is the destination's
-/// own failure and any other error comes before the first byte; the file is only created
-/// when the first byte is written, so a rejected export leaves no file behind.
+/// own failure and any other error comes before the first byte. Files are written
+/// atomically ([`write_atomically`]): a rejected or failed export leaves nothing behind.
 pub fn emit_export(
     path: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> cosignatory::Result<()>,
@@ -266,16 +264,11 @@ pub fn emit_export(
         other => Err(CliError::from(other)),
     };
     match path {
-        Some(p) => {
-            let mut w = LazyFile {
-                path: p,
-                file: None,
-            };
-            match write(&mut w) {
-                Ok(()) => w.finish().map_err(|e| CliError::io(p, &e)),
-                Err(e) => Err(CliError::io(p, &own(e)?)),
-            }
-        }
+        Some(p) => write_atomically(
+            p,
+            |w| write(w).or_else(|e| Err(CliError::io(p, &own(e)?))),
+            |p, e| CliError::io(p, &e),
+        ),
         None => {
             let mut w = BufWriter::new(io::stdout().lock());
             match write(&mut w).map_err(own) {
@@ -287,39 +280,6 @@ pub fn emit_export(
                 Err(Ok(e)) => Err(CliError::io(Path::new("<stdout>"), &e)),
                 Err(Err(e)) => Err(e),
             }
-        }
-    }
-}
-
-/// A file created on the first write (or on [`LazyFile::finish`]).
-struct LazyFile<'p> {
-    path: &'p Path,
-    file: Option<BufWriter<File>>,
-}
-
-impl LazyFile<'_> {
-    fn file(&mut self) -> io::Result<&mut BufWriter<File>> {
-        if self.file.is_none() {
-            self.file = Some(BufWriter::new(File::create(self.path)?));
-        }
-        Ok(self.file.as_mut().expect("created above"))
-    }
-
-    /// Creates the file if nothing was written, and flushes it.
-    fn finish(mut self) -> io::Result<()> {
-        self.file()?.flush()
-    }
-}
-
-impl Write for LazyFile<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.file()?.write(buf)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        match &mut self.file {
-            Some(f) => f.flush(),
-            None => Ok(()),
         }
     }
 }

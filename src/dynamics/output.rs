@@ -359,17 +359,22 @@ impl Timeline {
     /// [`Error::Io`] when a file cannot be written.
     pub fn write_files(&self, dir: impl AsRef<Path>) -> Result<()> {
         let dir = dir.as_ref();
-        let io = |path: &Path| {
-            let path = path.to_path_buf();
-            move |source| Error::Io { path, source }
+        let io = |path: &Path, source| Error::Io {
+            path: path.to_path_buf(),
+            source,
         };
-        std::fs::create_dir_all(dir).map_err(io(dir))?;
+        std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+        let write = |path: &Path, text: String| {
+            crate::io::write_atomically(
+                path,
+                |f| std::io::Write::write_all(f, text.as_bytes()).map_err(|e| io(path, e)),
+                io,
+            )
+        };
         for table in Table::ALL {
-            let path = dir.join(table.file_name());
-            std::fs::write(&path, self.csv(table)).map_err(io(&path))?;
+            write(&dir.join(table.file_name()), self.csv(table))?;
         }
-        let path = dir.join("timeline.json");
         let json = serde_json::to_string_pretty(self).expect("a timeline serialises to JSON");
-        std::fs::write(&path, json).map_err(io(&path))
+        write(&dir.join("timeline.json"), json)
     }
 }

@@ -573,8 +573,13 @@ pub fn to_json_string(ds: &Dataset) -> Result<String> {
 pub fn write_json(ds: &Dataset, path: impl AsRef<Path>) -> Result<()> {
     let path = path.as_ref();
     let text = to_json_string(ds)?;
-    std::fs::write(path, text).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
+    let io = |p: &Path, source| Error::Io {
+        path: p.to_path_buf(),
         source,
-    })
+    };
+    super::write_atomically(
+        path,
+        |f| std::io::Write::write_all(f, text.as_bytes()).map_err(|e| io(path, e)),
+        io,
+    )
 }

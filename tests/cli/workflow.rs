@@ -223,3 +223,45 @@ fn every_timeline_event_row_has_its_sizes() {
         }
     }
 }
+
+/// Every file the CLI writes is written beside the destination and renamed into place: the
+/// old file (here kept alive by a hard link) is never truncated in place, and no temporary
+/// file is left behind.
+#[cfg(unix)]
+#[test]
+fn outputs_are_replaced_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let runs: [(&str, &[&str]); 5] = [
+        (
+            "pairs.csv",
+            &["align", "--pairs", "USA:GBR", "--format", "csv", "--out"],
+        ),
+        ("g.graphml", &["graph", "--format", "graphml", "--out"]),
+        ("coalitions.json", &["cluster", "--format", "json", "--out"]),
+        ("fig.svg", &["plot", "network", "--out"]),
+        ("t.gexf", &["timeline", "--window", "2y", "--gexf"]),
+    ];
+    for (name, args) in runs {
+        let path = dir.path().join(name);
+        let link = dir.path().join(format!("{name}.before"));
+        std::fs::write(&path, "previous contents").unwrap();
+        std::fs::hard_link(&path, &link).unwrap();
+        cosignatory().args(args).arg(&path).assert().success();
+        assert_eq!(
+            std::fs::read_to_string(&link).unwrap(),
+            "previous contents",
+            "{name}"
+        );
+        assert_ne!(
+            std::fs::read_to_string(&path).unwrap(),
+            "previous contents",
+            "{name}"
+        );
+    }
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
