@@ -105,10 +105,15 @@ pub struct DataArgs {
     /// the statement's date, or both.
     #[arg(long, value_parser = named(&BlocMode::ALL, BlocMode::name), default_value_t = BlocMode::AsActor)]
     pub bloc_mode: BlocMode,
+    /// Add the bloc memberships of this CSV file (columns bloc, member, from, to) to the data
+    /// (the UN roll calls already carry the bundled EU, NATO, G7, ASEAN, BRICS, SCO, ...).
+    #[arg(long, value_name = "FILE.csv")]
+    pub memberships: Option<PathBuf>,
     /// Skip bad rows (each one is reported on stderr) instead of failing.
     #[arg(long)]
     pub lenient: bool,
-    /// Use the bundled UN General Assembly roll calls 1946-2019 instead of DATA.
+    /// Use the bundled UN General Assembly roll calls 1946-2019 instead of DATA, with the
+    /// bundled bloc memberships (EU, NATO, G7, ASEAN, BRICS, SCO, ...; see data/SOURCES.md).
     #[cfg(feature = "un-votes")]
     #[arg(long, conflicts_with = "data")]
     pub un_votes: bool,

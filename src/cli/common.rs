@@ -16,6 +16,17 @@ use std::time::Duration;
 /// Loads DATA (or the bundled dataset), printing warnings and, with `--lenient`, every
 /// skipped row on stderr.
 pub fn load(args: &DataArgs) -> CliResult<Dataset> {
+    let ds = load_data(args)?;
+    match &args.memberships {
+        None => Ok(ds),
+        Some(path) => {
+            let memberships = cosignatory::io::read_memberships_csv(path)?;
+            Ok(ds.with_memberships(&memberships)?)
+        }
+    }
+}
+
+fn load_data(args: &DataArgs) -> CliResult<Dataset> {
     #[cfg(feature = "un-votes")]
     if args.un_votes {
         let spinner = spinner("loading the UN General Assembly roll calls");

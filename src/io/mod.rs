@@ -23,7 +23,7 @@ pub mod unvotes;
 mod write;
 
 pub use atomic::write_atomically;
-pub use csv_folder::{CsvTables, read_csv_folder, read_csv_folder_with};
+pub use csv_folder::{CsvTables, read_csv_folder, read_csv_folder_with, read_memberships_csv};
 pub use edge_list::{EdgeList, read_edge_list};
 pub use json::{from_json_str, read_json_with, to_json_string, write_json};
 // The UN importer's names live in `io::unvotes`; these flat paths are kept for

@@ -14,6 +14,7 @@ mod signature;
 mod statement;
 mod summary;
 mod view;
+mod with_memberships;
 
 pub use actor::{Actor, ActorKind};
 pub use build::{DatasetBuilder, Strictness};

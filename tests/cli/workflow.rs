@@ -110,6 +110,38 @@ mod un {
     }
 
     #[test]
+    fn eu_cohesion_in_the_general_assembly_works_out_of_the_box() {
+        let ds = cosignatory::datasets::un_votes();
+        let d = |s: &str| s.parse().unwrap();
+        let eu = ds.actor_index("EU").unwrap();
+        let gbr = ds.actor_index("GBR").unwrap();
+        // Dates of data/memberships.csv (sources in data/SOURCES.md).
+        assert!(ds.is_member(eu, gbr, d("1973-01-01")));
+        assert!(!ds.is_member(eu, gbr, d("1972-12-31")));
+        assert_eq!(ds.members_on(eu, d("1958-01-01")).len(), 6);
+        assert_eq!(ds.members_on(eu, d("2019-12-31")).len(), 28);
+        let nato = ds.actor_index("NATO").unwrap();
+        assert_eq!(ds.members_on(nato, d("2019-12-31")).len(), 29);
+        let out = stdout_of(cosignatory().args([
+            "cohesion",
+            "--un-votes",
+            "--bloc",
+            "EU",
+            "--from",
+            "2000-01-01",
+            "--to",
+            "2009-12-31",
+            "--format",
+            "csv",
+        ]));
+        let r = rows(&out);
+        assert_eq!(r[1][0], "EU");
+        assert_eq!(r[1][column(&r, "measure")], "agreement-index");
+        let v: f64 = r[1][column(&r, "score")].parse().unwrap();
+        assert!(v > 0.8 && v <= 1.0, "{out}");
+    }
+
+    #[test]
     fn the_last_un_window_is_small_and_partial() {
         let out = stdout_of(cosignatory().args([
             "align",
@@ -264,4 +296,31 @@ fn outputs_are_replaced_atomically() {
         .filter(|n| n.ends_with(".tmp"))
         .collect();
     assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn memberships_from_a_file_make_a_bloc_of_any_dataset() {
+    let (dir, data) = folder();
+    let file = dir.path().join("blocs.csv");
+    std::fs::write(
+        &file,
+        "bloc,member,from,to\nNEW,DDD,2019-01-01,\nNEW,EEE,2019-01-01,\n",
+    )
+    .unwrap();
+    let out = stdout_of(cosignatory().args([
+        "cohesion",
+        arg(&data),
+        "--bloc",
+        "NEW",
+        "--memberships",
+        arg(&file),
+        "--format",
+        "csv",
+    ]));
+    // DDD and EEE sign s3 and s4 together; DDD alone signs s5: 2 of 3 with both.
+    assert!(out.lines().nth(1).unwrap().starts_with("NEW,"), "{out}");
+    cosignatory()
+        .args(["cohesion", arg(&data), "--bloc", "NEW"])
+        .assert()
+        .failure();
 }
