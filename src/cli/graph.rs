@@ -59,8 +59,10 @@ pub fn run(args: &GraphArgs) -> CliResult<()> {
         });
     }
     let attributes = if args.coalitions {
-        NodeAttributes::new()
-            .with_partition(&coalitions(&g.to_cluster_graph()?, args.seed)?.partition)
+        // The canonical numbering (1 = largest), as `cluster` prints it.
+        let partition = coalitions(&g.to_cluster_graph()?, args.seed)?.partition;
+        let ids: Vec<&str> = (0..g.node_count()).map(|i| g.id(i)).collect();
+        NodeAttributes::new().with_coalitions(partition.coalition_numbers(&ids))
     } else {
         NodeAttributes::new()
     };

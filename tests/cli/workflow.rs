@@ -324,3 +324,47 @@ fn memberships_from_a_file_make_a_bloc_of_any_dataset() {
         .assert()
         .failure();
 }
+
+/// `cluster`, `graph --coalitions` (every export) and `plot network` number coalitions the same
+/// way: the library's canonical order (1 = largest, ties by smallest member id).
+#[test]
+fn coalitions_have_one_numbering_everywhere() {
+    let parse = |csv: &str, col: &str| -> std::collections::BTreeMap<String, usize> {
+        let r = rows(csv);
+        let c = column(&r, col);
+        r[1..]
+            .iter()
+            .map(|row| (row[0].clone(), row[c].parse().unwrap()))
+            .collect()
+    };
+    let cluster = parse(
+        &stdout_of(cosignatory().args(["cluster", "--runs", "10", "--format", "csv"])),
+        "community",
+    );
+    let graph = parse(
+        &stdout_of(cosignatory().args(["graph", "--coalitions", "--format", "csv-nodes"])),
+        "coalition",
+    );
+    assert_eq!(graph, cluster);
+    let k = *graph.values().max().unwrap();
+    let sizes: Vec<usize> = (1..=k)
+        .map(|c| graph.values().filter(|&&v| v == c).count())
+        .collect();
+    assert!(sizes.iter().all(|&s| s > 0), "numbers 1..{k}: {sizes:?}");
+    assert!(sizes.windows(2).all(|w| w[0] >= w[1]), "{sizes:?}");
+    // DOT: the coalition attribute is the same number, and no two coalitions share a colour.
+    let dot = stdout_of(cosignatory().args(["graph", "--coalitions", "--format", "dot"]));
+    let mut colour_of = std::collections::BTreeMap::new();
+    for line in dot.lines().filter(|l| l.contains("coalition=")) {
+        let get = |key: &str| {
+            let rest = &line[line.find(&format!("{key}=\"")).unwrap() + key.len() + 2..];
+            rest[..rest.find('"').unwrap()].to_string()
+        };
+        let c: usize = get("coalition").parse().unwrap();
+        colour_of.entry(c).or_insert_with(|| get("fillcolor"));
+    }
+    let mut colours: Vec<&String> = colour_of.values().collect();
+    colours.sort();
+    colours.dedup();
+    assert_eq!(colours.len(), colour_of.len());
+}

@@ -64,14 +64,25 @@ pub fn run(args: &PlotNetworkArgs) -> CliResult<()> {
         }
         s
     };
-    let mut groups: Vec<Vec<usize>> = best
+    // Coalitions in the canonical order (`Partition::coalition_numbers`, as `cluster` and
+    // `graph --coalitions` number them), keeping those with a drawn member.
+    let full_ids: Vec<&str> = (0..full.node_count()).map(|i| full.id(i)).collect();
+    let numbers = best.partition.coalition_numbers(&full_ids);
+    let mut numbered: Vec<(usize, Vec<usize>)> = best
         .partition
         .communities()
-        .map(|c| c.iter().filter_map(|&v| slot[v]).collect::<Vec<usize>>())
-        .filter(|g: &Vec<usize>| !g.is_empty())
+        .filter(|c| !c.is_empty())
+        .map(|c| {
+            (
+                numbers[c[0]],
+                c.iter().filter_map(|&v| slot[v]).collect::<Vec<usize>>(),
+            )
+        })
+        .filter(|(_, g)| !g.is_empty())
         .collect();
+    numbered.sort_by_key(|(n, _)| *n);
     let id = |i: usize| full.actor(keep[i]).id.as_str();
-    groups.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| id(a[0]).cmp(id(b[0]))));
+    let (group_numbers, groups): (Vec<usize>, Vec<Vec<usize>>) = numbered.into_iter().unzip();
     let mut group_of = vec![0usize; keep.len()];
     for (g, members) in groups.iter().enumerate() {
         for &i in members {
@@ -190,7 +201,15 @@ pub fn run(args: &PlotNetworkArgs) -> CliResult<()> {
         }
         let ids: Vec<&str> = (0..keep.len()).map(id).collect();
         let activity: Vec<u32> = keep.iter().map(|&v| full.statements_of(v)).collect();
-        draw_legend(root, w - legend_w - 10, y0, &groups, &ids, &activity)
+        draw_legend(
+            root,
+            w - legend_w - 10,
+            y0,
+            &groups,
+            &group_numbers,
+            &ids,
+            &activity,
+        )
     })
 }
 
@@ -199,6 +218,7 @@ fn draw_legend(
     x: i32,
     y: i32,
     groups: &[Vec<usize>],
+    numbers: &[usize],
     ids: &[&str],
     activity: &[u32],
 ) -> CliResult<()> {
@@ -220,7 +240,7 @@ fn draw_legend(
             .join(" ");
         let more = if ranked.len() > 4 { " …" } else { "" };
         root.draw(&Text::new(
-            format!("{} ({}): {shown}{more}", g + 1, members.len()),
+            format!("{} ({}): {shown}{more}", numbers[g], members.len()),
             (x + 18, row + 7),
             font.color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
         ))
