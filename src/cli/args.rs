@@ -76,8 +76,8 @@ Examples:
 Examples:
   cosignatory plot series --pairs KOR:USA,IND:RUS --window 2y --out series.svg
   cosignatory plot heatmap --from 2019-01-01 --top 30 --out heatmap.svg
-  cosignatory plot network --backbone disparity --out network.svg
-SVG only; convert with e.g. `rsvg-convert -o fig.png fig.svg`."
+  cosignatory plot network --backbone disparity --out network.png
+SVG on stdout or to an --out path; an --out path ending in .png gives a PNG."
     )]
     Plot(PlotCommand),
 }
@@ -177,7 +177,8 @@ pub enum GraphFormat {
     Csv,
     /// Node table: id,name,kind,statements (+ coalition).
     CsvNodes,
-    /// Node-link JSON (networkx's node_link_graph reads it).
+    /// Node-link JSON (key "edges"): networkx >= 3.6 reads it with `node_link_graph(data)`;
+    /// 3.4-3.5 with `edges="edges"`; 3.0-3.3 with `link="edges"`.
     Json,
     /// GraphML (Gephi, igraph, networkx, yEd).
     Graphml,

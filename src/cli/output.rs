@@ -47,7 +47,7 @@ impl Cell {
     /// As shown to people: 4 decimals are plenty to compare scores by eye.
     fn shown(&self) -> String {
         match self {
-            Cell::Num(Some(v)) => format!("{v:.4}"),
+            Cell::Num(Some(v)) => fixed4(*v),
             Cell::Num(None) => "-".into(),
             other => other.exact(),
         }
@@ -221,6 +221,26 @@ impl Serialize for JsonRow<'_> {
             map.serialize_entry(c, &v.json())?;
         }
         map.end()
+    }
+}
+
+/// A number with four decimals, without the sign of a value that rounds to zero (`-0.0000`
+/// reads as a negative result).
+pub fn fixed4(v: f64) -> String {
+    let s = format!("{v:.4}");
+    if s == "-0.0000" {
+        "0.0000".to_string()
+    } else {
+        s
+    }
+}
+
+/// "1 member", "2 members".
+pub fn members(n: usize) -> String {
+    if n == 1 {
+        "1 member".to_string()
+    } else {
+        format!("{n} members")
     }
 }
 

@@ -368,3 +368,57 @@ fn coalitions_have_one_numbering_everywhere() {
     colours.dedup();
     assert_eq!(colours.len(), colour_of.len());
 }
+
+#[test]
+fn formatting_reads_right() {
+    let (dir, data) = folder();
+    // The tool reads its own edge table without warnings (signed: every extra column).
+    let edges = dir.path().join("edges.csv");
+    cosignatory()
+        .args([
+            "graph",
+            arg(&data),
+            "--signed",
+            "--format",
+            "csv",
+            "--out",
+            arg(&edges),
+        ])
+        .assert()
+        .success();
+    cosignatory()
+        .args(["cluster", "--edges", arg(&edges)])
+        .assert()
+        .success()
+        .stderr("");
+    // A singleton is "1 member"; no quality prints as -0.0000.
+    let out = stdout_of(cosignatory().args(["cluster", arg(&data), "--to", "2020-12-31"]));
+    assert!(
+        !out.contains("(1 members)") && !out.contains("-0.0000"),
+        "{out}"
+    );
+    let out = stdout_of(cosignatory().args([
+        "cluster",
+        "--edges",
+        arg(&edges),
+        "--quality",
+        "cpm",
+        "--resolution",
+        "5",
+    ]));
+    assert!(
+        !out.contains("(1 members)") && !out.contains("-0.0000"),
+        "{out}"
+    );
+    assert!(out.contains("(1 member)"), "{out}");
+    let help = stdout_of(cosignatory().args(["plot", "--help"]));
+    assert!(
+        !help.contains("SVG only") && help.contains(".png"),
+        "{help}"
+    );
+    let help = stdout_of(cosignatory().args(["graph", "--help"]));
+    assert!(
+        help.contains("networkx >= 3.6") && help.contains("link=\"edges\""),
+        "{help}"
+    );
+}
