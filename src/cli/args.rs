@@ -54,9 +54,36 @@ Examples:
   cosignatory align --pairs USA:GBR,IND:RUS --measure jaccard
   cosignatory align --actor KOR --measure kappa-nominal --format csv
   cosignatory align --pairs KOR:USA --window 2y --step 1y --ci 0.95 --bootstrap 1000 --seed 7
-Universe: co-signature data default to `all` (every statement of the view is an item for
-every actor, \"did not sign\" coded 0); roll calls (all statements of kind resolution_vote)
-default to `recorded`.")]
+Defaults follow the data: roll calls (all statements of kind resolution_vote) use
+--coding voeten, --universe recorded and --measure kappa-quadratic; co-signature data use
+--coding cosignature, --universe all (every statement of the view is an item for every actor,
+\"did not sign\" coded 0) and --measure jaccard.
+
+Measures (formula, range, undefined cases, coding, citation: docs/measures.md):
+  s-absolute              Signorino-Ritter S, absolute distance          [-1, 1]
+  s-squared               Signorino-Ritter S, squared distance           [-1, 1]
+  kappa-nominal           Cohen's kappa                                  [-1, 1]
+  kappa-linear            Cohen's kappa, linear weights                  [-1, 1]
+  kappa-quadratic         Cohen's kappa, quadratic weights (Hage FPSIM)  [-1, 1]
+  pi-nominal              Scott's pi                                     [-1, 1]
+  pi-quadratic            Scott's pi, quadratic weights                  [-1, 1]
+  alpha-nominal           Krippendorff's alpha, nominal                  <= 1
+  alpha-interval          Krippendorff's alpha, interval                 <= 1
+  benati-capurri          Benati-Capurri alignment index                 [-1, 1]
+  kendall-tau-b           Kendall's tau-b (replication only)             [-1, 1]
+  percent-agreement       share of items with the same code              [0, 1]
+  voeten-agree            agreement, abstention vs yes/no counts 1/2     [0, 1]
+  state-dept-coincidence  same yes/no votes over yes/no votes of both    [0, 1]
+  jaccard                 a/(a+b+c)                           binary     [0, 1]
+  dice                    2a/(2a+b+c)                         binary     [0, 1]
+  cosine                  a/sqrt((a+b)(a+c))                  binary     [0, 1]
+  overlap                 a/min(a+b, a+c)                     binary     [0, 1]
+  newman                  sum of 1/(k-1) over joint statements binary    [0, inf)
+  phi                     Pearson phi                         binary     [-1, 1]
+  simple-matching         (a+d)/n                             binary     [0, 1]
+  hypergeometric-p        P(joint >= a) under chance          binary     [0, 1]
+  pmi                     pointwise mutual information, bits  binary
+  npmi                    normalised PMI                      binary     [-1, 1]")]
     Align(AlignArgs),
     /// Cohesion of a bloc's members per window.
     #[command(after_help = "\

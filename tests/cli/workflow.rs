@@ -422,3 +422,43 @@ fn formatting_reads_right() {
         "{help}"
     );
 }
+
+/// docs/measures.md documents every measure the CLI can select, and `align --help` gives one
+/// line per measure and points there.
+#[test]
+fn every_measure_is_documented_and_listed_in_align_help() {
+    use cosignatory::align::{CohesionMeasure, Measure};
+    use cosignatory::graph::{BackboneMethod, Weighting};
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/measures.md")).unwrap();
+    let help = stdout_of(cosignatory().args(["align", "--help"]));
+    assert!(help.contains("docs/measures.md"), "{help}");
+    for m in Measure::ALL {
+        assert!(
+            doc.contains(&format!("| `{}` |", m.name())),
+            "{m} not in docs/measures.md"
+        );
+        assert!(
+            help.lines()
+                .any(|l| l.trim_start().starts_with(&format!("{} ", m.name()))),
+            "{m} has no line in align --help"
+        );
+    }
+    for w in Weighting::ALL {
+        assert!(doc.contains(&format!("| `{}` |", w.name())), "{w}");
+    }
+    for b in BackboneMethod::ALL {
+        assert!(doc.contains(&format!("| `{}` |", b.name())), "{b}");
+    }
+    for c in CohesionMeasure::ALL {
+        assert!(doc.contains(&format!("| `{}` |", c.name())), "{c}");
+    }
+    for section in [
+        "ideal-points.md",
+        "backbones.md",
+        "## Quality functions",
+        "## Centrality",
+    ] {
+        assert!(doc.contains(section), "{section}");
+    }
+}
