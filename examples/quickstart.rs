@@ -37,10 +37,21 @@ fn main() -> cosignatory::Result<()> {
     let numbers = c.partition.coalition_numbers(&ids);
     let part = participation_coefficient(g.graph(), |e| e.weight, &numbers)?;
     // Numbered as every command numbers them: 1 is the largest.
-    for (k, members) in c.partition.labelled_by_size(&ids).iter().enumerate().take(5) {
+    for (k, members) in c
+        .partition
+        .labelled_by_size(&ids)
+        .iter()
+        .enumerate()
+        .take(5)
+    {
         let shown: Vec<&str> = members.iter().take(12).map(String::as_str).collect();
         let more = if members.len() > 12 { " …" } else { "" };
-        println!("  {} ({:>3}) {}{more}", k + 1, members.len(), shown.join(" "));
+        println!(
+            "  {} ({:>3}) {}{more}",
+            k + 1,
+            members.len(),
+            shown.join(" ")
+        );
     }
     // Bridges: actors with ties spread over several coalitions (participation P), among
     // actors with at least 5 statements in the period (P of a rare signer says little).
@@ -61,7 +72,12 @@ fn main() -> cosignatory::Result<()> {
     let three_years = "3y".parse().expect("a valid span");
     let windows = WindowSpec::calendar(three_years, None)?.windows(first, last)?;
     let options = Defaults::for_view(&view).series_options();
-    let pairs = [("USA", "GBR"), ("USA", "FRA"), ("KOR", "USA"), ("TUR", "USA")];
+    let pairs = [
+        ("USA", "GBR"),
+        ("USA", "FRA"),
+        ("KOR", "USA"),
+        ("TUR", "USA"),
+    ];
     let series = pair_series(&view, &windows, &pairs, &options)?;
     print!("Alignment ({}) per window:", options.measure);
     for w in &windows {

@@ -21,7 +21,7 @@ fn colour(rank: usize) -> String {
         (rank + 1).to_string()
     } else {
         let hue = ((rank - SCHEME_COLOURS) as f64 * 0.618_033_988_75).fract();
-        let value = if (rank - SCHEME_COLOURS) % 2 == 0 {
+        let value = if (rank - SCHEME_COLOURS).is_multiple_of(2) {
             0.95
         } else {
             0.8
