@@ -46,7 +46,6 @@ pub const DEFAULT_MIN_N: u32 = 10;
 
 /// Settings of [`SeriesPoint::flags`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct FlagOptions {
     /// Scores on fewer joint items are flagged [`ScoreFlag::SmallN`] (default
     /// [`DEFAULT_MIN_N`] = 10).

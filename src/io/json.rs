@@ -44,7 +44,7 @@ use std::sync::Arc;
 /// let (ds, report) = from_json_str("m.json", minimal, &ReadOptions::lenient()).unwrap();
 /// assert_eq!(ds.num_signatures(), 1);
 /// let at = report.skipped[0].location().unwrap();
-/// assert_eq!((at.field.as_str(), at.line, at.column), ("signatures[1].position", 3, Some(70)));
+/// assert_eq!((at.field.as_str(), at.line, at.column), ("signatures[1].position", 3, Some(82)));
 /// ```
 ///
 /// # Errors
