@@ -1,7 +1,7 @@
 //! Real data bundled with the crate (no file system needed).
 
 use crate::io::{CsvTables, ReadOptions};
-use crate::model::Dataset;
+use crate::model::{Dataset, Membership};
 
 const STATEMENTS: &str = include_str!("../data/statements.csv");
 const SIGNATURES: &str = include_str!("../data/signatures.csv");
@@ -28,6 +28,28 @@ pub fn joint_statements() -> Dataset {
         .read(&ReadOptions::default())
         .expect("bundled joint-statements data is valid")
         .0
+}
+
+/// The bloc memberships of the bundled data (`data/memberships.csv`: EU, NATO, G7, ASEAN,
+/// BRICS, SCO, ..., dated from each bloc's founding; sources in `data/SOURCES.md`) and the
+/// blocs' `(id, name)`: what [`un_votes`] attaches to the General Assembly roll calls, and
+/// what [`Dataset::with_memberships`](crate::model::Dataset::with_memberships) can attach to any dataset.
+///
+/// ```
+/// let (memberships, names) = cosignatory::datasets::bloc_memberships();
+/// assert!(memberships.iter().any(|m| m.bloc == "EU" && m.member == "FRA"));
+/// assert!(names.iter().any(|(id, _)| id == "NATO"));
+/// ```
+pub fn bloc_memberships() -> (Vec<Membership>, Vec<(String, String)>) {
+    let js = joint_statements();
+    let memberships: Vec<Membership> = js.membership_records().collect();
+    let names = js
+        .actors()
+        .iter()
+        .filter(|a| memberships.iter().any(|m| m.bloc == a.id))
+        .map(|a| (a.id.clone(), a.name.clone()))
+        .collect();
+    (memberships, names)
 }
 
 /// The UN General Assembly roll calls 1946–2019 (6,203 roll calls, 870,109 votes, 5,745 issue
@@ -64,9 +86,10 @@ pub fn un_votes() -> Dataset {
         ("data/unvotes/roll_calls.csv.gz", GzDecoder::new(ROLL_CALLS)),
     )
     .with_issues("data/unvotes/issues.csv.gz", GzDecoder::new(ISSUES));
+    let (memberships, names) = bloc_memberships();
     // The bundled files are checked by the test suite, so failing here is a build defect.
     tables
-        .read(&UnVotesOptions::default())
+        .read(&UnVotesOptions::default().with_blocs(memberships, names))
         .expect("bundled UN votes data is valid")
         .0
 }

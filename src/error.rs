@@ -12,8 +12,9 @@ use std::path::PathBuf;
 /// Where in the input a problem was found.
 ///
 /// For CSV files `line` is the 1-based physical line of the record (the header is line 1).
-/// For JSON documents `file` names the document and the array (`data.json#signatures`) and
-/// `line` is the 1-based position of the record in that array. For the programmatic builder
+/// For JSON documents `file` names the document, `field` is the JSON path of the value
+/// (`signatures[2].position`), and `line` and `column` are where that value (or its record)
+/// starts in the text. For the programmatic builder
 /// `file` is `<builder>` and `line` counts the records added of that type.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Location {
@@ -25,15 +26,18 @@ pub struct Location {
     pub field: String,
     /// The offending value, as read.
     pub value: String,
+    /// The 1-based column (byte) where the value starts, when the input has columns (JSON).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u64>,
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}: field `{}` = {:?}",
-            self.file, self.line, self.field, self.value
-        )
+        write!(f, "{}:{}", self.file, self.line)?;
+        if let Some(c) = self.column {
+            write!(f, ":{c}")?;
+        }
+        write!(f, ": field `{}` = {:?}", self.field, self.value)
     }
 }
 
@@ -240,6 +244,27 @@ impl Problem {
             | Problem::OverlappingMembership { at, .. }
             | Problem::SkippedReference { at, .. }
             | Problem::MembershipCycle { at, .. }
+            | Problem::InvalidValue { at, .. } => Some(at),
+            _ => None,
+        }
+    }
+
+    /// The location of the problem, mutable (readers that know more than line numbers, such
+    /// as the JSON reader, refine it).
+    pub(crate) fn location_mut(&mut self) -> Option<&mut Location> {
+        match self {
+            Problem::EmptyField { at }
+            | Problem::InvalidDate { at }
+            | Problem::UnknownPosition { at }
+            | Problem::UnknownActorKind { at }
+            | Problem::UnknownActor { at, .. }
+            | Problem::UnknownStatement { at, .. }
+            | Problem::DuplicateActor { at, .. }
+            | Problem::DuplicateStatement { at, .. }
+            | Problem::DuplicateSignature { at, .. }
+            | Problem::InvertedMembership { at, .. }
+            | Problem::OverlappingMembership { at, .. }
+            | Problem::SkippedReference { at, .. }
             | Problem::InvalidValue { at, .. } => Some(at),
             _ => None,
         }

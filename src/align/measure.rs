@@ -8,6 +8,9 @@ use super::{AlignError, ContingencyTable, Dyad, Options, Score};
 
 /// A dyadic alignment measure, selectable by its kebab-case name.
 ///
+/// Every measure's formula, range, undefined cases, required coding and citation are in
+/// `docs/measures.md` (in the repository and the published crate).
+///
 /// ```
 /// use cosignatory::align::{Measure, ContingencyTable};
 /// let m: Measure = "kappa-nominal".parse().unwrap();

@@ -47,6 +47,7 @@ mod coding;
 pub mod cohesion;
 mod defaults;
 mod error;
+mod flags;
 mod matrix;
 mod measure;
 mod over_view;
@@ -60,6 +61,7 @@ pub use agreement::{AlphaLevel, Metric};
 pub use coding::{Coding, MAX_CATEGORIES, Scale};
 pub use defaults::{AlignWarning, DataKind, Defaults};
 pub use error::AlignError;
+pub use flags::{DEFAULT_MIN_N, FlagOptions, ScoreFlag};
 pub use matrix::PositionMatrix;
 pub use measure::{Measure, ParseMeasureError};
 pub use over_view::{

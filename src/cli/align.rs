@@ -6,8 +6,8 @@ use super::error::{CliError, CliResult};
 use super::output::{self, Cell, Records};
 use cosignatory::align::uncertainty::BootstrapConfig;
 use cosignatory::align::{
-    AlignmentSeries, Coding, Measure, Options, Pairs, SeriesOptions, Universe,
-    alignment_series_with_progress,
+    AlignmentSeries, Coding, FlagOptions, Measure, Options, Pairs, ScoreFlag, SeriesOptions,
+    SeriesPoint, Universe, alignment_series_with_progress,
 };
 use cosignatory::model::{Dataset, View};
 use cosignatory::time::Window;
@@ -22,13 +22,14 @@ use std::sync::Arc;
 pub fn setup(
     ds: &Dataset,
     view: &View<'_>,
-    measure: Measure,
+    measure: Option<Measure>,
     coding: Option<&Coding>,
     universe: Option<&Universe>,
     uncertainty: &UncertaintyArgs,
 ) -> CliResult<SeriesOptions> {
     let roll_call = common::is_roll_call(view);
     let coding = common::coding(coding, roll_call);
+    let measure = measure.unwrap_or_else(|| common::default_measure(roll_call, &coding));
     if measure.needs_binary() && !coding.scale().is_binary() {
         return Err(CliError::usage(format!(
             "measure {measure} needs a binary coding; add --coding cosignature or --coding yes-no"
@@ -104,14 +105,15 @@ pub fn run(args: &AlignArgs) -> CliResult<()> {
     )?;
     let windows = common::windows(&view, &args.data, &args.windows)?;
     let s = series(&view, &windows, &pairs, &options)?;
+    let flags = FlagOptions::for_dataset(&ds, args.min_n);
     let intervals = options.bootstrap.is_some();
     if args.output.format == Format::Csv {
         // Streamed: an all-pairs UN series has 1.5 million rows.
         return output::emit(args.output.out.as_deref(), |out| {
-            write_csv(&s, intervals, out)
+            write_csv(&s, intervals, &flags, out)
         });
     }
-    let records = to_records(&s, intervals);
+    let records = to_records(&s, intervals, &flags);
     output::emit(args.output.out.as_deref(), |out| {
         if args.output.format == Format::Table {
             writeln!(
@@ -128,7 +130,8 @@ pub fn run(args: &AlignArgs) -> CliResult<()> {
     })
 }
 
-/// The columns of `align`'s tables.
+/// The columns of `align`'s tables: `a,b,window_start,window_end,measure,score,n,flag` and
+/// with intervals `ci_low,ci_high`.
 fn columns(intervals: bool) -> Vec<&'static str> {
     let mut columns = vec![
         "a",
@@ -138,6 +141,7 @@ fn columns(intervals: bool) -> Vec<&'static str> {
         "measure",
         "score",
         "n",
+        "flag",
     ];
     if intervals {
         columns.extend(["ci_low", "ci_high"]);
@@ -145,9 +149,24 @@ fn columns(intervals: bool) -> Vec<&'static str> {
     columns
 }
 
+/// A point's flags (`;`-separated, empty for none) and its interval: none below `--min-n`.
+fn flagged(p: &SeriesPoint, flags: &FlagOptions) -> (String, Option<f64>, Option<f64>) {
+    let f = p.flags(flags);
+    let text = f.iter().map(|f| f.name()).collect::<Vec<_>>().join(";");
+    match &p.interval {
+        Some(ci) if !f.contains(&ScoreFlag::SmallN) => (text, ci.lower, ci.upper),
+        _ => (text, None, None),
+    }
+}
+
 /// The CSV of the series, row by row as the points come (numbers in Rust's shortest
 /// round-trip form, undefined ones empty, as every CSV table of the CLI).
-fn write_csv(s: &AlignmentSeries, intervals: bool, out: &mut dyn Write) -> std::io::Result<()> {
+fn write_csv(
+    s: &AlignmentSeries,
+    intervals: bool,
+    flags: &FlagOptions,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     let csv_io = |e: csv::Error| std::io::Error::other(e.to_string());
     w.write_record(columns(intervals)).map_err(csv_io)?;
@@ -174,19 +193,19 @@ fn write_csv(s: &AlignmentSeries, intervals: bool, out: &mut dyn Write) -> std::
         }
         num(&mut w, p.score.value).map_err(csv_io)?;
         w.write_field(p.score.n.to_string()).map_err(csv_io)?;
+        let (flag, low, high) = flagged(p, flags);
+        w.write_field(&flag).map_err(csv_io)?;
         if intervals {
-            let ci = p.interval.as_ref();
-            num(&mut w, ci.and_then(|c| c.lower)).map_err(csv_io)?;
-            num(&mut w, ci.and_then(|c| c.upper)).map_err(csv_io)?;
+            num(&mut w, low).map_err(csv_io)?;
+            num(&mut w, high).map_err(csv_io)?;
         }
         w.write_record(None::<&[u8]>).map_err(csv_io)?;
     }
     w.flush()
 }
 
-/// `a,b,window_start,window_end,measure,score,n[,ci_low,ci_high]` for the table and JSON
-/// formats, with one shared string per actor and per date.
-fn to_records(s: &AlignmentSeries, intervals: bool) -> Records {
+/// The rows for the table and JSON formats, with one shared string per actor and per date.
+fn to_records(s: &AlignmentSeries, intervals: bool, flags: &FlagOptions) -> Records {
     let mut r = Records::new(&columns(intervals));
     // The points share the series' id allocations: intern by address.
     let ids: HashMap<*const u8, Rc<str>> = s
@@ -199,6 +218,7 @@ fn to_records(s: &AlignmentSeries, intervals: bool) -> Records {
             .map_or_else(|| Rc::from(&**a), Rc::clone)
     };
     let measure: Rc<str> = s.measure().name().into();
+    let no_flag: Rc<str> = "".into();
     let mut dates: (Option<Window>, Rc<str>, Rc<str>) = (None, "".into(), "".into());
     for p in s.iter() {
         if dates.0 != Some(p.window) {
@@ -208,6 +228,7 @@ fn to_records(s: &AlignmentSeries, intervals: bool) -> Records {
                 p.window.end.to_string().into(),
             );
         }
+        let (flag, low, high) = flagged(p, flags);
         let mut cells = vec![
             Cell::Text(id(&p.a)),
             Cell::Text(id(&p.b)),
@@ -216,13 +237,14 @@ fn to_records(s: &AlignmentSeries, intervals: bool) -> Records {
             Cell::shared(&measure),
             Cell::Num(p.score.value),
             Cell::int(p.score.n),
+            if flag.is_empty() {
+                Cell::shared(&no_flag)
+            } else {
+                Cell::Text(flag.into())
+            },
         ];
         if intervals {
-            let ci = p.interval.as_ref();
-            cells.extend([
-                Cell::Num(ci.and_then(|c| c.lower)),
-                Cell::Num(ci.and_then(|c| c.upper)),
-            ]);
+            cells.extend([Cell::Num(low), Cell::Num(high)]);
         }
         r.push(cells);
     }

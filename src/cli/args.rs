@@ -70,9 +70,36 @@ Examples:
   cosignatory align --pairs USA:GBR,IND:RUS --measure jaccard
   cosignatory align --actor KOR --measure kappa-nominal --format csv
   cosignatory align --pairs KOR:USA --window 2y --step 1y --ci 0.95 --bootstrap 1000 --seed 7
-Universe: co-signature data default to `all` (every statement of the view is an item for
-every actor, \"did not sign\" coded 0); roll calls (all statements of kind resolution_vote)
-default to `recorded`.")]
+Defaults follow the data: roll calls (all statements of kind resolution_vote) use
+--coding voeten, --universe recorded and --measure kappa-quadratic; co-signature data use
+--coding cosignature, --universe all (every statement of the view is an item for every actor,
+\"did not sign\" coded 0) and --measure jaccard.
+
+Measures (formula, range, undefined cases, coding, citation: docs/measures.md):
+  s-absolute              Signorino-Ritter S, absolute distance          [-1, 1]
+  s-squared               Signorino-Ritter S, squared distance           [-1, 1]
+  kappa-nominal           Cohen's kappa                                  [-1, 1]
+  kappa-linear            Cohen's kappa, linear weights                  [-1, 1]
+  kappa-quadratic         Cohen's kappa, quadratic weights (Hage FPSIM)  [-1, 1]
+  pi-nominal              Scott's pi                                     [-1, 1]
+  pi-quadratic            Scott's pi, quadratic weights                  [-1, 1]
+  alpha-nominal           Krippendorff's alpha, nominal                  <= 1
+  alpha-interval          Krippendorff's alpha, interval                 <= 1
+  benati-capurri          Benati-Capurri alignment index                 [-1, 1]
+  kendall-tau-b           Kendall's tau-b (replication only)             [-1, 1]
+  percent-agreement       share of items with the same code              [0, 1]
+  voeten-agree            agreement, abstention vs yes/no counts 1/2     [0, 1]
+  state-dept-coincidence  same yes/no votes over yes/no votes of both    [0, 1]
+  jaccard                 a/(a+b+c)                           binary     [0, 1]
+  dice                    2a/(2a+b+c)                         binary     [0, 1]
+  cosine                  a/sqrt((a+b)(a+c))                  binary     [0, 1]
+  overlap                 a/min(a+b, a+c)                     binary     [0, 1]
+  newman                  sum of 1/(k-1) over joint statements binary    [0, inf)
+  phi                     Pearson phi                         binary     [-1, 1]
+  simple-matching         (a+d)/n                             binary     [0, 1]
+  hypergeometric-p        P(joint >= a) under chance          binary     [0, 1]
+  pmi                     pointwise mutual information, bits  binary
+  npmi                    normalised PMI                      binary     [-1, 1]")]
     Align(AlignArgs),
     /// Ideal points per window: dynamic ordinal (default), ordinal or binary probit by EM.
     #[command(after_help = "\
@@ -99,8 +126,8 @@ Examples:
 Examples:
   cosignatory plot series --pairs KOR:USA,IND:RUS --window 2y --out series.svg
   cosignatory plot heatmap --from 2019-01-01 --top 30 --out heatmap.svg
-  cosignatory plot network --backbone disparity --out network.svg
-SVG only; convert with e.g. `rsvg-convert -o fig.png fig.svg`."
+  cosignatory plot network --backbone disparity --out network.png
+SVG on stdout or to an --out path; an --out path ending in .png gives a PNG."
     )]
     Plot(PlotCommand),
     /// One self-contained HTML page of a whole study: summary, network, coalitions,
@@ -132,10 +159,15 @@ pub struct DataArgs {
     /// the statement's date, or both.
     #[arg(long, value_parser = named(&BlocMode::ALL, BlocMode::name), default_value_t = BlocMode::AsActor)]
     pub bloc_mode: BlocMode,
+    /// Add the bloc memberships of this CSV file (columns bloc, member, from, to) to the data
+    /// (the UN roll calls already carry the bundled EU, NATO, G7, ASEAN, BRICS, SCO, ...).
+    #[arg(long, value_name = "FILE.csv")]
+    pub memberships: Option<PathBuf>,
     /// Skip bad rows (each one is reported on stderr) instead of failing.
     #[arg(long)]
     pub lenient: bool,
-    /// Use the bundled UN General Assembly roll calls 1946-2019 instead of DATA.
+    /// Use the bundled UN General Assembly roll calls 1946-2019 instead of DATA, with the
+    /// bundled bloc memberships (EU, NATO, G7, ASEAN, BRICS, SCO, ...; see data/SOURCES.md).
     #[cfg(feature = "un-votes")]
     #[arg(long, conflicts_with = "data")]
     pub un_votes: bool,
@@ -199,7 +231,8 @@ pub enum GraphFormat {
     Csv,
     /// Node table: id,name,kind,statements (+ coalition).
     CsvNodes,
-    /// Node-link JSON (networkx's node_link_graph reads it).
+    /// Node-link JSON (key "edges"): networkx >= 3.6 reads it with `node_link_graph(data)`;
+    /// 3.4-3.5 with `edges="edges"`; 3.0-3.3 with `link="edges"`.
     Json,
     /// GraphML (Gephi, igraph, networkx, yEd).
     Graphml,
@@ -345,15 +378,21 @@ pub struct WindowArgs {
 pub struct AlignArgs {
     #[command(flatten)]
     pub data: DataArgs,
-    /// Alignment measure.
-    #[arg(long, default_value = "jaccard", value_parser = measure_parser(), help_heading = "Alignment")]
-    pub measure: Measure,
+    /// Alignment measure (default: the data's: kappa-quadratic for roll calls, jaccard for
+    /// co-signatures). Formulas, ranges and citations: docs/measures.md.
+    #[arg(long, value_parser = measure_parser(), help_heading = "Alignment")]
+    pub measure: Option<Measure>,
     /// Pairs to score, as A:B,C:D (default: every pair).
     #[arg(long, value_delimiter = ',', value_parser = parse_pair, conflicts_with = "actor", help_heading = "Alignment")]
     pub pairs: Vec<(String, String)>,
     /// Score this actor against every other actor.
     #[arg(long, help_heading = "Alignment")]
     pub actor: Option<String>,
+    /// Scores on fewer joint items are flagged `small-n` in the `flag` column and printed
+    /// without interval (other flags: `undefined`, `constant` for a zero-width bootstrap
+    /// interval, `partial` for a window that ends after the data's last statement).
+    #[arg(long, default_value_t = cosignatory::align::DEFAULT_MIN_N, help_heading = "Alignment")]
+    pub min_n: u32,
     /// Items per actor: recorded, all, or members:BLOC[+BLOC] (see below for the default).
     #[arg(long, value_parser = parse_universe, help_heading = "Alignment")]
     pub universe: Option<Universe>,
@@ -550,9 +589,9 @@ pub struct PlotSeriesArgs {
     /// Pairs to draw, as A:B,C:D.
     #[arg(long, value_delimiter = ',', value_parser = parse_pair, required = true, help_heading = "Alignment")]
     pub pairs: Vec<(String, String)>,
-    /// Alignment measure.
-    #[arg(long, default_value = "jaccard", value_parser = measure_parser(), help_heading = "Alignment")]
-    pub measure: Measure,
+    /// Alignment measure (default: kappa-quadratic for roll calls, jaccard for co-signatures).
+    #[arg(long, value_parser = measure_parser(), help_heading = "Alignment")]
+    pub measure: Option<Measure>,
     /// Items per actor: recorded, all, or members:BLOC[+BLOC].
     #[arg(long, value_parser = parse_universe, help_heading = "Alignment")]
     pub universe: Option<Universe>,
@@ -573,9 +612,10 @@ pub struct PlotSeriesArgs {
 pub struct PlotHeatmapArgs {
     #[command(flatten)]
     pub data: DataArgs,
-    /// Alignment measure (a similarity; distance = 1 - score, scaled to the measure's range).
-    #[arg(long, default_value = "jaccard", value_parser = measure_parser(), help_heading = "Alignment")]
-    pub measure: Measure,
+    /// Alignment measure (a similarity; distance = 1 - score, scaled to the measure's range;
+    /// default: kappa-quadratic for roll calls, jaccard for co-signatures).
+    #[arg(long, value_parser = measure_parser(), help_heading = "Alignment")]
+    pub measure: Option<Measure>,
     /// Items per actor: recorded, all, or members:BLOC[+BLOC].
     #[arg(long, value_parser = parse_universe, help_heading = "Alignment")]
     pub universe: Option<Universe>,

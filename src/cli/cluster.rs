@@ -244,7 +244,7 @@ fn memberships(c: &Coalitions) -> Records {
 }
 
 fn write_table(out: &mut dyn Write, c: &Coalitions) -> std::io::Result<()> {
-    let q = |v: Option<f64>| v.map_or("undefined".into(), |v| format!("{v:.4}"));
+    let q = |v: Option<f64>| v.map_or("undefined".into(), output::fixed4);
     writeln!(
         out,
         "{} ({}): {} communities",
@@ -254,17 +254,17 @@ fn write_table(out: &mut dyn Write, c: &Coalitions) -> std::io::Result<()> {
     )?;
     writeln!(
         out,
-        "quality ({}, resolution {}) {:.4}; modularity {}",
+        "quality ({}, resolution {}) {}; modularity {}",
         c.quality_function,
         c.resolution,
-        c.quality,
+        output::fixed4(c.quality),
         q(c.modularity)
     )?;
     if let Some(s) = &c.significance {
         writeln!(out, "significance: {}", s.describe())?;
     }
     for (i, m) in c.communities.iter().enumerate() {
-        writeln!(out, "\nCommunity {} ({} members)", i + 1, m.len())?;
+        writeln!(out, "\nCommunity {} ({})", i + 1, output::members(m.len()))?;
         if let Some(n) = c.null_of(i) {
             writeln!(
                 out,

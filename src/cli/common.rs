@@ -4,8 +4,7 @@
 use super::args::{DataArgs, WindowArgs};
 use super::error::{CliError, CliResult};
 use chrono::NaiveDate;
-use cosignatory::align::{Coding, DataKind, Defaults, Universe};
-
+use cosignatory::align::{Coding, DataKind, Defaults, Measure, Universe};
 use cosignatory::io::{ReadOptions, read_dataset_with};
 use cosignatory::model::{ActorIdx, Dataset, View, ViewOptions};
 use cosignatory::time::{Window, WindowSpec};
@@ -16,6 +15,17 @@ use std::time::Duration;
 /// Loads DATA (or the bundled dataset), printing warnings and, with `--lenient`, every
 /// skipped row on stderr.
 pub fn load(args: &DataArgs) -> CliResult<Dataset> {
+    let ds = load_data(args)?;
+    match &args.memberships {
+        None => Ok(ds),
+        Some(path) => {
+            let memberships = cosignatory::io::read_memberships_csv(path)?;
+            Ok(ds.with_memberships(&memberships)?)
+        }
+    }
+}
+
+fn load_data(args: &DataArgs) -> CliResult<Dataset> {
     #[cfg(feature = "un-votes")]
     if args.un_votes {
         let spinner = spinner("loading the UN General Assembly roll calls");
@@ -79,7 +89,10 @@ pub fn view<'a>(ds: &'a Dataset, args: &DataArgs) -> CliResult<View<'a>> {
     {
         return Err(CliError::usage(format!("--from {from} is after --to {to}")));
     }
-    let (view, notes) = ds.view_with(&view_options(args))?;
+    // An empty view is a usage error that names the filter and the values it could take.
+    let (view, notes) = ds
+        .nonempty_view(&view_options(args))
+        .map_err(|e| CliError::usage(e.to_string()))?;
     for note in notes {
         eprintln!("warning: {note}");
     }
@@ -147,6 +160,18 @@ pub fn universe(ds: &Dataset, arg: Option<&Universe>, roll_call: bool) -> CliRes
             }
             Ok(u.clone())
         }
+    }
+}
+
+/// The measure used when `--measure` is not given: the data's ([`Defaults::measure`]:
+/// kappa-quadratic for roll calls, jaccard for co-signatures), or kappa-quadratic when the
+/// chosen coding is not binary (jaccard would be undefined).
+pub fn default_measure(roll_call: bool, coding: &Coding) -> Measure {
+    let m = defaults(roll_call).measure;
+    if m.needs_binary() && !coding.scale().is_binary() {
+        Defaults::for_kind(DataKind::RollCalls).measure
+    } else {
+        m
     }
 }
 

@@ -70,9 +70,11 @@ pub fn run(args: &GraphArgs) -> CliResult<()> {
     }
     let mut unassigned = 0;
     let attributes = if args.coalitions {
+        // The canonical numbering (1 = largest, ties by smallest id), as `cluster` prints it;
+        // actors without a tie in the graph shown are unassigned.
         let c = g.tied_coalitions(args.seed)?;
         unassigned = c.unassigned.len();
-        NodeAttributes::new().with_optional_coalitions(c.coalition.iter().copied())
+        NodeAttributes::new().with_optional_coalitions(c.coalition.iter().map(|k| k.map(|k| k + 1)))
     } else {
         NodeAttributes::new()
     };

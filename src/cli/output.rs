@@ -2,11 +2,11 @@
 
 use super::args::Format;
 use super::error::{CliError, CliResult};
+use cosignatory::io::write_atomically;
 use serde::Serialize;
 use serde::ser::SerializeMap;
 use serde_json::Value;
 use std::fmt::Write as _;
-use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use std::rc::Rc;
@@ -47,7 +47,7 @@ impl Cell {
     /// As shown to people: 4 decimals are plenty to compare scores by eye.
     fn shown(&self) -> String {
         match self {
-            Cell::Num(Some(v)) => format!("{v:.4}"),
+            Cell::Num(Some(v)) => fixed4(*v),
             Cell::Num(None) => "-".into(),
             other => other.exact(),
         }
@@ -224,6 +224,26 @@ impl Serialize for JsonRow<'_> {
     }
 }
 
+/// A number with four decimals, without the sign of a value that rounds to zero (`-0.0000`
+/// reads as a negative result).
+pub fn fixed4(v: f64) -> String {
+    let s = format!("{v:.4}");
+    if s == "-0.0000" {
+        "0.0000".to_string()
+    } else {
+        s
+    }
+}
+
+/// "1 member", "2 members".
+pub fn members(n: usize) -> String {
+    if n == 1 {
+        "1 member".to_string()
+    } else {
+        format!("{n} members")
+    }
+}
+
 pub fn write_json<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)
@@ -236,13 +256,11 @@ pub fn emit(
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> CliResult<()> {
     match path {
-        Some(p) => {
-            let file = File::create(p).map_err(|e| CliError::io(p, &e))?;
-            let mut w = BufWriter::new(file);
-            write(&mut w)
-                .and_then(|()| w.flush())
-                .map_err(|e| CliError::io(p, &e))
-        }
+        Some(p) => write_atomically(
+            p,
+            |w| write(w).map_err(|e| CliError::io(p, &e)),
+            |p, e| CliError::io(p, &e),
+        ),
         None => {
             let mut w = BufWriter::new(io::stdout().lock());
             match write(&mut w).and_then(|()| w.flush()) {
@@ -255,8 +273,8 @@ pub fn emit(
 
 /// Runs a library export on the destination, streaming. Exports check the graph and its
 /// attributes before writing anything, so an [`cosignatory::Error::Io`] is the destination's
-/// own failure and any other error comes before the first byte; the file is only created
-/// when the first byte is written, so a rejected export leaves no file behind.
+/// own failure and any other error comes before the first byte. Files are written
+/// atomically ([`write_atomically`]): a rejected or failed export leaves nothing behind.
 pub fn emit_export(
     path: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> cosignatory::Result<()>,
@@ -266,16 +284,11 @@ pub fn emit_export(
         other => Err(CliError::from(other)),
     };
     match path {
-        Some(p) => {
-            let mut w = LazyFile {
-                path: p,
-                file: None,
-            };
-            match write(&mut w) {
-                Ok(()) => w.finish().map_err(|e| CliError::io(p, &e)),
-                Err(e) => Err(CliError::io(p, &own(e)?)),
-            }
-        }
+        Some(p) => write_atomically(
+            p,
+            |w| write(w).or_else(|e| Err(CliError::io(p, &own(e)?))),
+            |p, e| CliError::io(p, &e),
+        ),
         None => {
             let mut w = BufWriter::new(io::stdout().lock());
             match write(&mut w).map_err(own) {
@@ -287,39 +300,6 @@ pub fn emit_export(
                 Err(Ok(e)) => Err(CliError::io(Path::new("<stdout>"), &e)),
                 Err(Err(e)) => Err(e),
             }
-        }
-    }
-}
-
-/// A file created on the first write (or on [`LazyFile::finish`]).
-struct LazyFile<'p> {
-    path: &'p Path,
-    file: Option<BufWriter<File>>,
-}
-
-impl LazyFile<'_> {
-    fn file(&mut self) -> io::Result<&mut BufWriter<File>> {
-        if self.file.is_none() {
-            self.file = Some(BufWriter::new(File::create(self.path)?));
-        }
-        Ok(self.file.as_mut().expect("created above"))
-    }
-
-    /// Creates the file if nothing was written, and flushes it.
-    fn finish(mut self) -> io::Result<()> {
-        self.file()?.flush()
-    }
-}
-
-impl Write for LazyFile<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.file()?.write(buf)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        match &mut self.file {
-            Some(f) => f.flush(),
-            None => Ok(()),
         }
     }
 }

@@ -38,6 +38,14 @@ fn write_table(out: &mut dyn Write, s: &ViewSummary) -> std::io::Result<()> {
         kinds.push(vec![Cell::text(k), Cell::int(*n as i64)]);
     }
     kinds.write(Format::Table, out)?;
+    if !s.per_topic.is_empty() {
+        writeln!(out, "\nStatements per topic")?;
+        let mut topics = Records::new(&["topic", "statements"]);
+        for (t, n) in &s.per_topic {
+            topics.push(vec![Cell::text(t), Cell::int(*n as i64)]);
+        }
+        topics.write(Format::Table, out)?;
+    }
     writeln!(out, "\nTop {} signatories", s.top_signatories.len())?;
     let mut top = Records::new(&["actor", "name", "statements"]);
     for a in &s.top_signatories {
@@ -83,6 +91,9 @@ fn records(s: &ViewSummary) -> Records {
     }
     for (k, n) in &s.per_kind {
         row("kind", k.clone(), "", *n);
+    }
+    for (t, n) in &s.per_topic {
+        row("topic", t.clone(), "", *n);
     }
     for a in &s.top_signatories {
         row("signatory", a.id.clone(), &a.name, a.statements);

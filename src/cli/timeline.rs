@@ -81,12 +81,10 @@ pub fn run(args: &TimelineArgs) -> CliResult<()> {
 
 fn write_table(out: &mut dyn Write, t: &Timeline) -> std::io::Result<()> {
     if let Some(q) = t.multislice_quality {
-        writeln!(out, "multislice modularity {q:.4}\n")?;
+        writeln!(out, "multislice modularity {}\n", output::fixed4(q))?;
     }
     for w in &t.windows {
-        let quality = w
-            .quality
-            .map_or("undefined".to_string(), |q| format!("{q:.4}"));
+        let quality = w.quality.map_or("undefined".to_string(), output::fixed4);
         let stability = w
             .stability
             .as_ref()
@@ -101,7 +99,7 @@ fn write_table(out: &mut dyn Write, t: &Timeline) -> std::io::Result<()> {
             w.actors.len()
         )?;
         for (id, members) in w.coalition_members() {
-            writeln!(out, "  {id} ({} members)", members.len())?;
+            writeln!(out, "  {id} ({})", output::members(members.len()))?;
             output::write_wrapped(out, "    ", &members)?;
         }
         for e in &w.events {

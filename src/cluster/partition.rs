@@ -142,6 +142,37 @@ impl Partition {
         out
     }
 
+    /// The canonical coalition number of every node, 1-based, in the order of
+    /// [`Partition::labelled_by_size`]: 1 is the largest coalition, ties broken by the smallest
+    /// member id. This is the numbering of every command of the CLI (tables, `graph
+    /// --coalitions` exports, plots), so a coalition has the same number everywhere.
+    ///
+    /// ```
+    /// use cosignatory::cluster::Partition;
+    /// let p = Partition::from_labels(&[0, 1, 1, 0, 1]);
+    /// let ids = ["USA", "RUS", "CHN", "GBR", "IRN"];
+    /// assert_eq!(p.coalition_numbers(&ids), vec![2, 1, 1, 2, 1]);
+    /// ```
+    ///
+    /// # Panics
+    /// If `ids` has fewer entries than the partition has nodes.
+    pub fn coalition_numbers<S: AsRef<str>>(&self, ids: &[S]) -> Vec<usize> {
+        let mut order: Vec<(usize, &str, usize)> = self
+            .communities()
+            .enumerate()
+            .map(|(c, members)| {
+                let first = members.iter().map(|&i| ids[i].as_ref()).min().unwrap_or("");
+                (members.len(), first, c)
+            })
+            .collect();
+        order.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        let mut number = vec![0; order.len()];
+        for (rank, &(_, _, c)) in order.iter().enumerate() {
+            number[c] = rank + 1;
+        }
+        self.membership.iter().map(|&c| number[c]).collect()
+    }
+
     /// Number of communities.
     pub fn community_count(&self) -> usize {
         self.offsets.len() - 1

@@ -47,6 +47,8 @@ pub enum Event {
     Continue {
         /// The coalition.
         coalition: CoalitionId,
+        /// Size when last seen.
+        from_size: usize,
         /// Its size now.
         size: usize,
         /// Jaccard similarity to the members it had when last seen.

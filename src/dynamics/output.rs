@@ -3,6 +3,7 @@
 use super::events::{CoalitionId, Event};
 use super::history::common_nodes;
 use super::timeline::Timeline;
+use super::window::WindowSnapshot;
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -37,7 +38,9 @@ pub enum Table {
     /// pagerank, betweenness`: one row per actor and window.
     Memberships,
     /// `window, start, end, event, coalition, from_size, to_size, jaccard, gap,
-    /// last_window, others` (others `;`-separated).
+    /// last_window, others` (others `;`-separated). Every row has both sizes: 0 before a
+    /// birth and after a death; a merge's `from_size` adds the sizes of every coalition
+    /// involved when last seen, a split's `to_size` those of every piece now.
     Events,
     /// `from_window, from_coalition, to_window, to_coalition, count`: alluvial flows.
     Flows,
@@ -147,6 +150,7 @@ fn event_row(window: usize, e: &Event) -> EventRow {
     };
     match *e {
         Event::Birth { size, .. } => EventRow {
+            from_size: Some(0),
             to_size: Some(size),
             ..base
         },
@@ -156,13 +160,18 @@ fn event_row(window: usize, e: &Event) -> EventRow {
             ..
         } => EventRow {
             from_size: Some(last_size),
+            to_size: Some(0),
             last_window: Some(last_window),
             ..base
         },
         Event::Continue {
-            size, jaccard, gap, ..
+            from_size,
+            size,
+            jaccard,
+            gap,
+            ..
         } => EventRow {
-            from_size: None,
+            from_size: Some(from_size),
             to_size: Some(size),
             jaccard: Some(jaccard),
             gap: Some(gap),
@@ -190,6 +199,24 @@ fn event_row(window: usize, e: &Event) -> EventRow {
         },
         Event::Merge { .. } | Event::Split { .. } => base,
     }
+}
+
+/// The size of a tracked coalition in a window (0 when absent).
+fn size_in(w: &WindowSnapshot, c: CoalitionId) -> usize {
+    w.coalition_members()
+        .into_iter()
+        .find(|(id, _)| *id == c)
+        .map_or(0, |(_, m)| m.len())
+}
+
+/// The size of a coalition in the last of `windows` where it is present (0 if none).
+fn last_size(windows: &[WindowSnapshot], c: CoalitionId) -> usize {
+    windows
+        .iter()
+        .rev()
+        .map(|w| size_in(w, c))
+        .find(|&n| n > 0)
+        .unwrap_or(0)
 }
 
 fn to_csv<T: Serialize>(rows: impl IntoIterator<Item = T>) -> String {
@@ -268,11 +295,37 @@ impl Timeline {
                         betweenness: w.centrality.betweenness.as_ref().map(|v| v[n]),
                     })
             })),
-            Table::Events => to_csv(windows.iter().flat_map(|w| {
-                w.events.iter().map(move |e| EventRow {
-                    start: Some(w.window.start),
-                    end: Some(w.window.end),
-                    ..event_row(w.index, e)
+            Table::Events => to_csv(windows.iter().enumerate().flat_map(|(k, w)| {
+                w.events.iter().map(move |e| {
+                    let row = event_row(w.index, e);
+                    // Merges and splits: the sizes of every coalition involved, when last
+                    // seen and now, so that every row has its sizes.
+                    let (from_size, to_size) = match e {
+                        Event::Merge { coalition, merged } => {
+                            let ids = || std::iter::once(coalition).chain(merged);
+                            (
+                                Some(ids().map(|&c| last_size(&windows[..k], c)).sum()),
+                                Some(size_in(w, *coalition)),
+                            )
+                        }
+                        Event::Split { coalition, pieces } => (
+                            Some(last_size(&windows[..k], *coalition)),
+                            Some(
+                                std::iter::once(coalition)
+                                    .chain(pieces)
+                                    .map(|&c| size_in(w, c))
+                                    .sum(),
+                            ),
+                        ),
+                        _ => (row.from_size, row.to_size),
+                    };
+                    EventRow {
+                        start: Some(w.window.start),
+                        end: Some(w.window.end),
+                        from_size,
+                        to_size,
+                        ..row
+                    }
                 })
             })),
             Table::Flows => to_csv(self.flows()),
@@ -306,17 +359,22 @@ impl Timeline {
     /// [`Error::Io`] when a file cannot be written.
     pub fn write_files(&self, dir: impl AsRef<Path>) -> Result<()> {
         let dir = dir.as_ref();
-        let io = |path: &Path| {
-            let path = path.to_path_buf();
-            move |source| Error::Io { path, source }
+        let io = |path: &Path, source| Error::Io {
+            path: path.to_path_buf(),
+            source,
         };
-        std::fs::create_dir_all(dir).map_err(io(dir))?;
+        std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+        let write = |path: &Path, text: String| {
+            crate::io::write_atomically(
+                path,
+                |f| std::io::Write::write_all(f, text.as_bytes()).map_err(|e| io(path, e)),
+                io,
+            )
+        };
         for table in Table::ALL {
-            let path = dir.join(table.file_name());
-            std::fs::write(&path, self.csv(table)).map_err(io(&path))?;
+            write(&dir.join(table.file_name()), self.csv(table))?;
         }
-        let path = dir.join("timeline.json");
         let json = serde_json::to_string_pretty(self).expect("a timeline serialises to JSON");
-        std::fs::write(&path, json).map_err(io(&path))
+        write(&dir.join("timeline.json"), json)
     }
 }

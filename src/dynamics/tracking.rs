@@ -125,6 +125,7 @@ impl TrackingOptions {
         } else {
             Event::Continue {
                 coalition,
+                from_size: from,
                 size: to,
                 jaccard,
                 gap,

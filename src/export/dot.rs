@@ -8,10 +8,27 @@ use crate::graph::CoSignGraph;
 use std::io::{self, Write};
 use std::path::Path;
 
-/// Graphviz colour scheme for coalitions: ColorBrewer `set3` with 12 colours (coalition `c`
-/// gets colour `c % 12 + 1`).
+/// Graphviz colour scheme for coalitions: ColorBrewer `set3` with 12 colours. The coalitions
+/// present, in ascending order, take its colours 1 to 12; any further ones get HSV colours
+/// spread by the golden angle, so no two coalitions share a colour.
 const SCHEME: &str = "set312";
 const SCHEME_COLOURS: usize = 12;
+
+/// The fill colour of the `rank`-th coalition present (0-based): a `set312` colour for the
+/// first twelve, then distinct HSV colours.
+fn colour(rank: usize) -> String {
+    if rank < SCHEME_COLOURS {
+        (rank + 1).to_string()
+    } else {
+        let hue = ((rank - SCHEME_COLOURS) as f64 * 0.618_033_988_75).fract();
+        let value = if (rank - SCHEME_COLOURS).is_multiple_of(2) {
+            0.95
+        } else {
+            0.8
+        };
+        format!("{hue:.3} 0.450 {value:.3}")
+    }
+}
 
 /// Writes a graph in the DOT language as an undirected `graph`.
 ///
@@ -24,8 +41,8 @@ const SCHEME_COLOURS: usize = 12;
 ///   `against_count`. The weight is not written as `weight`: Graphviz reads that as a layout
 ///   weight that must be non-negative (and an integer for `dot`).
 ///
-/// Drawing hints: nodes are filled, with the colour of their coalition from the `set312`
-/// scheme (white without one); edge `penwidth` runs from 1 to 4 with |weight| relative to the
+/// Drawing hints: nodes are filled, with the colour of their coalition (the `set312` scheme
+/// for the first twelve coalitions present, distinct HSV colours beyond; white without one); edge `penwidth` runs from 1 to 4 with |weight| relative to the
 /// largest; negative edges are dashed and `firebrick`.
 ///
 /// ```
@@ -113,6 +130,9 @@ fn render<W: Write>(mut w: W, p: &Prepared) -> io::Result<()> {
     )?;
     w.write_all(b";\n")?;
 
+    let mut present: Vec<usize> = p.nodes.iter().filter_map(|&n| p.coalition(n)).collect();
+    present.sort_unstable();
+    present.dedup();
     for &n in &p.nodes {
         let actor = p.actor(n);
         let mut pairs = vec![
@@ -122,7 +142,8 @@ fn render<W: Write>(mut w: W, p: &Prepared) -> io::Result<()> {
         ];
         if let Some(c) = p.coalition(n) {
             pairs.push(("coalition", c.to_string()));
-            pairs.push(("fillcolor", (c % SCHEME_COLOURS + 1).to_string()));
+            let rank = present.binary_search(&c).unwrap_or(0);
+            pairs.push(("fillcolor", colour(rank)));
         }
         for (name, values) in &p.attributes.numeric {
             pairs.push((name, values[n.index()].to_string()));
@@ -174,7 +195,18 @@ fn render<W: Write>(mut w: W, p: &Prepared) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::quote;
+    use super::{colour, quote};
+
+    #[test]
+    fn coalition_colours_do_not_repeat() {
+        // 126 coalitions (a backbone of the bundled data): 126 colours.
+        let mut all: Vec<String> = (0..126).map(colour).collect();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), 126);
+        assert_eq!(colour(0), "1");
+        assert_eq!(colour(11), "12");
+    }
 
     #[test]
     fn quotes_escape_quotes_and_backslashes_only() {

@@ -20,8 +20,10 @@ use std::path::Path;
 ///  "edges":[{"source":"AUS","target":"CAN","weight":1.5,"count":6}]}
 /// ```
 ///
-/// These are networkx's default keys since 3.4 (`nodes`, `edges`, `id`, `source`, `target`),
-/// so `nx.node_link_graph(json.load(f))` rebuilds the graph (checked against networkx 3.6.1).
+/// These are networkx's default keys from 3.6 (`nodes`, `edges`, `id`, `source`, `target`),
+/// so there `nx.node_link_graph(json.load(f))` rebuilds the graph (checked against networkx
+/// 3.6.1). networkx 3.4 and 3.5 default to `links` and need `edges="edges"`; 3.0 to 3.3
+/// have no `edges` argument and need `link="edges"`.
 /// Node and edge fields are those of [`write_graphml`](super::write_graphml); a node without
 /// a coalition has no `coalition` key.
 ///

@@ -26,16 +26,21 @@ pub(crate) fn to_writer<W: Write>(
         .map_err(io_error(WRITER))
 }
 
-/// Creates (or truncates) the file at `path`, runs `render` on it and flushes it.
+/// Runs `render` on a new file at `path`, written atomically
+/// ([`write_atomically`](crate::io::write_atomically)): a failed export leaves nothing
+/// truncated under `path`.
 pub(crate) fn to_file(
     path: &Path,
     render: impl FnOnce(&mut BufWriter<File>) -> io::Result<()>,
 ) -> Result<()> {
-    let file = File::create(path).map_err(io_error(path))?;
-    let mut buffered = BufWriter::new(file);
-    render(&mut buffered)
-        .and_then(|()| buffered.flush())
-        .map_err(io_error(path))
+    crate::io::write_atomically(
+        path,
+        |w| render(w).map_err(io_error(path)),
+        |p, source| Error::Io {
+            path: p.to_path_buf(),
+            source,
+        },
+    )
 }
 
 /// A CSV error as an I/O error (writing strings can only fail in the underlying writer).

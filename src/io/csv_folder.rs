@@ -272,3 +272,32 @@ pub fn read_csv_folder_with(
     };
     tables.read(options)
 }
+
+/// Reads a `memberships.csv` table on its own (columns `bloc`, `member`, `from`, `to`), to
+/// attach to any dataset with [`Dataset::with_memberships`].
+///
+/// # Errors
+/// [`Error::Io`], or [`Error::Invalid`] with every problem found.
+pub fn read_memberships_csv(path: impl AsRef<Path>) -> Result<Vec<Membership>> {
+    let path = path.as_ref();
+    let file = File::open(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut report = LoadReport::default();
+    let mut problems = Problems::new(crate::model::Strictness::Strict, &mut report);
+    let mut out = Vec::new();
+    let name = path.display().to_string();
+    read_table(
+        &name,
+        BufReader::new(file),
+        &MEMBERSHIPS,
+        &mut problems,
+        |row, p| match membership(&row) {
+            Ok(m) => out.push(m),
+            Err(e) => p.push(e),
+        },
+    );
+    problems.check()?;
+    Ok(out)
+}

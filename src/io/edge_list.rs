@@ -9,9 +9,12 @@ use crate::model::{Interner, Problems, Strictness};
 use std::io::Read;
 use std::path::Path;
 
+/// `count`, `together`, `against` and `against_count` are the other columns of the edge
+/// table `cosignatory graph --format csv` writes: known, so reading the tool's own output gives
+/// no warning, and not used (the weight is the edge's).
 const EDGES: Schema = Schema {
     required: &["source", "target"],
-    optional: &["weight"],
+    optional: &["weight", "count", "together", "against", "against_count"],
     attributes: false,
     needs_rows: true,
 };

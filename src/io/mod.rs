@@ -14,6 +14,7 @@
 //! Without `actors.csv`, actors are inferred from the references (see
 //! [`DatasetBuilder`](crate::model::DatasetBuilder)).
 
+mod atomic;
 mod csv_folder;
 mod edge_list;
 mod json;
@@ -21,7 +22,8 @@ mod table;
 pub mod unvotes;
 mod write;
 
-pub use csv_folder::{CsvTables, read_csv_folder, read_csv_folder_with};
+pub use atomic::write_atomically;
+pub use csv_folder::{CsvTables, read_csv_folder, read_csv_folder_with, read_memberships_csv};
 pub use edge_list::{EdgeList, read_edge_list};
 pub use json::{from_json_str, read_json_with, to_json_string, write_json};
 // The UN importer's names live in `io::unvotes`; these flat paths are kept for

@@ -67,6 +67,13 @@ pub struct UnVotesOptions {
     pub coding: VoteCoding,
     /// Where UN membership comes from.
     pub membership: UnMembership,
+    /// Memberships of other blocs (EU, NATO, ...) added to the `UN` bloc's, with the blocs'
+    /// actors (`(id, name)`; a bloc or member without a vote and not listed here is added with
+    /// its id as name). [`datasets::un_votes`](crate::datasets::un_votes) adds the bundled
+    /// blocs.
+    pub blocs: Vec<Membership>,
+    /// Names of the blocs of [`UnVotesOptions::blocs`], as `(id, name)`.
+    pub bloc_names: Vec<(String, String)>,
 }
 
 impl UnVotesOptions {
@@ -79,6 +86,17 @@ impl UnVotesOptions {
     /// Sets the vote coding.
     pub fn coding(mut self, coding: VoteCoding) -> Self {
         self.coding = coding;
+        self
+    }
+
+    /// Adds the memberships of other blocs (see [`UnVotesOptions::blocs`]).
+    pub fn with_blocs(
+        mut self,
+        memberships: Vec<Membership>,
+        names: Vec<(String, String)>,
+    ) -> Self {
+        self.blocs = memberships;
+        self.bloc_names = names;
         self
     }
 
@@ -230,10 +248,34 @@ impl<R: Read> UnVotesTables<R> {
             let actor = Actor::new(a.id, a.name.as_str(), ActorKind::Country);
             (actor, at(a.line))
         }));
-        let memberships = match &options.membership {
+        let mut memberships = match &options.membership {
             UnMembership::FromVotes => membership::derived(&votes.actors, &file),
             UnMembership::Given(list) => membership::given(list),
         };
+        // Other blocs: their actors (bloc or member ids that never voted) and memberships.
+        let blocs_file: Arc<str> = Arc::from("<blocs>");
+        for (i, m) in options.blocs.iter().enumerate() {
+            for (id, is_bloc) in [(&m.bloc, true), (&m.member, false)] {
+                if !actors.iter().any(|(a, _)| &a.id == id) {
+                    let name = options
+                        .bloc_names
+                        .iter()
+                        .find(|(b, _)| b == id)
+                        .map_or(id.as_str(), |(_, n)| n.as_str());
+                    let kind = Actor::inferred_kind(id, is_bloc);
+                    let o = Origin {
+                        file: blocs_file.clone(),
+                        line: i as u64 + 1,
+                    };
+                    actors.push((Actor::new(id.as_str(), name, kind), o));
+                }
+            }
+            let o = Origin {
+                file: blocs_file.clone(),
+                line: i as u64 + 1,
+            };
+            memberships.push((m.clone(), o));
+        }
         let ids: Vec<String> = roll_calls
             .statements
             .iter()

@@ -56,14 +56,11 @@ pub fn write_csv_folder(ds: &Dataset, dir: impl AsRef<Path>) -> Result<()> {
     })?;
     for (name, bytes) in to_csv_tables(ds)? {
         let path = dir.join(name);
-        let mut f = std::fs::File::create(&path).map_err(|source| Error::Io {
-            path: path.clone(),
+        let io = |p: &Path, source| Error::Io {
+            path: p.to_path_buf(),
             source,
-        })?;
-        f.write_all(&bytes).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?;
+        };
+        super::write_atomically(&path, |f| f.write_all(&bytes).map_err(|e| io(&path, e)), io)?;
     }
     Ok(())
 }

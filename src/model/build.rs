@@ -24,6 +24,7 @@ impl Origin {
             line: self.line,
             field: field.to_string(),
             value: value.into(),
+            column: None,
         }
     }
 }
@@ -685,6 +686,7 @@ fn drop_repeated_signatures(
                         line: r.line(),
                         field: "actor".to_string(),
                         value: actors[r.actor as usize].id.clone(),
+                        column: None,
                     },
                     first_line: prev.line(),
                 });

@@ -14,6 +14,7 @@ mod signature;
 mod statement;
 mod summary;
 mod view;
+mod with_memberships;
 
 pub use actor::{Actor, ActorKind};
 pub use build::{DatasetBuilder, Strictness};
@@ -22,7 +23,7 @@ pub(crate) use columns::{JoinedColumn, RoleColumn};
 pub use dataset::{ActorIdx, Dataset, MemberSpan, SignatureRef, StatementIdx};
 pub use filter::{FilterNote, ViewOptions};
 pub use position::{ParsePositionError, Position};
-pub(crate) use raw_signatures::{Interner, SignatureFields, SignatureRows};
+pub(crate) use raw_signatures::{Interner, SignatureFields};
 pub use serde_impl::DatasetDocument;
 pub use signature::{Membership, Signature};
 pub use statement::{Statement, StatementKind};

@@ -166,6 +166,7 @@ impl SignatureRows {
             line: row.line(),
             field: field.to_string(),
             value: value.to_string(),
+            column: None,
         }
     }
 }

@@ -30,6 +30,10 @@ pub struct ViewSummary {
     pub per_year: BTreeMap<i32, usize>,
     /// Statements per kind (by name).
     pub per_kind: BTreeMap<String, usize>,
+    /// Statements per topic (a statement with several topics counts for each); the values
+    /// `--topic` can take.
+    #[serde(default)]
+    pub per_topic: BTreeMap<String, usize>,
     /// The most active actors: most statements first, ties in id order.
     pub top_signatories: Vec<ActorActivity>,
     /// Every bloc of the dataset (actors with members at some time), in id order.
@@ -132,12 +136,16 @@ impl View<'_> {
         let ds = self.dataset();
         let (per_actor, direct, signatures) = self.counts();
         let (mut per_year, mut per_kind) = (BTreeMap::new(), BTreeMap::new());
+        let mut per_topic: BTreeMap<String, usize> = BTreeMap::new();
         let mut statements = 0;
         for s in self.statements() {
             let st = ds.statement(s);
             statements += 1;
             *per_year.entry(st.date.year()).or_default() += 1;
             *per_kind.entry(st.kind.to_string()).or_default() += 1;
+            for t in &st.topics {
+                *per_topic.entry(t.clone()).or_default() += 1;
+            }
         }
         let (first_date, last_date) = self.date_range().unzip();
         let activity = |a: ActorIdx, statements: usize| {
@@ -171,6 +179,7 @@ impl View<'_> {
             bloc_mode: self.get_bloc_mode(),
             per_year,
             per_kind,
+            per_topic,
             top_signatories: ranked(&per_actor, top)
                 .into_iter()
                 .map(|(a, n)| activity(a, n))

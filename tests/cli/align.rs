@@ -6,7 +6,7 @@ use cosignatory::align::{Coding, Measure, SeriesOptions, Universe, pair_series};
 use cosignatory::time::Window;
 use predicates::str::contains;
 
-const HEADER: &str = "a,b,window_start,window_end,measure,score,n";
+const HEADER: &str = "a,b,window_start,window_end,measure,score,n,flag";
 
 #[test]
 fn jaccard_over_the_whole_range() {
@@ -24,8 +24,8 @@ fn jaccard_over_the_whole_range() {
         csv,
         format!(
             "{HEADER}\n\
-             AAA,BBB,2020-01-10,2021-09-01,jaccard,1,5\n\
-             AAA,CCC,2020-01-10,2021-09-01,jaccard,0.3333333333333333,5\n"
+             AAA,BBB,2020-01-10,2021-09-01,jaccard,1,5,small-n\n\
+             AAA,CCC,2020-01-10,2021-09-01,jaccard,0.3333333333333333,5,small-n\n"
         )
     );
 }
@@ -46,16 +46,16 @@ fn yearly_windows_and_undefined_scores() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], HEADER);
     assert!(
-        lines.contains(&"AAA,CCC,2020-01-01,2020-12-31,jaccard,0.5,2"),
+        lines.contains(&"AAA,CCC,2020-01-01,2020-12-31,jaccard,0.5,2,small-n"),
         "{csv}"
     );
     assert!(
-        lines.contains(&"AAA,CCC,2021-01-01,2021-12-31,jaccard,0,3"),
+        lines.contains(&"AAA,CCC,2021-01-01,2021-12-31,jaccard,0,3,small-n;partial"),
         "{csv}"
     );
     // Neither signed anything in 2021: Jaccard 0/0 is undefined, an empty cell.
     assert!(
-        lines.contains(&"AAA,BBB,2021-01-01,2021-12-31,jaccard,,3"),
+        lines.contains(&"AAA,BBB,2021-01-01,2021-12-31,jaccard,,3,small-n;undefined;partial"),
         "{csv}"
     );
     let json = json_of(cosignatory().args([
@@ -90,10 +90,10 @@ fn universes_change_the_items() {
         csv.lines().nth(1).unwrap().to_string()
     };
     // Recorded rows of co-signature data are signatures only: one joint item, s1.
-    assert!(row("recorded", "AAA:CCC").ends_with(",jaccard,1,1"));
+    assert!(row("recorded", "AAA:CCC").ends_with(",jaccard,1,1,small-n"));
     // DDD is not in BLC, so it counts only where it has a row (s3, s4, s5).
-    assert!(row("members:BLC", "AAA:DDD").ends_with(",jaccard,0,3"));
-    assert!(row("all", "AAA:DDD").ends_with(",jaccard,0,5"));
+    assert!(row("members:BLC", "AAA:DDD").ends_with(",jaccard,0,3,small-n"));
+    assert!(row("all", "AAA:DDD").ends_with(",jaccard,0,5,small-n"));
 }
 
 #[test]
@@ -143,6 +143,8 @@ fn bootstrap_intervals_are_seeded_and_quiet_off_a_terminal() {
         "300",
         "--seed",
         "4",
+        "--min-n",
+        "0",
         "--format",
         "csv",
     ];
@@ -162,7 +164,7 @@ fn bootstrap_intervals_are_seeded_and_quiet_off_a_terminal() {
         .unwrap()
         .split(',')
         .skip(5)
-        .map(|c| c.parse().unwrap())
+        .filter_map(|c| c.parse().ok())
         .collect();
     let (score, lo, hi) = (cells[0], cells[2], cells[3]);
     assert!((score - 0.6).abs() < 1e-12, "{csv}"); // agree on s1, s3, s4 of 5
@@ -192,7 +194,7 @@ fn bundled_data_matches_the_library() {
     assert_eq!(
         row,
         format!(
-            "GBR,USA,{first},{last},jaccard,{},{}",
+            "GBR,USA,{first},{last},jaccard,{},{},",
             expected[0].score.value.unwrap(),
             expected[0].score.n
         )

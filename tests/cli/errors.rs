@@ -1,7 +1,7 @@
 //! Bad input fails with a located message and the right exit code (2 for usage, 1 for data);
 //! `--help` of every command shows an example.
 
-use crate::support::{STATEMENTS, arg, cosignatory, folder, folder_with, json_of};
+use crate::support::{STATEMENTS, arg, cosignatory, folder, folder_with};
 use predicates::str::contains;
 
 #[test]
@@ -94,20 +94,30 @@ fn malformed_options_are_usage_errors() {
 #[test]
 fn warnings_for_filters_that_match_nothing() {
     let (_dir, data) = folder();
-    let doc = json_of(cosignatory().args([
-        "summary",
-        arg(&data),
-        "--kind",
-        "communique",
-        "--format",
-        "json",
-    ]));
-    assert_eq!(doc["statements"], 0);
+    // A value that matches nothing beside one that matches: a warning, the view stays.
+    let out = cosignatory()
+        .args([
+            "summary",
+            arg(&data),
+            "--kind",
+            "communique,joint_letter",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success()
+        .stderr(contains("no statement in the data has kind `communique`"))
+        .get_output()
+        .stdout
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(doc["statements"], 1);
+    // A filter that empties the view is a usage error (issue 18, item 2).
     cosignatory()
         .args(["summary", arg(&data), "--topic", "space"])
         .assert()
-        .success()
-        .stderr(contains("no statement in the data has topic `space`"));
+        .code(2)
+        .stderr(contains("`topic` = \"space\""));
 }
 
 #[test]

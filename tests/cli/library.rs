@@ -79,10 +79,20 @@ EU,2025-01-01,2025-12-31,signing-share,0.07407407407407407,1
 fn outputs_are_those_of_the_cli_before_the_library_took_over() {
     let pairs = ["align", "--pairs", "USA:GBR,FRA:DEU", "--format", "csv"];
     let two_years = [&pairs[..], &["--window", "2y"]].concat();
-    assert_eq!(stdout(&two_years), PAIRS_2Y);
+    // The `flag` column (issue 18) came later; the figures are pinned without it.
+    let without_flag = |csv: String| -> String {
+        csv.lines()
+            .map(|l| {
+                let mut f: Vec<&str> = l.split(',').collect();
+                f.remove(7);
+                f.join(",") + "\n"
+            })
+            .collect()
+    };
+    assert_eq!(without_flag(stdout(&two_years)), PAIRS_2Y);
     // Newman reads every signer of the view, not only the four actors asked for.
     let newman = [&pairs[..], &["--window", "1y", "--measure", "newman"]].concat();
-    assert_eq!(stdout(&newman), NEWMAN_1Y);
+    assert_eq!(without_flag(stdout(&newman)), NEWMAN_1Y);
     let cohesion = [
         "cohesion", "--bloc", "EU", "--window", "1y", "--format", "csv",
     ];

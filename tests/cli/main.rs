@@ -15,3 +15,4 @@ mod threads;
 mod timeline;
 #[cfg(feature = "un-votes")]
 mod un_votes;
+mod workflow;

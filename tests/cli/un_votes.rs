@@ -34,7 +34,7 @@ fn roll_calls_default_to_voeten_coding_over_recorded_votes() {
     assert_eq!(
         csv.lines().nth(1).unwrap(),
         format!(
-            "USA,ISR,2000-01-01,2005-12-31,kappa-quadratic,{},{}",
+            "USA,ISR,2000-01-01,2005-12-31,kappa-quadratic,{},{},",
             expected[0].score.value.unwrap(),
             expected[0].score.n
         )

@@ -321,6 +321,8 @@ fn dot_table(text: &str, expected: &Table) -> Table {
             _ => panic!("weight"),
         })
         .fold(0.0, f64::max);
+    // Coalition -> fill colour: one colour per coalition, never shared (issue 18, item 3).
+    let mut fills: BTreeMap<i64, String> = BTreeMap::new();
     for s in stmts {
         match s {
             DotStmt::Defaults(kind, attrs) if kind == "graph" => {
@@ -343,7 +345,11 @@ fn dot_table(text: &str, expected: &Table) -> Table {
                 let fields = typed_like(cells, node_like[id.as_str()]);
                 let coalition = fields.iter().find(|(k, _)| k == "coalition");
                 match (coalition, fill) {
-                    (Some((_, V::I(c))), Some(fill)) => assert_eq!(fill, (c % 12 + 1).to_string()),
+                    (Some((_, V::I(c))), Some(fill)) => {
+                        assert_eq!(fills.entry(*c).or_insert_with(|| fill.clone()), &fill);
+                        let owners = fills.values().filter(|f| **f == fill).count();
+                        assert_eq!(owners, 1, "coalitions share the colour {fill}");
+                    }
                     (None, None) => {}
                     other => panic!("fill colour without coalition or back: {other:?}"),
                 }

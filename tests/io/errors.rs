@@ -43,6 +43,7 @@ fn loc(dir: &Path, name: &str, line: u64, field: &str, value: &str) -> Location 
         line,
         field: field.into(),
         value: value.into(),
+        column: None,
     }
 }
 
@@ -349,10 +350,10 @@ fn json_errors_are_located() {
     match read_dataset_with(&path, &ReadOptions::default()) {
         Err(Error::Invalid { problems }) => match &problems[..] {
             [Problem::UnknownStatement { at, .. }] => {
-                assert_eq!(at.file, format!("{}#signatures", path.display()));
+                assert_eq!(at.file, path.display().to_string());
                 assert_eq!(
-                    (at.line, at.field.as_str(), at.value.as_str()),
-                    (2, "statement", "s9")
+                    (at.line, at.column, at.field.as_str(), at.value.as_str()),
+                    (3, Some(42), "signatures[1].statement", "s9")
                 );
             }
             other => panic!("{other:?}"),

@@ -6,6 +6,7 @@ mod csv_lines;
 mod error_catalogue;
 mod errors;
 mod fuzz_regressions;
+mod json_parity;
 mod messy_input;
 mod roundtrip;
 mod self_reference;

@@ -7,7 +7,10 @@
 
 use chrono::{Datelike, NaiveDate};
 use cosignatory::datasets::{joint_statements, un_votes};
-use cosignatory::io::{UN_BLOC, read_csv_folder, read_unvotes_dir, write_csv_folder};
+use cosignatory::io::{
+    UN_BLOC, UnVotesOptions, read_csv_folder, read_unvotes_dir, read_unvotes_dir_with,
+    write_csv_folder,
+};
 use cosignatory::model::{ActorKind, Dataset, Position};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
@@ -69,8 +72,10 @@ fn counts_match_the_source_files() {
         .filter(|a| a.kind == ActorKind::Country)
         .count();
     assert_eq!(countries, 199);
-    assert_eq!(ds.actors().len(), 200);
-    assert_eq!(ds.member_spans().len(), 199);
+    // The UN bloc and the 9 bundled blocs (EU, NATO, ...; issue 18, item 11).
+    let (blocs, _) = cosignatory::datasets::bloc_memberships();
+    assert_eq!(ds.actors().len(), 200 + 9);
+    assert_eq!(ds.member_spans().len(), 199 + blocs.len());
 }
 
 #[test]
@@ -362,6 +367,10 @@ fn csv_round_trip_gives_an_identical_dataset() {
 
 #[test]
 fn the_directory_reader_gives_the_bundled_dataset() {
-    let ds = read_unvotes_dir(data("")).unwrap();
+    let (blocs, names) = cosignatory::datasets::bloc_memberships();
+    let options = UnVotesOptions::default().with_blocs(blocs, names);
+    let (ds, _) = read_unvotes_dir_with(data(""), &options).unwrap();
     assert!(ds == *DS);
+    let plain = read_unvotes_dir(data("")).unwrap();
+    assert!(plain.actor_index("EU").is_none());
 }

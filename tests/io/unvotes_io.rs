@@ -52,6 +52,7 @@ fn loc(file: &str, line: u64, field: &str, value: &str) -> Location {
         line,
         field: field.into(),
         value: value.into(),
+        column: None,
     }
 }
 

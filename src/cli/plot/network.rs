@@ -50,16 +50,21 @@ pub fn run(args: &PlotNetworkArgs) -> CliResult<()> {
         }
         s
     };
-    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); found.communities.len()];
+    // Coalitions in the canonical order (1 = largest, ties by smallest id: as `cluster` and
+    // `graph --coalitions` number them), keeping those with a drawn member.
+    let mut numbered: Vec<(usize, Vec<usize>)> = (0..found.communities.len())
+        .map(|k| (k + 1, Vec::new()))
+        .collect();
     let mut unassigned = Vec::new();
     for (i, v) in keep.iter().enumerate() {
         match found.coalition[v.index()] {
-            Some(c) => groups[c].push(i),
+            Some(c) => numbered[c].1.push(i),
             None => unassigned.push(i),
         }
     }
-    groups.retain(|g| !g.is_empty());
+    numbered.retain(|(_, g)| !g.is_empty());
     let id = |i: usize| full.actor(keep[i]).id.as_str();
+    let (group_numbers, groups): (Vec<usize>, Vec<Vec<usize>>) = numbered.into_iter().unzip();
     let mut group_of = vec![usize::MAX; keep.len()];
     for (g, members) in groups.iter().enumerate() {
         for &i in members {
@@ -188,7 +193,15 @@ pub fn run(args: &PlotNetworkArgs) -> CliResult<()> {
         }
         let ids: Vec<&str> = (0..keep.len()).map(id).collect();
         let activity: Vec<u32> = keep.iter().map(|&v| full.statements_of(v)).collect();
-        draw_legend(root, w - legend_w - 10, y0, &groups, &ids, &activity)
+        draw_legend(
+            root,
+            w - legend_w - 10,
+            y0,
+            &groups,
+            &group_numbers,
+            &ids,
+            &activity,
+        )
     })
 }
 
@@ -197,6 +210,7 @@ fn draw_legend(
     x: i32,
     y: i32,
     groups: &[Vec<usize>],
+    numbers: &[usize],
     ids: &[&str],
     activity: &[u32],
 ) -> CliResult<()> {
@@ -218,7 +232,7 @@ fn draw_legend(
             .join(" ");
         let more = if ranked.len() > 4 { " …" } else { "" };
         root.draw(&Text::new(
-            format!("{} ({}): {shown}{more}", g + 1, members.len()),
+            format!("{} ({}): {shown}{more}", numbers[g], members.len()),
             (x + 18, row + 7),
             font.color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
         ))

@@ -303,7 +303,7 @@ fn gather(view: &View<'_>, args: &ReportArgs) -> CliResult<Study> {
     let setup = align::setup(
         ds,
         view,
-        measure,
+        Some(measure),
         args.coding.as_ref(),
         args.universe.as_ref(),
         &uncertainty,
