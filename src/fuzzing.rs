@@ -2,6 +2,7 @@
 //! their corpus (`tests/io/fuzz_regressions.rs`). Not part of the stable API.
 
 use crate::io::{CsvTables, EdgeList, ReadOptions, from_json_str};
+use crate::time::{Span, WindowSpec};
 
 /// Reads arbitrary bytes as a CSV folder: the input is split at NUL bytes into
 /// statements.csv, signatures.csv, and optionally actors.csv and memberships.csv; both strict
@@ -46,6 +47,34 @@ pub fn edge_list(data: &[u8]) {
     for options in [ReadOptions::default(), ReadOptions::lenient()] {
         if let Ok((list, _)) = EdgeList::from_reader("edges.csv", data, &options) {
             let _ = list.to_cluster_graph();
+        }
+    }
+}
+
+/// Reads arbitrary bytes as `--window` and `--step` texts (split at the first NUL): each span
+/// that parses must print back to itself, and the windows of the spec over a fixed range must
+/// be a list or an error, never a panic (issue 21).
+pub fn span(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let (window, step) = text.split_once('\0').unwrap_or((text, ""));
+    let parsed: Vec<Option<Span>> = [window, step].iter().map(|t| t.parse().ok()).collect();
+    for span in parsed.iter().flatten() {
+        assert_eq!(span.to_string().parse::<Span>().ok(), Some(*span));
+    }
+    if let Some(window) = parsed[0]
+        && let Ok(spec) = WindowSpec::calendar(window, parsed[1])
+    {
+        // The last representable year: windows there must end on time or be refused.
+        for (from, to) in [
+            ("2020-01-01", "2020-12-31"),
+            ("+262142-06-30", "+262142-12-31"),
+        ] {
+            let (Ok(from), Ok(to)) = (from.parse(), to.parse()) else {
+                continue;
+            };
+            let _ = spec.windows(from, to);
         }
     }
 }

@@ -6,7 +6,9 @@ use super::error::{CliError, CliResult};
 use super::graph::projection_options;
 use super::output;
 use cosignatory::cluster::{LeidenOptions, Quality};
-use cosignatory::dynamics::{CoalitionAlignment, Table, Timeline, TimelineOptions};
+use cosignatory::dynamics::{
+    CentralitySelection, CoalitionAlignment, Table, Timeline, TimelineOptions,
+};
 use cosignatory::export::write_timeline_gexf_file;
 use cosignatory::time::{Window, WindowSpec};
 use std::io::Write;
@@ -47,6 +49,7 @@ pub fn run(args: &TimelineArgs) -> CliResult<()> {
             seed: args.seed,
             ..Default::default()
         },
+        centrality: centralities_used(args),
         ..Default::default()
     };
     if args.table == Table::Alignment && args.measure.is_none() {
@@ -77,6 +80,22 @@ pub fn run(args: &TimelineArgs) -> CliResult<()> {
         Format::Csv => out.write_all(t.csv(args.table).as_bytes()),
         Format::Json => output::write_json(out, &t),
     })
+}
+
+/// Only what the output shows is computed: PageRank and betweenness (O(n m) per window, the
+/// bulk of the time on a window with thousands of signatories) appear in the memberships
+/// table and in JSON only.
+fn centralities_used(args: &TimelineArgs) -> CentralitySelection {
+    let shown = match args.output.format {
+        Format::Json => true,
+        Format::Csv => args.table == Table::Memberships,
+        Format::Table => false,
+    };
+    CentralitySelection {
+        pagerank: shown,
+        betweenness: shown,
+        ..Default::default()
+    }
 }
 
 fn write_table(out: &mut dyn Write, t: &Timeline) -> std::io::Result<()> {

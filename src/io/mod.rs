@@ -11,6 +11,8 @@
 //!
 //! Column order is free; a header row is required; unknown columns are ignored with a
 //! [`Warning`](crate::Warning). Fields are trimmed; a UTF-8 byte-order mark is accepted.
+//! Quoting is RFC 4180 (`"a, b"`, `""` for a quote inside); blank lines are skipped; every
+//! problem names the physical line (header = 1) whatever the line endings.
 //! Without `actors.csv`, actors are inferred from the references (see
 //! [`DatasetBuilder`](crate::model::DatasetBuilder)).
 

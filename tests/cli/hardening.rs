@@ -285,3 +285,52 @@ fn xml_writers_escape_what_xml_allows_and_refuse_what_it_cannot_carry() {
             .stderr(contains(format!("{bad:?}")));
     }
 }
+
+/// One statement signed by `n` actors A0000, A0001, ...
+fn one_big_statement(n: usize) -> (tempfile::TempDir, std::path::PathBuf) {
+    let ids: Vec<String> = (0..n).map(|i| format!("A{i:04}")).collect();
+    let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+    signed_by(&refs)
+}
+
+#[test]
+fn timeline_computes_betweenness_only_when_the_output_shows_it() {
+    // 1,500 signatories: betweenness (O(n m) per window) took about a minute here in a debug
+    // build before, for a table that does not show it; about 2 s without it.
+    let (_dir, data) = one_big_statement(1_500);
+    let start = std::time::Instant::now();
+    cosignatory()
+        .args(["timeline", arg(&data)])
+        .assert()
+        .success();
+    let took = start.elapsed();
+    assert!(took.as_secs() < 30, "timeline took {took:?}");
+    // The memberships table still has it (on a smaller statement).
+    let (_dir, data) = one_big_statement(40);
+    let csv = crate::support::stdout_of(cosignatory().args([
+        "timeline",
+        arg(&data),
+        "--format",
+        "csv",
+        "--table",
+        "memberships",
+    ]));
+    let header = csv.lines().next().unwrap();
+    assert!(header.contains("betweenness"), "{header}");
+    let row = csv.lines().nth(1).unwrap();
+    assert!(!row.ends_with(','), "betweenness computed: {row}");
+}
+
+#[test]
+fn plot_network_draws_a_bounded_number_of_edges_and_says_so() {
+    // 400 signatories: 79,800 edges, drawn as the strongest 5,000.
+    let (dir, data) = one_big_statement(400);
+    let svg = dir.path().join("n.svg");
+    cosignatory()
+        .args(["plot", "network", arg(&data), "--out", arg(&svg)])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.len() < 3_000_000, "{} bytes", text.len());
+    assert!(text.contains("the strongest 5000 of 79800 edges drawn"));
+}

@@ -4,3 +4,4 @@
 mod degenerate;
 mod determinism;
 mod properties;
+mod span_parsing;

@@ -34,3 +34,8 @@ fn json_corpus() {
 fn edge_list_corpus() {
     replay("edge_list", cosignatory::fuzzing::edge_list);
 }
+
+#[test]
+fn span_corpus() {
+    replay("span", cosignatory::fuzzing::span);
+}

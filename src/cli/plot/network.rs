@@ -10,6 +10,25 @@ use petgraph::visit::EdgeRef;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+/// At most this many edges are drawn (the strongest): a figure of a million edges is a
+/// gigabyte of SVG that no viewer shows. The subtitle says when edges were left out.
+pub const MAX_DRAWN_EDGES: usize = 5_000;
+/// At most this many edges (the strongest) place the nodes: the layout's cost grows with them.
+const MAX_LAYOUT_EDGES: usize = 50_000;
+
+/// The `max` strongest edges (by |weight|; ties by endpoints, so the choice is deterministic).
+fn strongest(mut edges: Vec<(usize, usize, f64)>, max: usize) -> Vec<(usize, usize, f64)> {
+    if edges.len() > max {
+        edges.sort_by(|a, b| {
+            b.2.abs()
+                .total_cmp(&a.2.abs())
+                .then_with(|| (a.0, a.1).cmp(&(b.0, b.1)))
+        });
+        edges.truncate(max);
+    }
+    edges
+}
+
 /// Coalitions beyond this many get one grey: ten colours are as many as people tell apart.
 const COLOURED: usize = 10;
 
@@ -88,12 +107,17 @@ pub fn run(args: &PlotNetworkArgs) -> CliResult<()> {
             })
             .collect()
     };
-    let edges = edges_of(drawn);
-    // Placed by the full graph, so a coalition sits together even where the backbone
-    // drops its ties; only the drawn edges are the backbone's.
-    let pos = args
-        .layout
-        .positions(keep.len(), &edges_of(&full), &layout_groups, args.seed);
+    let all_drawn = edges_of(drawn);
+    let candidates = all_drawn.len();
+    let edges = strongest(all_drawn, MAX_DRAWN_EDGES);
+    // Placed by the full graph (its strongest edges), so a coalition sits together even
+    // where the backbone drops its ties; only the drawn edges are the backbone's.
+    let pos = args.layout.positions(
+        keep.len(),
+        &strongest(edges_of(&full), MAX_LAYOUT_EDGES),
+        &layout_groups,
+        args.seed,
+    );
     let (from, to) = common::date_range(&view, &args.data)?;
     let title = args.figure.title.clone().unwrap_or_else(|| {
         format!(
@@ -108,7 +132,7 @@ pub fn run(args: &PlotNetworkArgs) -> CliResult<()> {
         )
     });
     let subtitle = format!(
-        "{} coalitions{} (Leiden, best of 10 seeds from {}){}; node size: statements signed",
+        "{} coalitions{} (Leiden, best of 10 seeds from {}){}; node size: statements signed{}",
         groups.len(),
         if unassigned.is_empty() {
             String::new()
@@ -117,7 +141,15 @@ pub fn run(args: &PlotNetworkArgs) -> CliResult<()> {
         },
         args.seed,
         q.map(|q| format!(", modularity {q:.3}"))
-            .unwrap_or_default()
+            .unwrap_or_default(),
+        if candidates > edges.len() {
+            format!(
+                "; the strongest {} of {candidates} edges drawn (--backbone for a significance filter)",
+                edges.len()
+            )
+        } else {
+            String::new()
+        }
     );
     let max_w = edges
         .iter()
