@@ -149,17 +149,31 @@ class Clustering:
     modularity: Optional[float]
     communities: List[List[str]]
     selection: str
+    significance: Optional[Dict[str, Any]] = None
 
     @property
     def membership(self) -> pd.DataFrame:
-        """``actor, community`` sorted by actor (``cluster --format csv``)."""
+        """``actor, community`` sorted by actor (``cluster --format csv``); with
+        ``significance`` also ``internal_weight, null_mean, z, p_value`` of the actor's
+        community and ``quality_z, quality_p`` of the partition (NaN where undefined)."""
         rows = sorted((a, i + 1) for i, members in enumerate(self.communities) for a in members)
-        return pd.DataFrame(
+        frame = pd.DataFrame(
             {
                 "actor": pd.Series([a for a, _ in rows], dtype=str),
                 "community": np.array([i for _, i in rows], dtype=np.int64),
             }
         )
+        s = self.significance
+        if s is not None:
+            def num(x: Any) -> float:
+                return np.nan if x is None or not np.isfinite(x) else float(x)
+
+            per = [s["communities"][i - 1] or {} for _, i in rows]
+            for c in ("internal_weight", "null_mean", "z", "p_value"):
+                frame[c] = np.array([num(p.get(c)) for p in per], dtype=np.float64)
+            frame["quality_z"] = num(s["z"])
+            frame["quality_p"] = num(s["p_value"])
+        return frame
 
     def to_dict(self) -> Dict[str, Any]:
         """The CLI's JSON document (``cluster --format json``)."""
@@ -171,10 +185,13 @@ class Clustering:
             "quality": self.quality,
             "modularity": self.modularity,
             "communities": self.communities,
+            **({} if self.significance is None else {"significance": self.significance}),
         }
 
 
 def _clustering(found: Dict[str, Any]) -> Clustering:
+    if "significance" in found:
+        found = {**found, "significance": _json.loads(found["significance"])}
     return Clustering(**found)
 
 
@@ -550,6 +567,7 @@ class Dataset:
         consensus: bool = False,
         linkage: str = "average",
         k: Optional[int] = None,
+        significance: Optional[int] = None,
         weight: str = "newman",
         signed: bool = False,
         votes: bool = False,
@@ -567,12 +585,16 @@ class Dataset:
         runs: best of this many runs (with consensus: runs per round, default 50).
         consensus: consensus clustering over the runs. linkage: of ``hierarchical``.
         k: cut the hierarchical tree into exactly k clusters.
+        significance: compare the coalitions with this many degree-preserving null datasets
+            (curveball shuffles of the signatures, clustered alike, seeded by ``seed``):
+            ``.significance`` holds z, p, ``beats_chance`` and per-community figures.
         weight, signed, votes and the data options: as :meth:`graph`.
         """
         found = self._native.cluster(
             _filter(start, end, kind, topic, bloc_mode),
             (weight, bool(signed), bool(votes)),
             _clustering_args(algorithm, quality, resolution, seed, runs, consensus, linkage, k),
+            None if significance is None else _int("significance", significance),
         )
         return _clustering(found)
 
@@ -634,6 +656,7 @@ class Dataset:
         ci: Optional[float] = None,
         bootstrap: Optional[int] = None,
         seed: int = 0,
+        min_n: int = 10,
         start: DateLike = None,
         end: DateLike = None,
         kind: Names = None,
@@ -642,8 +665,11 @@ class Dataset:
     ) -> pd.DataFrame:
         """Dyadic alignment per window: ``cosignatory align --format csv``.
 
-        Columns ``a, b, window_start, window_end, measure, score, n`` (with ``ci`` or
-        ``bootstrap`` also ``ci_low, ci_high``). ``a``/``b`` are categoricals of actor ids,
+        Columns ``a, b, window_start, window_end, measure, score, n, flag`` (with ``ci`` or
+        ``bootstrap`` also ``ci_low, ci_high``). ``flag`` (categorical) marks scores to read
+        with care, ``;``-separated: ``small-n`` (fewer than ``min_n`` joint items: no interval
+        is given), ``undefined``, ``constant`` (a zero-width bootstrap interval) and
+        ``partial`` (the window ends after the data's last statement). ``a``/``b`` are categoricals of actor ids,
         dates datetime64, ``score`` float64 with NaN where the measure is undefined (no
         common item, a constant coding, ...), ``n`` the items both actors have.
 
@@ -657,7 +683,7 @@ class Dataset:
         window, step: calendar windows ``Ny``/``Nq``/``Nm`` (default: one window over the
             whole date range).
         ci: bootstrap interval level (e.g. 0.95); bootstrap: replicates (default 1000 when
-            ``ci`` is given); seed: the bootstrap's seed.
+            ``ci`` is given); seed: the bootstrap's seed. min_n: see ``flag`` (default 10).
         """
         native = self._native.align(
             _filter(start, end, kind, topic, bloc_mode),
@@ -671,6 +697,7 @@ class Dataset:
             None if ci is None else float(ci),
             None if bootstrap is None else _int("bootstrap", bootstrap),
             _int("seed", seed),
+            _int("min_n", min_n),
         )
         categories = pd.Index(native["categories"], dtype=str)
         data: Dict[str, Any] = {
@@ -683,12 +710,78 @@ class Dataset:
             ),
             "score": native["score"],
             "n": native["n"],
+            "flag": pd.Categorical.from_codes(native["flag"], categories=native["flag_names"]),
         }
         if "ci_low" in native:
             data["ci_low"] = native["ci_low"]
             data["ci_high"] = native["ci_high"]
         frame = pd.DataFrame(data, copy=False)
         frame.attrs.update(coding=native["coding"], universe=native["universe"])
+        return frame
+
+    def ideal(
+        self,
+        *,
+        model: str = "dynamic",
+        window: Optional[str] = None,
+        step: Optional[str] = None,
+        anchor: Optional[str] = None,
+        omega: float = 0.1,
+        max_iterations: int = 1000,
+        universe: Optional[str] = None,
+        coding: Optional[str] = None,
+        bootstrap: Optional[int] = None,
+        ci: float = 0.95,
+        seed: int = 1,
+        start: DateLike = None,
+        end: DateLike = None,
+        kind: Names = None,
+        topic: Names = None,
+        bloc_mode: str = "as-actor",
+    ) -> pd.DataFrame:
+        """Ideal points per window: ``cosignatory ideal --format csv``.
+
+        Columns ``actor, window_start, window_end, ideal, se, ci_low, ci_high, n`` (``se`` and
+        the interval NaN without ``bootstrap``); ``.attrs`` holds the model, coding, universe,
+        ω, per-window counts (items, dropped unanimous items, dropped actors) and per-fit
+        iterations, convergence, log-likelihood and anchor.
+
+        model: ``dynamic`` (ordinal, random walk over the windows), ``ordinal`` or ``binary``
+            (static per window). window, step: calendar windows (default: one window).
+        anchor: actor whose estimate is positive (default USA when present, else the actor
+            with most votes). omega: random-walk step sd (per year) of the dynamic model.
+        max_iterations: EM iterations (a fit that stops there warns). universe, coding: as
+            :meth:`align` (default: the data's). bootstrap: parametric bootstrap replicates
+            (≥ 2) for ``se`` and the ``ci`` interval; seed: its seed.
+        See docs/ideal-points.md for the models and their sources.
+        """
+        native = self._native.ideal(
+            _filter(start, end, kind, topic, bloc_mode),
+            model,
+            window,
+            step,
+            anchor,
+            float(omega),
+            _int("max_iterations", max_iterations),
+            universe,
+            coding,
+            None if bootstrap is None else _int("bootstrap", bootstrap),
+            float(ci),
+            _int("seed", seed),
+        )
+        frame = pd.DataFrame(
+            {
+                "actor": pd.Series(native["actor"], dtype=str),
+                "window_start": _days(native["window_start"]),
+                "window_end": _days(native["window_end"]),
+                "ideal": native["ideal"],
+                "se": native["se"],
+                "ci_low": native["ci_low"],
+                "ci_high": native["ci_high"],
+                "n": native["n"],
+            }
+        )
+        frame.attrs.update(_json.loads(native["summary"]))
         return frame
 
     def cohesion(

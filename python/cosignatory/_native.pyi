@@ -35,7 +35,9 @@ class Dataset:
         self, data: DataArgs, projection: ProjectionArgs, backbone: BackboneArgs, with_nodes: bool
     ) -> Dict[str, Any]: ...
     def graph_nodes(self, data: DataArgs, projection: ProjectionArgs, backbone: BackboneArgs) -> bytes: ...
-    def cluster(self, data: DataArgs, projection: ProjectionArgs, clustering: ClusteringArgs) -> Dict[str, Any]: ...
+    def cluster(
+        self, data: DataArgs, projection: ProjectionArgs, clustering: ClusteringArgs, significance: Optional[int]
+    ) -> Dict[str, Any]: ...
     def align(
         self,
         data: DataArgs,
@@ -48,6 +50,22 @@ class Dataset:
         step: Optional[str],
         ci: Optional[float],
         bootstrap: Optional[int],
+        seed: int,
+        min_n: int,
+    ) -> Dict[str, Any]: ...
+    def ideal(
+        self,
+        data: DataArgs,
+        model: str,
+        window: Optional[str],
+        step: Optional[str],
+        anchor: Optional[str],
+        omega: float,
+        max_iterations: int,
+        universe: Optional[str],
+        coding: Optional[str],
+        bootstrap: Optional[int],
+        ci: float,
         seed: int,
     ) -> Dict[str, Any]: ...
     def cohesion(

@@ -13,8 +13,8 @@
 
 use cosignatory::align::uncertainty::BootstrapConfig;
 use cosignatory::align::{
-    AlignmentSeries, CohesionMeasure, Defaults, Measure, Options as MeasureOptions, Pairs,
-    SeriesOptions, Universe, alignment_series, bloc_cohesion,
+    AlignmentSeries, CohesionMeasure, Defaults, FlagOptions, Measure, Options as MeasureOptions,
+    Pairs, ScoreFlag, SeriesOptions, Universe, alignment_series, bloc_cohesion,
 };
 use cosignatory::chrono::NaiveDate;
 use cosignatory::cluster::{
@@ -24,8 +24,9 @@ use cosignatory::dynamics::{
     CoalitionAlignment, SmoothingMethod, Table, Timeline, TimelineOptions,
 };
 use cosignatory::graph::{
-    BackboneMethod, BackboneOptions, CoSignGraph, Correction, Linking, ProjectionOptions, Tail,
-    TailMethod, Weighting, backbone_of_view, project, project_for_clustering,
+    BackboneMethod, BackboneOptions, CoSignGraph, CoalitionNull, Correction, Linking,
+    ProjectionOptions, SignificanceOptions, Tail, TailMethod, Weighting, backbone_of_view,
+    coalition_significance, project, project_for_clustering,
 };
 use cosignatory::ideal::{BootstrapOptions as IdealBootstrap, IdealModel, IdealOptions};
 use cosignatory::io::{CsvTables, EdgeList, ReadOptions, read_dataset_with, read_edge_list};
@@ -219,8 +220,9 @@ impl Filter {
     /// The view these options select (the library's `Dataset::view_with`, as the CLI), with a
     /// Python warning for each filter that matches nothing.
     fn view<'a>(&self, py: Python<'_>, ds: &'a Dataset) -> PyResult<View<'a>> {
+        // As every command: filters that leave nothing are an error naming the filter.
         let (view, notes) = ds
-            .view_with(&self.options())
+            .nonempty_view(&self.options())
             .map_err(|e| PyValueError::new_err(e.to_string()))?;
         for note in notes {
             warn(py, &note.to_string())?;
@@ -400,6 +402,12 @@ impl PyDataset {
         let d = PyDict::new(py);
         let skipped: PyResult<Vec<_>> = r.skipped.iter().map(|p| problem_dict(py, p)).collect();
         d.set_item("skipped", PyList::new(py, skipped?)?)?;
+        let dropped: PyResult<Vec<_>> = r
+            .dropped_fields
+            .iter()
+            .map(|p| problem_dict(py, p))
+            .collect();
+        d.set_item("dropped_fields", PyList::new(py, dropped?)?)?;
         let warnings: Vec<String> = r.warnings.iter().map(|w| w.to_string()).collect();
         d.set_item("warnings", warnings)?;
         Ok(Some(d))
@@ -459,27 +467,61 @@ impl PyDataset {
     }
 
     /// Coalitions of the co-signature graph (`cosignatory cluster`).
+    /// With `significance`, the coalitions against that many degree-preserving null datasets
+    /// (`cluster --significance N`), under `significance` as `--format json` writes it.
+    #[pyo3(signature = (data, projection, clustering, significance))]
     fn cluster<'py>(
         &self,
         py: Python<'py>,
         data: DataArgs,
         projection: ProjectionArgs,
         clustering: ClusteringArgs,
+        significance: Option<usize>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let options = clustering.options()?;
         let projection = projection.options()?;
+        if significance == Some(0) {
+            return Err(invalid("significance", 0, "needs at least 1 null dataset"));
+        }
         let view = data.filter()?.view(py, &self.ds)?;
         let ds = &*self.ds;
         let (graph, actors) = py
             .detach(|| project_for_clustering(&view, &projection))
             .or_py(py)?;
         let ids: Vec<String> = actors.iter().map(|&a| ds.actor(a).id.clone()).collect();
-        cluster_graph(py, &graph, &ids, &options)
+        let d = cluster_graph(py, &graph, &ids, &options)?;
+        if let Some(samples) = significance {
+            let null = SignificanceOptions {
+                samples,
+                seed: options.seed,
+                ..SignificanceOptions::default()
+            };
+            let s = py
+                .detach(|| coalition_significance(&view, &projection, &options, &null))
+                .or_py(py)?;
+            let communities: Vec<Vec<String>> = d
+                .get_item("communities")?
+                .ok_or_else(|| PyRuntimeError::new_err("no communities"))?
+                .extract()?;
+            let per: Vec<Option<&CoalitionNull>> =
+                communities.iter().map(|m| s.null_of(m)).collect();
+            let json = serde_json::json!({
+                "samples": s.null_qualities.len(),
+                "null_mean": s.null_mean,
+                "null_sd": s.null_sd,
+                "z": s.z,
+                "p_value": s.p_value,
+                "beats_chance": s.beats_chance(0.05),
+                "communities": per,
+            });
+            d.set_item("significance", json.to_string())?;
+        }
+        Ok(d)
     }
 
     /// Dyadic alignment per window (`cosignatory align`) as columns: actor ids as codes into
     /// `categories`, window dates as days since 1970-01-01, undefined scores as NaN.
-    #[pyo3(signature = (data, measure, pairs, actor, universe, coding, window, step, ci, bootstrap, seed))]
+    #[pyo3(signature = (data, measure, pairs, actor, universe, coding, window, step, ci, bootstrap, seed, min_n))]
     fn align<'py>(
         &self,
         py: Python<'py>,
@@ -494,6 +536,7 @@ impl PyDataset {
         ci: Option<f64>,
         bootstrap: Option<u32>,
         seed: u64,
+        min_n: u32,
     ) -> PyResult<Bound<'py, PyDict>> {
         let filter = data.filter()?;
         let spec = window_spec(window, step)?;
@@ -537,7 +580,8 @@ impl PyDataset {
         for w in series.warnings() {
             warn(py, &w.to_string())?;
         }
-        series_columns(py, &series, options.bootstrap.is_some())
+        let flags = FlagOptions::for_dataset(&self.ds, min_n);
+        series_columns(py, &series, options.bootstrap.is_some(), &flags)
     }
 
     /// A bloc's cohesion per window (`cosignatory cohesion`; calendar years without
@@ -898,6 +942,7 @@ fn series_columns<'py>(
     py: Python<'py>,
     s: &AlignmentSeries,
     intervals: bool,
+    flags: &FlagOptions,
 ) -> PyResult<Bound<'py, PyDict>> {
     // The points share the series' id allocations: codes by address.
     let code: HashMap<*const u8, i32> = s
@@ -915,6 +960,8 @@ fn series_columns<'py>(
     );
     let mut score = Vec::with_capacity(points.len());
     let mut n = Vec::with_capacity(points.len());
+    let mut flag = Vec::with_capacity(points.len());
+    let mut small = Vec::with_capacity(points.len());
     let mut last: Option<(Window, (i64, i64))> = None;
     // Points of all pairs come actor by actor, so an id is usually the previous row's (a) or
     // the actor after it (b): compare with those before hashing.
@@ -941,7 +988,28 @@ fn series_columns<'py>(
         end.push(days.1);
         score.push(p.score.value.unwrap_or(f64::NAN));
         n.push(p.score.n as i64);
+        // The flags as a bit mask in `ScoreFlag::ALL` order: a categorical code.
+        let f = p.flags(flags);
+        let mask = ScoreFlag::ALL
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| f.contains(g))
+            .fold(0u8, |m, (k, _)| m | 1 << k);
+        flag.push(mask as i8);
+        small.push(f.contains(&ScoreFlag::SmallN));
     }
+    // Every combination's text, as the CLI writes it (`;`-separated in that order).
+    let flag_names: Vec<String> = (0..1u8 << ScoreFlag::ALL.len())
+        .map(|mask| {
+            ScoreFlag::ALL
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| mask & (1 << k) != 0)
+                .map(|(_, g)| g.name())
+                .collect::<Vec<_>>()
+                .join(";")
+        })
+        .collect();
     let d = PyDict::new(py);
     d.set_item(
         "categories",
@@ -956,11 +1024,18 @@ fn series_columns<'py>(
     d.set_item("window_end", PyArray1::from_vec(py, end))?;
     d.set_item("score", PyArray1::from_vec(py, score))?;
     d.set_item("n", PyArray1::from_vec(py, n))?;
+    d.set_item("flag", PyArray1::from_vec(py, flag))?;
+    d.set_item("flag_names", flag_names)?;
     if intervals {
+        // No interval below `min_n`, as the CLI prints none.
         let bound = |f: fn(&cosignatory::align::uncertainty::Interval) -> f64| -> Vec<f64> {
             points
                 .iter()
-                .map(|p| p.interval.as_ref().map_or(f64::NAN, f))
+                .zip(&small)
+                .map(|(p, &small)| match &p.interval {
+                    Some(ci) if !small => f(ci),
+                    _ => f64::NAN,
+                })
                 .collect()
         };
         d.set_item(

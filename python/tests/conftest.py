@@ -45,6 +45,17 @@ def cli():
 
 
 @pytest.fixture(scope="session")
+def cli_status():
+    """Runs the CLI and returns its exit code."""
+    binary = _binary()
+
+    def run(*args: str) -> int:
+        return subprocess.run([str(binary), *args], capture_output=True, text=True).returncode
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def js() -> cs.Dataset:
     return cs.joint_statements()
 

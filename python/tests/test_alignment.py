@@ -10,7 +10,7 @@ import cosignatory as cs
 
 from conftest import assert_same, read_cli_csv
 
-ALIGN_TEXT = ["a", "b", "measure"]
+ALIGN_TEXT = ["a", "b", "measure", "flag"]
 ALIGN_DATES = ["window_start", "window_end"]
 
 ALIGN_CASES = [
@@ -114,3 +114,42 @@ def test_timeline_alignment_table_equals_cli(js, cli):
     events = t.events
     for c in ("from_size", "to_size", "gap", "last_window"):
         assert str(events[c].dtype) == "Int64"
+
+
+IDEAL_DATES = ["window_start", "window_end"]
+
+
+@pytest.mark.parametrize(
+    "options,flags",
+    [
+        ({"model": "binary", "window": "2y", "start": "2010-01-01", "end": "2013-12-31"}, ["--model", "binary", "--window", "2y", "--from", "2010-01-01", "--to", "2013-12-31"]),
+        ({"window": "1y", "start": "2012-01-01", "end": "2014-12-31", "bootstrap": 20, "seed": 3}, ["--window", "1y", "--from", "2012-01-01", "--to", "2014-12-31", "--bootstrap", "20", "--seed", "3"]),
+    ],
+)
+def test_un_ideal_points_equal_cli_csv(un, cli, options, flags):
+    expected = read_cli_csv(cli("ideal", "--un-votes", "--format", "csv", *flags), text_columns=["actor"], date_columns=IDEAL_DATES)
+    frame = un.ideal(**options)
+    assert_same(frame, expected)
+    assert frame.attrs["model"] == options.get("model", "dynamic")
+    usa = frame[frame["actor"] == "USA"]
+    assert (usa["ideal"] > 0).all()
+
+
+def test_ideal_bad_options_are_value_errors(un):
+    with pytest.raises(ValueError, match="model"):
+        un.ideal(model="tobit", start="2010-01-01", end="2010-12-31")
+    with pytest.raises(ValueError, match="bootstrap"):
+        un.ideal(bootstrap=1, start="2010-01-01", end="2010-12-31")
+    with pytest.raises(ValueError, match="omega"):
+        un.ideal(omega=0.0, start="2010-01-01", end="2010-12-31")
+
+
+def test_cluster_significance_equals_cli(js, cli):
+    import json
+
+    c = js.cluster(significance=25, seed=2, runs=3)
+    flags = ["--significance", "25", "--seed", "2", "--runs", "3"]
+    assert c.to_dict() == json.loads(cli("cluster", "--format", "json", *flags))
+    assert c.significance["beats_chance"] in (True, False)
+    expected = read_cli_csv(cli("cluster", "--format", "csv", *flags), text_columns=["actor"])
+    assert_same(c.membership, expected)

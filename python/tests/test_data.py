@@ -24,7 +24,7 @@ def write(folder, statements=STATEMENTS, signatures=SIGNATURES):
 def test_read_dataset_folder(tmp_path):
     ds = cs.read_dataset(write(tmp_path / "d"))
     assert ds.summary()["signatures"] == 4
-    assert ds.load_report == {"skipped": [], "warnings": []}
+    assert ds.load_report == {"skipped": [], "dropped_fields": [], "warnings": []}
     assert cs.joint_statements().load_report is None
 
 
@@ -115,10 +115,13 @@ def test_no_panic_on_odd_inputs(js):
             pass  # refused with a message: fine; a PanicException is a BaseException and fails
 
 
-def test_empty_view_gives_empty_frames_with_a_warning(js):
-    with pytest.warns(UserWarning, match="no statement matches"):
-        edges = js.graph(start="1900-01-01", end="1900-12-31")
-    assert len(edges) == 0 and list(edges.columns) == ["source", "target", "weight", "count"]
+def test_empty_view_is_an_error_naming_the_filter(js, cli_status):
+    # As the CLI (exit 2): filters that leave no statement are refused, naming the filter.
+    with pytest.raises(ValueError, match="from/to"):
+        js.graph(start="1900-01-01", end="1900-12-31")
+    with pytest.raises(ValueError, match="topic"):
+        js.align(topic="no such topic")
+    assert cli_status("graph", "--from", "1900-01-01", "--to", "1900-12-31") == 2
 
 
 def test_edge_list_problems_are_located():

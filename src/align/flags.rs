@@ -24,6 +24,14 @@ pub enum ScoreFlag {
 }
 
 impl ScoreFlag {
+    /// Every flag, in the order [`SeriesPoint::flags`] lists them.
+    pub const ALL: [ScoreFlag; 4] = [
+        ScoreFlag::SmallN,
+        ScoreFlag::Undefined,
+        ScoreFlag::Constant,
+        ScoreFlag::Partial,
+    ];
+
     /// The name used in tables (`small-n`, `undefined`, `constant`, `partial`).
     pub fn name(self) -> &'static str {
         match self {

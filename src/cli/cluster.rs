@@ -32,12 +32,7 @@ pub struct Coalitions {
 impl Coalitions {
     /// The null comparison of community `i` (reported order), if computed.
     fn null_of(&self, i: usize) -> Option<&CoalitionNull> {
-        let members = &self.communities[i];
-        self.significance
-            .as_ref()?
-            .coalitions
-            .iter()
-            .find(|c| &c.members == members)
+        self.significance.as_ref()?.null_of(&self.communities[i])
     }
 }
 

@@ -78,6 +78,12 @@ pub struct CoalitionSignificance {
 }
 
 impl CoalitionSignificance {
+    /// The null comparison of the coalition with exactly these members (sorted ids), if the
+    /// partition has it.
+    pub fn null_of(&self, members: &[String]) -> Option<&CoalitionNull> {
+        self.coalitions.iter().find(|c| c.members == members)
+    }
+
     /// Whether the coalitions beat chance at `alpha` (`p_value < alpha`).
     pub fn beats_chance(&self, alpha: f64) -> bool {
         self.p_value < alpha
