@@ -98,6 +98,21 @@ fn cohesion_and_timeline() {
 }
 
 #[test]
+fn ideal_points_with_bootstrap() {
+    same_at_every_thread_count(&[
+        "ideal",
+        "--model",
+        "binary",
+        "--window",
+        "3y",
+        "--bootstrap",
+        "10",
+        "--format",
+        "csv",
+    ]);
+}
+
+#[test]
 fn zero_threads_is_a_usage_error() {
     let out = cosignatory()
         .args(["--threads", "0", "summary"])

@@ -28,8 +28,8 @@ use cosignatory::cluster::{
 use cosignatory::dynamics::{Event, Flow, SmoothingMethod, Timeline, TimelineOptions};
 use cosignatory::graph::layout::Layout;
 use cosignatory::graph::{
-    BackboneMethod, CoSignGraph, Weighting, backbone_of_view, betweenness,
-    participation_coefficient, project, strength,
+    BackboneMethod, CoSignGraph, SignificanceOptions, Weighting, backbone_of_view, betweenness,
+    coalition_significance, participation_coefficient, project, strength,
 };
 use cosignatory::model::{View, ViewSummary};
 use cosignatory::time::{Window, WindowSpec};
@@ -428,12 +428,13 @@ fn network(view: &View<'_>, args: &ReportArgs) -> CliResult<(Network, Vec<Coalit
         .as_ref()
         .zip(backbone_options.as_ref())
         .map(|(b, o)| b.describe(o));
-    let found = full.coalitions(&CoalitionOptions {
+    let coalition_options = CoalitionOptions {
         resolution: args.resolution,
         seed: args.seed,
         runs: Some(10),
         ..Default::default()
-    })?;
+    };
+    let found = full.coalitions(&coalition_options)?;
     let n = full.node_count();
     let ids: Vec<String> = (0..n).map(|v| full.id(v).to_string()).collect();
     let labelled = found.partition.labelled_by_size(&ids);
@@ -532,18 +533,27 @@ fn network(view: &View<'_>, args: &ReportArgs) -> CliResult<(Network, Vec<Coalit
         .collect::<Vec<CoalitionRow>>();
     let mut coalitions = coalitions;
     if args.null_samples > 0 {
+        // The library's test (`cluster --significance`): each coalition's internal weight
+        // against the same actors' in curveball shuffles of the view's incidence.
         let spinner = common::spinner("null model samples");
-        let tests = null_tests(
+        let significance = coalition_significance(
             view,
             &projection_options(&args.projection),
-            &labelled,
-            &internal,
-            args.null_samples,
-            args.seed,
+            &coalition_options,
+            &SignificanceOptions {
+                samples: args.null_samples,
+                seed: args.seed,
+                ..SignificanceOptions::default()
+            },
         )?;
         spinner.finish_and_clear();
-        for (c, t) in coalitions.iter_mut().zip(tests) {
-            c.null = Some(t);
+        for c in coalitions.iter_mut() {
+            c.null = significance.null_of(&c.members).map(|n| NullTest {
+                mean: n.null_mean,
+                sd: n.null_sd,
+                p: n.p_value,
+                samples: args.null_samples,
+            });
         }
     }
     Ok((
@@ -764,122 +774,4 @@ fn alluvial(
         csv_flows: t.csv(Table::Flows),
         csv_coalitions: t.csv(Table::Coalitions),
     }))
-}
-
-/// The view's statements and (bloc-expanded) signatures as a dataset of their own, so that
-/// the null model shuffles exactly what the graph was projected from.
-fn view_dataset(view: &View<'_>) -> CliResult<cosignatory::model::Dataset> {
-    use cosignatory::model::{DatasetBuilder, Signature};
-    let ds = view.dataset();
-    let mut b = DatasetBuilder::new();
-    for a in ds.actors() {
-        b.actor(a.clone());
-    }
-    let kept: std::collections::HashSet<&str> = view
-        .statements()
-        .map(|s| ds.statement(s).id.as_str())
-        .collect();
-    for s in view.statements() {
-        let mut st = ds.statement(s).clone();
-        if st.opposes.as_deref().is_some_and(|o| !kept.contains(o)) {
-            st.opposes = None;
-        }
-        for sig in view.signatures(s) {
-            b.signature(Signature::new(
-                st.id.clone(),
-                ds.actor(sig.actor).id.clone(),
-                sig.position,
-            ));
-        }
-        b.statement(st);
-    }
-    Ok(b.build()?)
-}
-
-/// Each coalition's internal weight in `samples` curveball samples of the view (the fixed
-/// degree sequence model), against the observed one.
-fn null_tests(
-    view: &View<'_>,
-    projection: &cosignatory::graph::ProjectionOptions,
-    coalitions: &[Vec<String>],
-    observed: &[f64],
-    samples: usize,
-    seed: u64,
-) -> CliResult<Vec<NullTest>> {
-    use cosignatory::synth::{CurveballOptions, curveball};
-    let base = view_dataset(view)?;
-    let number: HashMap<&str, usize> = coalitions
-        .iter()
-        .enumerate()
-        .flat_map(|(k, m)| m.iter().map(move |id| (id.as_str(), k)))
-        .collect();
-    let mut draws = vec![Vec::with_capacity(samples); coalitions.len()];
-    for k in 0..samples {
-        let null = curveball(
-            &base,
-            &CurveballOptions {
-                rounds: 20,
-                seed: seed.wrapping_add(k as u64),
-            },
-        )?;
-        let g = project(&null.view(), projection)?;
-        let mut inside = vec![0.0f64; coalitions.len()];
-        for e in g.graph().edge_references() {
-            let a = number.get(g.actor(e.source()).id.as_str());
-            let b = number.get(g.actor(e.target()).id.as_str());
-            if let (Some(a), Some(b)) = (a, b)
-                && a == b
-            {
-                inside[*a] += e.weight().weight;
-            }
-        }
-        for (d, v) in draws.iter_mut().zip(inside) {
-            d.push(v);
-        }
-    }
-    Ok(draws
-        .iter()
-        .zip(observed)
-        .map(|(d, &obs)| {
-            let mean = d.iter().sum::<f64>() / samples as f64;
-            let var = d.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / samples as f64;
-            // A tolerance for the same sum accumulated in another order.
-            let at_least = d.iter().filter(|&&x| x >= obs - 1e-9 * obs.abs()).count();
-            NullTest {
-                mean,
-                sd: var.sqrt(),
-                p: (1 + at_least) as f64 / (samples + 1) as f64,
-                samples,
-            }
-        })
-        .collect())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use cosignatory::graph::ProjectionOptions;
-    use cosignatory::model::BlocMode;
-
-    /// The null model shuffles what the graph was projected from: the view's own dataset
-    /// projects to the same graph (blocs expanded, window applied).
-    #[test]
-    fn view_dataset_projects_like_the_view() {
-        let ds = cosignatory::datasets::joint_statements();
-        let d = |s: &str| s.parse().unwrap();
-        let view = ds
-            .view()
-            .between(d("2019-01-01"), d("2023-12-31"))
-            .bloc_mode(BlocMode::Expand);
-        let own = view_dataset(&view).unwrap();
-        let options = ProjectionOptions::default();
-        let a = project(&view, &options).unwrap();
-        let b = project(&own.view(), &options).unwrap();
-        assert_eq!(a.node_count(), b.node_count());
-        assert_eq!(a.edge_count(), b.edge_count());
-        for (x, y, e) in a.strongest() {
-            let f = b.edge(&x.id, &y.id).expect("same edge");
-            assert!((e.weight - f.weight).abs() < 1e-12, "{} {}", x.id, y.id);
-        }
-    }
 }
