@@ -312,6 +312,15 @@ pub struct GraphArgs {
     /// Seed of --coalitions and of the fdsm backbone's samples.
     #[arg(long, default_value_t = 0, help_heading = "Output")]
     pub seed: u64,
+    /// With --format csv-nodes: one row per actor with its coalition (as --coalitions),
+    /// strength, eigenvector, PageRank, betweenness, participation coefficient, within-module
+    /// z, and a `few_statements` flag (see --min-statements): the bridges between coalitions.
+    #[arg(long, help_heading = "Output")]
+    pub centrality: bool,
+    /// Actors in fewer statements are flagged `few_statements` by --centrality: their
+    /// participation coefficient rests on one or two (often huge) statements.
+    #[arg(long, default_value_t = cosignatory::graph::DEFAULT_MIN_STATEMENTS, requires = "centrality", help_heading = "Output")]
+    pub min_statements: u32,
 }
 
 #[derive(Args, Debug)]
@@ -624,7 +633,10 @@ pub struct PlotHeatmapArgs {
     /// (voeten with absent as abstain, Häge), yes-no (yes 1, no 0; others missing).
     #[arg(long, value_parser = parse_coding, default_value = "auto", help_heading = "Alignment")]
     pub coding: CodingChoice,
-    /// Show the N actors with the most signatures in the view.
+    /// These actors (A,B,C; instead of --top).
+    #[arg(long, value_delimiter = ',', help_heading = "Alignment")]
+    pub actors: Vec<String>,
+    /// Show the N actors with the most signatures (roll calls: votes) in the view.
     #[arg(long, default_value_t = 30, help_heading = "Alignment")]
     pub top: usize,
     /// Linkage of the clustering that orders rows and columns.

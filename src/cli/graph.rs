@@ -2,14 +2,15 @@
 
 use super::args::{Format, GraphArgs, GraphFormat, ProjectionArgs};
 use super::common;
-use super::error::CliResult;
+use super::error::{CliError, CliResult};
 use super::output::{self, Cell, Records};
 use cosignatory::export::{
     NodeAttributes, write_dot, write_edge_table, write_gexf, write_graphml, write_node_link,
     write_node_table,
 };
 use cosignatory::graph::{
-    Backbone, BackboneOptions, CoSignGraph, Linking, ProjectionOptions, backbone_of_view, project,
+    Backbone, BackboneOptions, CoSignGraph, Linking, NodeRole, ProjectionOptions, backbone_of_view,
+    node_roles, project,
 };
 use cosignatory::model::View;
 use std::io::Write;
@@ -66,6 +67,17 @@ pub fn run(args: &GraphArgs) -> CliResult<()> {
     if args.format == GraphFormat::Table {
         return output::emit(args.out.as_deref(), |out| {
             write_table(out, &g, note.as_deref(), args.top)
+        });
+    }
+    if args.centrality {
+        if args.format != GraphFormat::CsvNodes {
+            return Err(CliError::usage(
+                "--centrality is a node table: use it with --format csv-nodes",
+            ));
+        }
+        let roles = node_roles(&g, args.seed, args.min_statements)?;
+        return output::emit(args.out.as_deref(), |out| {
+            role_records(&roles).write(Format::Csv, out)
         });
     }
     let mut unassigned = 0;
@@ -160,4 +172,36 @@ fn write_table(
         ]);
     }
     r.write(Format::Table, out)
+}
+
+/// `graph --format csv-nodes --centrality`: one row per actor, empty where a measure is
+/// undefined.
+fn role_records(roles: &[NodeRole]) -> Records {
+    let mut r = Records::new(&[
+        "id",
+        "statements",
+        "coalition",
+        "strength",
+        "eigenvector",
+        "pagerank",
+        "betweenness",
+        "participation",
+        "within_module_z",
+        "few_statements",
+    ]);
+    for x in roles {
+        r.push(vec![
+            Cell::text(&x.actor),
+            Cell::int(x.statements),
+            x.coalition.map_or(Cell::text(""), |c| Cell::int(c as i64)),
+            Cell::Num(Some(x.strength)),
+            Cell::Num(x.eigenvector),
+            Cell::Num(x.pagerank),
+            Cell::Num(x.betweenness),
+            Cell::Num(x.participation),
+            Cell::Num(Some(x.within_module_z)),
+            Cell::text(if x.few_statements { "true" } else { "false" }),
+        ]);
+    }
+    r
 }

@@ -12,6 +12,7 @@ mod incidence;
 mod labelled;
 pub mod layout;
 mod projection;
+mod roles;
 mod significance;
 mod weighting;
 
@@ -33,6 +34,7 @@ pub use incidence::{Incidence, IncidenceOptions};
 #[doc(hidden)]
 pub use projection::project_incidence;
 pub use projection::{ProjectionOptions, project, project_for_clustering};
+pub use roles::{DEFAULT_MIN_STATEMENTS, NodeRole, node_roles};
 pub use significance::{
     CoalitionNull, CoalitionSignificance, SignificanceOptions, coalition_significance,
 };

@@ -462,3 +462,119 @@ fn every_measure_is_documented_and_listed_in_align_help() {
         assert!(doc.contains(section), "{section}");
     }
 }
+
+/// Item 13: `graph --format csv-nodes --centrality` gives every actor's centralities and role
+/// between coalitions in one table, equal to the library's functions, and flags actors whose
+/// participation rests on very few statements (KNA and MDV signed one statement each).
+#[test]
+fn centrality_table_has_the_bridges_and_flags_thin_actors() {
+    use cosignatory::graph::{
+        CentralityOptions, ProjectionOptions, Weighting, pagerank, participation_coefficient,
+        project,
+    };
+    let text = crate::support::stdout_of(crate::support::cosignatory().args([
+        "graph",
+        "--format",
+        "csv-nodes",
+        "--centrality",
+    ]));
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "id,statements,coalition,strength,eigenvector,pagerank,betweenness,participation,within_module_z,few_statements"
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    let ds = cosignatory::datasets::joint_statements();
+    // The CLI's default weighting.
+    let g = project(&ds.view(), &ProjectionOptions::new(Weighting::Newman)).unwrap();
+    assert_eq!(rows.len(), g.node_count());
+    let tied = g.tied_coalitions(0).unwrap();
+    let count = tied.communities.len();
+    let membership: Vec<usize> = (0..g.node_count())
+        .map(|v| tied.coalition[v].unwrap_or(count + v))
+        .collect();
+    let pc = participation_coefficient(g.graph(), |e| e.weight, &membership).unwrap();
+    let pr = pagerank(g.graph(), |e| e.weight, &CentralityOptions::default()).unwrap();
+    for (v, row) in rows.iter().enumerate() {
+        assert_eq!(row[0], g.id(v));
+        let p: Option<f64> = row[7].parse().ok();
+        assert_eq!(p, pc[v], "{}", row[0]);
+        assert_eq!(row[5].parse::<f64>().unwrap(), pr[v]);
+        let thin = g.statements_of(petgraph::graph::NodeIndex::new(v)) < 5;
+        assert_eq!(row[9], if thin { "true" } else { "false" });
+    }
+    let row = |id: &str| rows.iter().find(|r| r[0] == id).unwrap().clone();
+    for thin in ["KNA", "MDV"] {
+        assert_eq!(row(thin)[9], "true", "{thin}");
+    }
+    assert_eq!(row("USA")[9], "false");
+    // The table is a node table: other formats refuse the option (exit 2).
+    let out = crate::support::cosignatory()
+        .args(["graph", "--format", "csv", "--centrality"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// Item 12: `plot heatmap --actors` draws exactly the actors asked for (the UN's 40 most
+/// active left out USA, RUS and CHN), and a measure that ranges over [−1, 1] gets a diverging
+/// scale centred at 0 (dark red for −1), a [0, 1] measure the sequential one.
+#[test]
+fn heatmap_draws_the_chosen_actors_on_a_diverging_scale() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("k.svg");
+    crate::support::cosignatory()
+        .args([
+            "plot",
+            "heatmap",
+            "--actors",
+            "USA,GBR,CHN,RUS",
+            "--measure",
+            "kappa-nominal",
+            "--out",
+        ])
+        .arg(&svg)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&svg).unwrap();
+    // plotters writes each label's text on a line of its own.
+    let label = |t: &str| text.lines().any(|l| l.trim() == t);
+    for id in ["USA", "GBR", "CHN", "RUS"] {
+        assert!(label(id), "{id} missing");
+    }
+    assert!(text.contains("4 chosen actors"));
+    assert!(!label("FRA"));
+    assert!(
+        text.to_uppercase().contains("#67000D"),
+        "no diverging red end"
+    );
+    assert!(label("0.00"), "no centre label");
+    // Jaccard ranges over [0, 1]: the sequential scale, no red.
+    let jac = dir.path().join("j.svg");
+    crate::support::cosignatory()
+        .args([
+            "plot",
+            "heatmap",
+            "--actors",
+            "USA,GBR,CHN,RUS",
+            "--measure",
+            "jaccard",
+            "--out",
+        ])
+        .arg(&jac)
+        .assert()
+        .success();
+    assert!(
+        !std::fs::read_to_string(&jac)
+            .unwrap()
+            .to_uppercase()
+            .contains("#67000D")
+    );
+    // An unknown actor is a data error with a suggestion, not a panic.
+    let out = crate::support::cosignatory()
+        .args(["plot", "heatmap", "--actors", "USA,ZZQ", "--out"])
+        .arg(dir.path().join("x.svg"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}

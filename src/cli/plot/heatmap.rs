@@ -53,6 +53,37 @@ fn shade(t: f64) -> RGBColor {
     RGBColor(lerp(247.0, 8.0), lerp(251.0, 48.0), lerp(255.0, 107.0))
 }
 
+/// Dark red through white (at `centre`, the position of a score of 0) to dark blue: for
+/// measures that range over negative and positive values (κ, π, S, correlations), so that
+/// disagreement and agreement read apart.
+fn diverging(t: f64, centre: f64) -> RGBColor {
+    let (from, to, u) = if t < centre {
+        (
+            (247.0, 247.0, 247.0),
+            (103.0, 0.0, 13.0),
+            (centre - t) / centre,
+        )
+    } else {
+        (
+            (247.0, 247.0, 247.0),
+            (8.0, 48.0, 107.0),
+            (t - centre) / (1.0 - centre),
+        )
+    };
+    let lerp = |a: f64, b: f64| (a + (b - a) * u.clamp(0.0, 1.0)).round() as u8;
+    RGBColor(lerp(from.0, to.0), lerp(from.1, to.1), lerp(from.2, to.2))
+}
+
+/// The colour of a scaled score: diverging around 0 when the scale runs from a negative
+/// `at0` to a positive `at1`, sequential otherwise.
+fn painter(at0: f64, at1: f64) -> impl Fn(f64) -> RGBColor + Copy {
+    let centre = (at0 < 0.0 && at1 > 0.0).then(|| -at0 / (at1 - at0));
+    move |t| match centre {
+        Some(c) => diverging(t, c),
+        None => shade(t),
+    }
+}
+
 pub fn run(args: &PlotHeatmapArgs) -> CliResult<()> {
     let ds = common::load(&args.data)?;
     let view = common::view(&ds, &args.data)?;
@@ -69,7 +100,18 @@ pub fn run(args: &PlotHeatmapArgs) -> CliResult<()> {
         args.universe.as_ref(),
         &none,
     )?;
-    let ids = most_active(&view, args.top);
+    // The actors asked for, or the most active ones (most signatures or votes in the view).
+    let chosen: Vec<&str>;
+    let ids: Vec<&str> = if args.actors.is_empty() {
+        most_active(&view, args.top)
+    } else {
+        chosen = args
+            .actors
+            .iter()
+            .map(|a| common::actor(&ds, a).map(|i| ds.actor(i).id.as_str()))
+            .collect::<CliResult<_>>()?;
+        chosen.clone()
+    };
     if ids.len() < 2 {
         return Err(CliError::data(
             "fewer than two actors take part in the view: no heatmap to draw",
@@ -86,6 +128,7 @@ pub fn run(args: &PlotHeatmapArgs) -> CliResult<()> {
         },
     )?;
     let (scale, at0, at1) = scaler(&m);
+    let paint = painter(at0, at1);
     let n = ids.len();
     let sim = |i: usize, j: usize| m.get(i, j).value.map(&scale);
     // Undefined pairs count as unaligned for the ordering only; their cells stay grey.
@@ -94,8 +137,13 @@ pub fn run(args: &PlotHeatmapArgs) -> CliResult<()> {
     let order = tree.leaf_order();
     let title = args.figure.title.clone().unwrap_or_else(|| {
         let (from, to) = common::date_range(&view, &args.data).unwrap_or_default();
+        let who = if args.actors.is_empty() {
+            format!("the {n} most active actors")
+        } else {
+            format!("{n} chosen actors")
+        };
         format!(
-            "{} between the {n} most active actors, {from} to {to} (universe {})",
+            "{} between {who}, {from} to {to} (universe {})",
             s.measure, s.universe
         )
     });
@@ -130,7 +178,7 @@ pub fn run(args: &PlotHeatmapArgs) -> CliResult<()> {
         for (r, &i) in order.iter().enumerate() {
             for (c, &j) in order.iter().enumerate() {
                 let fill = match sim(i, j) {
-                    Some(t) => shade(t),
+                    Some(t) => paint(t),
                     None => RGBColor(200, 200, 200),
                 };
                 root.draw(&Rectangle::new(
@@ -205,12 +253,13 @@ fn draw_colour_bar(
     at1: f64,
     measure: Measure,
 ) -> CliResult<()> {
+    let paint = painter(at0, at1);
     let steps = 50;
     for k in 0..steps {
         let t = 1.0 - k as f64 / (steps - 1) as f64;
         let y0 = top + side * k / steps;
         let y1 = top + side * (k + 1) / steps;
-        root.draw(&Rectangle::new([(x, y0), (x + 18, y1)], shade(t).filled()))
+        root.draw(&Rectangle::new([(x, y0), (x + 18, y1)], paint(t).filled()))
             .map_err(drawing)?;
     }
     root.draw(&Rectangle::new(
@@ -238,6 +287,16 @@ fn draw_colour_bar(
         small.color(&BLACK).pos(Pos::new(HPos::Left, VPos::Bottom)),
     ))
     .map_err(drawing)?;
+    if at0 < 0.0 && at1 > 0.0 {
+        // The diverging scale's centre: a score of 0.
+        let zero = top + (side as f64 * at1 / (at1 - at0)) as i32;
+        root.draw(&Text::new(
+            "0.00",
+            (x + 22, zero),
+            small.color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(drawing)?;
+    }
     let mid = top + side / 2;
     root.draw(&Rectangle::new(
         [(x + 60, mid - 7), (x + 78, mid + 7)],
