@@ -649,11 +649,7 @@ impl PyDataset {
         let measure: Option<Measure> = measure.map(|m| option("measure", m)).transpose()?;
         let view = filter.view(py, &self.ds)?;
         let (from, to) = filter.date_range(py, &view)?;
-        let quality = if projection.signed {
-            Quality::SignedModularity { resolution }
-        } else {
-            Quality::Modularity { resolution }
-        };
+        let quality = Quality::modularity(projection.signed, resolution);
         let options = TimelineOptions {
             windows: spec.unwrap_or_else(WindowSpec::years),
             range: Some(Window::new(from, to)),

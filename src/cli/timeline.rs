@@ -30,15 +30,7 @@ pub fn run(args: &TimelineArgs) -> CliResult<()> {
     let view = common::view(&ds, &args.data)?;
     let (from, to) = common::date_range(&view, &args.data)?;
     let projection = projection_options(&args.projection);
-    let quality = if projection.signed {
-        Quality::SignedModularity {
-            resolution: args.resolution,
-        }
-    } else {
-        Quality::Modularity {
-            resolution: args.resolution,
-        }
-    };
+    let quality = Quality::modularity(projection.signed, args.resolution);
     let options = TimelineOptions {
         windows: common::spec(&args.windows)?.unwrap_or_else(WindowSpec::years),
         range: Some(Window::new(from, to)),

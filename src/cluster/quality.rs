@@ -81,6 +81,23 @@ impl QualityKind {
 }
 
 impl Quality {
+    /// Modularity at resolution γ: signed modularity for a signed projection (its windows may
+    /// have negative weights), plain modularity otherwise. What `timeline`, `report` and the
+    /// Python timeline use for `--signed`.
+    ///
+    /// ```
+    /// use cosignatory::cluster::Quality;
+    /// assert_eq!(Quality::modularity(true, 0.5), Quality::SignedModularity { resolution: 0.5 });
+    /// assert_eq!(Quality::modularity(false, 1.0), Quality::Modularity { resolution: 1.0 });
+    /// ```
+    pub fn modularity(signed: bool, resolution: f64) -> Quality {
+        if signed {
+            Quality::SignedModularity { resolution }
+        } else {
+            Quality::Modularity { resolution }
+        }
+    }
+
     /// The resolution γ.
     pub fn resolution(&self) -> f64 {
         match *self {

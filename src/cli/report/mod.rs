@@ -715,15 +715,7 @@ fn alluvial(
     range: (NaiveDate, NaiveDate),
 ) -> CliResult<Option<Alluvial>> {
     let projection = projection_options(&args.projection);
-    let quality = if projection.signed {
-        Quality::SignedModularity {
-            resolution: args.resolution,
-        }
-    } else {
-        Quality::Modularity {
-            resolution: args.resolution,
-        }
-    };
+    let quality = Quality::modularity(projection.signed, args.resolution);
     let options = TimelineOptions {
         windows: common::spec(&args.windows)?.unwrap_or_else(WindowSpec::years),
         range: Some(Window::new(range.0, range.1)),
