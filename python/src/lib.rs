@@ -14,7 +14,7 @@
 use cosignatory::align::uncertainty::BootstrapConfig;
 use cosignatory::align::{
     AlignmentSeries, CohesionMeasure, Defaults, FlagOptions, Measure, Options as MeasureOptions,
-    Pairs, ScoreFlag, SeriesOptions, Universe, alignment_series, bloc_cohesion,
+    Pairs, ScoreFlag, SeriesOptions, SeriesPoint, Universe, alignment_series, bloc_cohesion,
 };
 use cosignatory::chrono::NaiveDate;
 use cosignatory::cluster::{
@@ -984,27 +984,14 @@ fn series_columns<'py>(
         end.push(days.1);
         score.push(p.score.value.unwrap_or(f64::NAN));
         n.push(p.score.n as i64);
-        // The flags as a bit mask in `ScoreFlag::ALL` order: a categorical code.
-        let f = p.flags(flags);
-        let mask = ScoreFlag::ALL
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| f.contains(g))
-            .fold(0u8, |m, (k, _)| m | 1 << k);
+        // The flags' bit mask (`SeriesPoint::flag_bits`): a categorical code.
+        let mask = p.flag_bits(flags);
         flag.push(mask as i8);
-        small.push(f.contains(&ScoreFlag::SmallN));
+        small.push(mask & 1 != 0);
     }
     // Every combination's text, as the CLI writes it (`;`-separated in that order).
     let flag_names: Vec<String> = (0..1u8 << ScoreFlag::ALL.len())
-        .map(|mask| {
-            ScoreFlag::ALL
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| mask & (1 << k) != 0)
-                .map(|(_, g)| g.name())
-                .collect::<Vec<_>>()
-                .join(";")
-        })
+        .map(SeriesPoint::flag_text)
         .collect();
     let d = PyDict::new(py);
     d.set_item(

@@ -109,22 +109,37 @@ impl SeriesPoint {
     /// assert_eq!(p.flags(&f), vec![ScoreFlag::SmallN, ScoreFlag::Partial]);
     /// ```
     pub fn flags(&self, options: &FlagOptions) -> Vec<ScoreFlag> {
-        let mut flags = Vec::new();
-        if self.score.n < options.min_n {
-            flags.push(ScoreFlag::SmallN);
-        }
-        if self.score.value.is_none() {
-            flags.push(ScoreFlag::Undefined);
-        }
-        if let Some(ci) = &self.interval
-            && let (Some(lo), Some(hi)) = (ci.lower, ci.upper)
-            && lo == hi
-        {
-            flags.push(ScoreFlag::Constant);
-        }
-        if options.data_end.is_some_and(|end| self.window.end > end) {
-            flags.push(ScoreFlag::Partial);
-        }
-        flags
+        let bits = self.flag_bits(options);
+        ScoreFlag::ALL
+            .into_iter()
+            .enumerate()
+            .filter(|(k, _)| bits & (1 << k) != 0)
+            .map(|(_, f)| f)
+            .collect()
+    }
+
+    /// [`flags`](Self::flags) as a bit mask, bit `k` for `ScoreFlag::ALL[k]`, without
+    /// allocating (a series of all pairs has millions of points).
+    pub fn flag_bits(&self, options: &FlagOptions) -> u8 {
+        let constant = self
+            .interval
+            .as_ref()
+            .is_some_and(|ci| matches!((ci.lower, ci.upper), (Some(lo), Some(hi)) if lo == hi));
+        u8::from(self.score.n < options.min_n)
+            | u8::from(self.score.value.is_none()) << 1
+            | u8::from(constant) << 2
+            | u8::from(options.data_end.is_some_and(|end| self.window.end > end)) << 3
+    }
+
+    /// The text of a [`flag_bits`](Self::flag_bits) mask as tables write it: the names in
+    /// `ScoreFlag::ALL` order, `;`-separated (empty for none).
+    pub fn flag_text(bits: u8) -> String {
+        ScoreFlag::ALL
+            .into_iter()
+            .enumerate()
+            .filter(|(k, _)| bits & (1 << k) != 0)
+            .map(|(_, f)| f.name())
+            .collect::<Vec<_>>()
+            .join(";")
     }
 }

@@ -149,13 +149,19 @@ fn columns(intervals: bool) -> Vec<&'static str> {
     columns
 }
 
-/// A point's flags (`;`-separated, empty for none) and its interval: none below `--min-n`.
-fn flagged(p: &SeriesPoint, flags: &FlagOptions) -> (String, Option<f64>, Option<f64>) {
-    let f = p.flags(flags);
-    let text = f.iter().map(|f| f.name()).collect::<Vec<_>>().join(";");
+/// Every flag mask's text, indexed by `SeriesPoint::flag_bits`: built once, not per row.
+fn flag_texts() -> Vec<Rc<str>> {
+    (0..1u8 << ScoreFlag::ALL.len())
+        .map(|bits| SeriesPoint::flag_text(bits).into())
+        .collect()
+}
+
+/// A point's flag mask and its interval: none below `--min-n` (bit 0, `small-n`).
+fn flagged(p: &SeriesPoint, flags: &FlagOptions) -> (u8, Option<f64>, Option<f64>) {
+    let bits = p.flag_bits(flags);
     match &p.interval {
-        Some(ci) if !f.contains(&ScoreFlag::SmallN) => (text, ci.lower, ci.upper),
-        _ => (text, None, None),
+        Some(ci) if bits & 1 == 0 => (bits, ci.lower, ci.upper),
+        _ => (bits, None, None),
     }
 }
 
@@ -171,6 +177,7 @@ fn write_csv(
     let csv_io = |e: csv::Error| std::io::Error::other(e.to_string());
     w.write_record(columns(intervals)).map_err(csv_io)?;
     let measure = s.measure().name();
+    let texts = flag_texts();
     let mut dates: (Option<Window>, String, String) = (None, String::new(), String::new());
     let mut number = String::new();
     let mut num = |w: &mut csv::Writer<&mut dyn Write>, v: Option<f64>| {
@@ -193,8 +200,8 @@ fn write_csv(
         }
         num(&mut w, p.score.value).map_err(csv_io)?;
         w.write_field(p.score.n.to_string()).map_err(csv_io)?;
-        let (flag, low, high) = flagged(p, flags);
-        w.write_field(&flag).map_err(csv_io)?;
+        let (bits, low, high) = flagged(p, flags);
+        w.write_field(&*texts[bits as usize]).map_err(csv_io)?;
         if intervals {
             num(&mut w, low).map_err(csv_io)?;
             num(&mut w, high).map_err(csv_io)?;
@@ -218,7 +225,7 @@ fn to_records(s: &AlignmentSeries, intervals: bool, flags: &FlagOptions) -> Reco
             .map_or_else(|| Rc::from(&**a), Rc::clone)
     };
     let measure: Rc<str> = s.measure().name().into();
-    let no_flag: Rc<str> = "".into();
+    let texts = flag_texts();
     let mut dates: (Option<Window>, Rc<str>, Rc<str>) = (None, "".into(), "".into());
     for p in s.iter() {
         if dates.0 != Some(p.window) {
@@ -228,7 +235,7 @@ fn to_records(s: &AlignmentSeries, intervals: bool, flags: &FlagOptions) -> Reco
                 p.window.end.to_string().into(),
             );
         }
-        let (flag, low, high) = flagged(p, flags);
+        let (bits, low, high) = flagged(p, flags);
         let mut cells = vec![
             Cell::Text(id(&p.a)),
             Cell::Text(id(&p.b)),
@@ -237,11 +244,7 @@ fn to_records(s: &AlignmentSeries, intervals: bool, flags: &FlagOptions) -> Reco
             Cell::shared(&measure),
             Cell::Num(p.score.value),
             Cell::int(p.score.n),
-            if flag.is_empty() {
-                Cell::shared(&no_flag)
-            } else {
-                Cell::Text(flag.into())
-            },
+            Cell::shared(&texts[bits as usize]),
         ];
         if intervals {
             cells.extend([Cell::Num(low), Cell::Num(high)]);
