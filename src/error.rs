@@ -227,10 +227,11 @@ pub enum Problem {
     },
 }
 
-impl Problem {
-    /// The location of the problem, when it concerns a single field.
-    pub fn location(&self) -> Option<&Location> {
-        match self {
+/// The variants of [`Problem`] that concern one located field, listed once for
+/// [`Problem::location`] and [`Problem::location_mut`] (two lists drifted apart before).
+macro_rules! located {
+    ($p:expr) => {
+        match $p {
             Problem::EmptyField { at }
             | Problem::InvalidDate { at }
             | Problem::UnknownPosition { at }
@@ -247,27 +248,19 @@ impl Problem {
             | Problem::InvalidValue { at, .. } => Some(at),
             _ => None,
         }
+    };
+}
+
+impl Problem {
+    /// The location of the problem, when it concerns a single field.
+    pub fn location(&self) -> Option<&Location> {
+        located!(self)
     }
 
     /// The location of the problem, mutable (readers that know more than line numbers, such
     /// as the JSON reader, refine it).
     pub(crate) fn location_mut(&mut self) -> Option<&mut Location> {
-        match self {
-            Problem::EmptyField { at }
-            | Problem::InvalidDate { at }
-            | Problem::UnknownPosition { at }
-            | Problem::UnknownActorKind { at }
-            | Problem::UnknownActor { at, .. }
-            | Problem::UnknownStatement { at, .. }
-            | Problem::DuplicateActor { at, .. }
-            | Problem::DuplicateStatement { at, .. }
-            | Problem::DuplicateSignature { at, .. }
-            | Problem::InvertedMembership { at, .. }
-            | Problem::OverlappingMembership { at, .. }
-            | Problem::SkippedReference { at, .. }
-            | Problem::InvalidValue { at, .. } => Some(at),
-            _ => None,
-        }
+        located!(self)
     }
 
     /// Whether the problem concerns one row only (so lenient mode can skip that row).
