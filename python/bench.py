@@ -13,9 +13,9 @@ Rows: `ds.graph()` on the 1,000 x 100,000 projection workload and on the UN vote
 extension (`Dataset._bench_library`), with no conversion; "Python" is the whole method call
 (library + numpy columns + pandas frame). The two are timed alternately in one process, run
 after run, so that both see the same machine; the table gives medians of --runs runs and
-the ratio of the medians. networkx runs `weighted_projected_graph` /
-`collaboration_weighted_projected_graph` on a bipartite graph built from the same frames
-(its build time not counted).
+the median of the per-run ratios (each Python call over the library call just before it).
+networkx runs `weighted_projected_graph` / `collaboration_weighted_projected_graph` on a
+bipartite graph built from the same frames (its build time not counted).
 """
 
 from __future__ import annotations
@@ -33,14 +33,18 @@ import cosignatory as cs  # noqa: E402
 
 
 def alternate(library, python, runs):
-    """Medians of `runs` alternating calls: the library timing and the Python call's time."""
+    """`runs` alternating calls: the medians of the library timings and of the Python call's
+    times, and the median of the per-run ratios (each Python call over the library call just
+    before it, so that a change in the machine's load between runs cancels out)."""
     lib, py, out = [], [], None
     for _ in range(runs):
         lib.append(library())
+        out = None  # the previous frame's memory is not part of the next call
         t0 = time.perf_counter()
         out = python()
         py.append(time.perf_counter() - t0)
-    return statistics.median(lib), statistics.median(py), out
+    ratio = statistics.median(p / l for p, l in zip(py, lib))
+    return statistics.median(lib), statistics.median(py), ratio, out
 
 
 def once(fn):
@@ -65,7 +69,7 @@ def main():
     ds = cs.read_dataset(Path(args.data) / "proj_1000x100000")
     print(ds)
     for weight in ("count", "newman"):
-        t_lib, t_py, frame = alternate(
+        t_lib, t_py, ratio, frame = alternate(
             lambda: ds._native._bench_library("graph", everything, (weight, False, False), None, 1),
             lambda: ds.graph(weight=weight),
             args.runs,
@@ -83,28 +87,28 @@ def main():
             fn = bipartite.weighted_projected_graph if weight == "count" else bipartite.collaboration_weighted_projected_graph
             t_nx, g = once(lambda: fn(b, people))
             assert g.number_of_edges() == len(frame), "networkx and cosignatory disagree on the edges"
-        rows.append((f"ds.graph() 1,000 x 100,000 {weight} ({len(frame):,} edges)", t_lib, t_py, t_nx))
+        rows.append((f"ds.graph() 1,000 x 100,000 {weight} ({len(frame):,} edges)", t_lib, t_py, ratio, t_nx))
 
     un = cs.un_votes()
     for weight in ("count", "newman"):
-        t_lib, t_py, frame = alternate(
+        t_lib, t_py, ratio, frame = alternate(
             lambda: un._native._bench_library("graph", everything, (weight, False, True), None, 1),
             lambda: un.graph(votes=True, weight=weight),
             args.runs,
         )
-        rows.append((f"ds.graph() UN votes votes=True {weight} ({len(frame):,} edges)", t_lib, t_py, None))
-    t_lib, t_py, frame = alternate(
+        rows.append((f"ds.graph() UN votes votes=True {weight} ({len(frame):,} edges)", t_lib, t_py, ratio, None))
+    t_lib, t_py, ratio, frame = alternate(
         lambda: un._native._bench_library("align", everything, ("count", False, False), "1y", 1),
         lambda: un.align(window="1y"),
-        max(3, args.runs // 2),
+        args.runs,
     )
-    rows.append((f"ds.align() UN votes window=1y all pairs ({len(frame):,} rows)", t_lib, t_py, None))
+    rows.append((f"ds.align() UN votes window=1y all pairs ({len(frame):,} rows)", t_lib, t_py, ratio, None))
 
-    print("| workload | library | Python | Python / library | networkx | networkx / Python |")
+    print("| workload | library | Python | Python / library (paired) | networkx | networkx / Python |")
     print("|---|---|---|---|---|---|")
-    for name, t_lib, t_py, t_nx in rows:
+    for name, t_lib, t_py, ratio, t_nx in rows:
         r_nx = "n/a" if t_nx is None else f"{t_nx / t_py:,.0f}x"
-        print(f"| {name} | {ms(t_lib)} | {ms(t_py)} | {t_py / t_lib:.2f}x | {ms(t_nx)} | {r_nx} |")
+        print(f"| {name} | {ms(t_lib)} | {ms(t_py)} | {ratio:.2f}x | {ms(t_nx)} | {r_nx} |")
 
 
 if __name__ == "__main__":

@@ -860,9 +860,24 @@ def _pairs(pairs: Optional[Iterable[Tuple[str, str]]]) -> List[Tuple[str, str]]:
     return out
 
 
+_NS_PER_DAY = 86_400 * 10**9
+# Days that datetime64[ns] can hold (1677-09-22 .. 2262-04-11).
+_NS_DAYS = (2**63 - 1) // _NS_PER_DAY
+
+
 def _days(days: np.ndarray) -> pd.Series:
-    """Days since 1970-01-01 (the native layer's dates) as a datetime64 column."""
-    return pd.Series(days.astype("datetime64[D]").astype("datetime64[ns]"))
+    """Days since 1970-01-01 (the native layer's dates) as a datetime64 column: nanoseconds,
+    as pandas' default, without a copy per conversion step; dates outside the nanosecond range
+    (the library accepts years up to 262143) get microseconds instead of a wrapped value."""
+    days = np.asarray(days, dtype=np.int64)
+    if len(days) == 0 or (-_NS_DAYS < days.min() and days.max() < _NS_DAYS):
+        return pd.Series((days * _NS_PER_DAY).view("datetime64[ns]"))
+    if int(pd.__version__.split(".")[0]) < 2:
+        raise OverflowError(
+            "a window date lies outside 1677-09-22 .. 2262-04-11, which pandas < 2 cannot hold; "
+            "upgrade pandas or filter the dates (start=, end=)"
+        )
+    return pd.Series((days * (_NS_PER_DAY // 1000)).view("datetime64[us]"))
 
 
 def _graph_args(

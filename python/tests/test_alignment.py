@@ -153,3 +153,20 @@ def test_cluster_significance_equals_cli(js, cli):
     assert c.significance["beats_chance"] in (True, False)
     expected = read_cli_csv(cli("cluster", "--format", "csv", *flags), text_columns=["actor"])
     assert_same(c.membership, expected)
+
+
+def test_window_dates_beyond_pandas_nanoseconds_are_not_wrapped():
+    # datetime64[ns] ends in 2262; a later window used to wrap to a date in the 1700s-1900s.
+    sig = pd.DataFrame(
+        {
+            "statement": ["s1", "s1", "s2", "s2"],
+            "actor": ["USA", "GBR", "USA", "GBR"],
+            "date": ["2020-06-01", "2020-06-01", "2300-06-01", "2300-06-01"],
+        }
+    )
+    frame = cs.Dataset.from_frames(sig).align(pairs=[("USA", "GBR")], window="1y")
+    assert frame["window_start"].is_monotonic_increasing
+    assert frame["window_start"].iloc[0] == pd.Timestamp("2020-01-01")
+    assert frame["window_start"].iloc[-1] == pd.Timestamp("2300-01-01")
+    recent = cs.Dataset.from_frames(sig.iloc[:2]).align(pairs=[("USA", "GBR")], window="1y")
+    assert str(recent["window_start"].dtype) == "datetime64[ns]"
