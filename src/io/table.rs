@@ -20,15 +20,18 @@ pub(crate) struct Schema {
 pub(crate) struct Row<'t> {
     pub origin: Origin,
     fields: Fields<'t>,
-    /// (column name, field index); a handful of entries, so a scan beats hashing.
-    columns: &'t [(String, usize)],
+    /// (column name, field index); a handful of entries, so a scan beats hashing. The names
+    /// are the schema's own strings, so a lookup usually matches by address.
+    columns: &'t [(&'static str, usize)],
+    /// (NAME of an `attr.NAME` column, field index).
+    attribute_columns: &'t [(String, usize)],
 }
 
 impl Row<'_> {
     fn raw(&self, field: &str) -> Option<&str> {
         self.columns
             .iter()
-            .find(|(name, _)| name == field)
+            .find(|(name, _)| std::ptr::eq(*name, field) || *name == field)
             .and_then(|&(_, i)| self.fields.get(i))
     }
 
@@ -68,12 +71,11 @@ impl Row<'_> {
     /// The `attr.NAME` columns with a value, as (NAME, value).
     pub fn attributes(&self) -> impl Iterator<Item = (String, String)> + '_ {
         let mut v: Vec<(String, String)> = self
-            .columns
+            .attribute_columns
             .iter()
-            .filter_map(|(name, i)| {
-                let key = name.strip_prefix("attr.")?;
+            .filter_map(|(key, i)| {
                 let val = self.fields.get(*i)?;
-                (!val.is_empty()).then(|| (key.to_string(), val.to_string()))
+                (!val.is_empty()).then(|| (key.clone(), val.to_string()))
             })
             .collect();
         v.sort();
@@ -108,7 +110,12 @@ pub(crate) fn parse_date(value: &str) -> Option<NaiveDate> {
     if !shape_ok {
         return None;
     }
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
+    // The digits are checked above: read them directly rather than through chrono's format
+    // parser; `from_ymd_opt` rejects what `%Y-%m-%d` rejects (month 13, Feb 30; tested).
+    let number =
+        |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
+    let year = i32::try_from(number(0..4)).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5..7), number(8..10))
 }
 
 /// Why a record could not be read.
@@ -207,6 +214,17 @@ impl<R: Read> Lexer<R> {
         Ok(b)
     }
 
+    /// Appends the buffered bytes before the first one that `stop` accepts (or all of them)
+    /// to `out` and consumes them: the bulk path of `read_one`, which goes byte by byte only
+    /// at delimiters, quotes and line ends.
+    #[inline]
+    fn take_until(&mut self, out: &mut Vec<u8>, stop: impl Fn(u8) -> bool) {
+        let rest = &self.buf[self.pos..self.len];
+        let n = rest.iter().position(|&c| stop(c)).unwrap_or(rest.len());
+        out.extend_from_slice(&rest[..n]);
+        self.pos += n;
+    }
+
     /// Consumes a line ending whose first byte (`\n` or `\r`) was just read.
     fn end_line(&mut self, b: u8) -> Result<(), LexError> {
         if b == b'\r' && self.peek()? == Some(b'\n') {
@@ -273,6 +291,8 @@ impl<R: Read> Lexer<R> {
                             if c == b'\n' || (c == b'\r' && self.peek()? != Some(b'\n')) {
                                 self.line += 1;
                             }
+                            // The rest of the quoted text in the buffer, in one copy.
+                            self.take_until(&mut rec.buf, |c| matches!(c, b'"' | b'\n' | b'\r'));
                         }
                     }
                 }
@@ -299,7 +319,11 @@ impl<R: Read> Lexer<R> {
                         rec.end_field(start);
                         return self.end_line(c);
                     }
-                    Some(c) => rec.buf.push(c),
+                    Some(c) => {
+                        rec.buf.push(c);
+                        // The rest of the field in the buffer, in one copy.
+                        self.take_until(&mut rec.buf, |c| matches!(c, b',' | b'\n' | b'\r'));
+                    }
                 }
                 b = self.next()?;
             }
@@ -338,31 +362,41 @@ pub(crate) fn read_table<R: Read>(
             return 0;
         }
     }
-    let mut columns: Vec<(String, usize)> = Vec::new();
+    let mut columns: Vec<(&'static str, usize)> = Vec::new();
+    let mut attribute_columns: Vec<(String, usize)> = Vec::new();
     let mut header_ok = true;
     for i in 0..record.ends.len() {
         let start = if i == 0 { 0 } else { record.ends[i - 1] };
         let raw = &record.buf[start..record.ends[i]];
         let name = String::from_utf8_lossy(raw).trim().to_ascii_lowercase();
         names.push(name.clone());
-        let known = schema.required.contains(&name.as_str())
-            || schema.optional.contains(&name.as_str())
-            || (schema.attributes && name.starts_with("attr.") && name.len() > 5);
-        if !known {
-            problems.report.warnings.push(Warning::UnknownColumn {
-                file: file.to_string(),
-                column: name,
-            });
-            continue;
-        }
-        if columns.iter().any(|(n, _)| *n == name) {
+        let field = (schema.required.iter())
+            .chain(schema.optional)
+            .find(|f| **f == name);
+        let attribute = name
+            .strip_prefix("attr.")
+            .filter(|key| schema.attributes && !key.is_empty());
+        let duplicate = match (field, attribute) {
+            (Some(f), _) => columns.iter().any(|(n, _)| n == f),
+            (None, Some(key)) => attribute_columns.iter().any(|(n, _)| n == key),
+            (None, None) => {
+                problems.report.warnings.push(Warning::UnknownColumn {
+                    file: file.to_string(),
+                    column: name,
+                });
+                continue;
+            }
+        };
+        if duplicate {
             problems.push(Problem::DuplicateColumn {
                 file: file.to_string(),
                 column: name,
             });
             header_ok = false;
-        } else {
-            columns.push((name, i));
+        } else if let Some(f) = field {
+            columns.push((f, i));
+        } else if let Some(key) = attribute {
+            attribute_columns.push((key.to_string(), i));
         }
     }
     for req in schema.required {
@@ -427,6 +461,7 @@ pub(crate) fn read_table<R: Read>(
                         ends: &record.ends,
                     },
                     columns: &columns,
+                    attribute_columns: &attribute_columns,
                 },
                 problems,
             ),
@@ -470,5 +505,35 @@ fn push_lex_error(
             line,
             message: format!("read error: {err}"),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_date_accepts_exactly_what_chronos_format_accepts() {
+        for year in [
+            "0000", "0001", "1900", "1999", "2000", "2023", "2024", "9999",
+        ] {
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    let text = format!("{year}-{month:02}-{day:02}");
+                    let chrono = NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok();
+                    assert_eq!(parse_date(&text), chrono, "{text}");
+                }
+            }
+        }
+        for bad in [
+            "2024-1-05",
+            "2024/11/05",
+            "2024-11-05 ",
+            "+2024-11-5",
+            "２０２４-11-05",
+            "",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
     }
 }

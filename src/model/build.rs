@@ -206,6 +206,7 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
         actors: actor_ids,
         roles,
         files,
+        ..
     } = signatures;
     drop((statement_ids, actor_ids));
     drop_repeated_signatures(&mut rows, &files, &actor_rows, problems);

@@ -60,12 +60,19 @@ impl std::str::FromStr for Position {
     type Err = ParsePositionError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "yes" | "y" => Ok(Position::Yes),
-            "no" | "n" => Ok(Position::No),
-            "abstain" | "abstention" => Ok(Position::Abstain),
-            "absent" => Ok(Position::Absent),
-            _ => Err(ParsePositionError(s.to_string())),
+        // Case-insensitive without a lowercase copy: this runs once per signature row.
+        let t = s.trim();
+        let is = |names: &[&str]| names.iter().any(|n| t.eq_ignore_ascii_case(n));
+        if is(&["yes", "y"]) {
+            Ok(Position::Yes)
+        } else if is(&["no", "n"]) {
+            Ok(Position::No)
+        } else if is(&["abstain", "abstention"]) {
+            Ok(Position::Abstain)
+        } else if is(&["absent"]) {
+            Ok(Position::Absent)
+        } else {
+            Err(ParsePositionError(s.to_string()))
         }
     }
 }

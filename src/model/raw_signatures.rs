@@ -102,6 +102,9 @@ pub(crate) struct SignatureRows {
     pub actors: Interner,
     pub roles: Interner,
     pub files: Vec<Arc<str>>,
+    /// The previous row's statement id and key: rows come grouped by statement, so most rows
+    /// skip the hash lookup.
+    last_statement: Option<(String, u32)>,
 }
 
 impl SignatureRows {
@@ -109,7 +112,7 @@ impl SignatureRows {
     pub fn push(&mut self, f: SignatureFields<'_>, origin: &Origin) {
         let line_high = u16::try_from(origin.line >> 32).expect("fewer than 2^48 lines");
         let row = SigRow {
-            statement: self.statements.intern(f.statement),
+            statement: self.statement_key(f.statement),
             actor: self.actors.intern(f.actor),
             role: f.role.map_or(NO_ROLE, |r| self.roles.intern(r)),
             joined: f.joined,
@@ -119,6 +122,24 @@ impl SignatureRows {
             line_high,
         };
         self.rows.push(row);
+    }
+
+    fn statement_key(&mut self, id: &str) -> u32 {
+        match &mut self.last_statement {
+            Some((last, key)) if last == id => *key,
+            slot => {
+                let key = self.statements.intern(id);
+                match slot {
+                    Some((last, k)) => {
+                        last.clear();
+                        last.push_str(id);
+                        *k = key;
+                    }
+                    None => *slot = Some((id.to_string(), key)),
+                }
+                key
+            }
+        }
     }
 
     /// Owned records, located at `file` and their 1-based number.
