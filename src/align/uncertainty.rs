@@ -511,6 +511,161 @@ mod tests {
         assert_eq!((t.difference, t.p_value), (Some(0.0), Some(1.0)));
     }
 
+    /// Codes with some variation, for the resampling tests.
+    fn varied(n: usize) -> (Vec<Option<u8>>, Vec<Option<u8>>) {
+        let x = (0..n).map(|k| Some(1 + (k * 7 % 3) as u8)).collect();
+        let y = (0..n)
+            .map(|k| Some(1 + ((k * 7 + k / 5) % 3) as u8))
+            .collect();
+        (x, y)
+    }
+
+    #[test]
+    fn cluster_bootstrap_of_singletons_is_the_item_bootstrap() {
+        let (x, y) = varied(40);
+        // Distinct labels in any order: each cluster is one item, drawn in item order.
+        let labels: Vec<u32> = (0..40).map(|k| 1000 - 3 * k).collect();
+        let d = Dyad::new(Scale::VOETEN, &x, &y).unwrap();
+        let by_item = BootstrapConfig {
+            replicates: 300,
+            seed: 11,
+            ..Default::default()
+        };
+        let by_resolution = BootstrapConfig {
+            resample: Resample::Resolution,
+            ..by_item
+        };
+        let clustered = d.with_clusters(&labels).unwrap();
+        let a = bootstrap(Measure::KappaQuadratic, &d, &by_item).unwrap();
+        let b = bootstrap(Measure::KappaQuadratic, &clustered, &by_resolution).unwrap();
+        assert_eq!((a.lower, a.upper, a.defined), (b.lower, b.upper, b.defined));
+        // A dyad without clusters is resampled by item whatever `resample` says.
+        assert_eq!(
+            a,
+            bootstrap(Measure::KappaQuadratic, &d, &by_resolution).unwrap()
+        );
+        // Clusters are read only under `Resample::Resolution`.
+        assert_eq!(
+            a,
+            bootstrap(Measure::KappaQuadratic, &clustered, &by_item).unwrap()
+        );
+    }
+
+    #[test]
+    fn cluster_bootstrap_draws_whole_clusters() {
+        let (x, y) = varied(40);
+        let d = Dyad::new(Scale::VOETEN, &x, &y).unwrap();
+        let cfg = BootstrapConfig {
+            replicates: 200,
+            seed: 2,
+            resample: Resample::Resolution,
+            ..Default::default()
+        };
+        // One resolution: every replicate draws it, so every replicate is the data itself.
+        let one = [7u32; 40];
+        let ci = bootstrap(Measure::SAbsolute, &d.with_clusters(&one).unwrap(), &cfg).unwrap();
+        let est = ci.estimate.value;
+        assert_eq!((ci.lower, ci.upper, ci.defined), (est, est, 200));
+        // Two resolutions, one where the actors always agree (10 items) and one where they
+        // never do (x = 1, y = 3; 10 items): a replicate is both (S = 0), twice the first (1)
+        // or twice the second (−1). Percent agreement: 0.5, 1 or 0.
+        let x = [[Some(1); 10], [Some(1); 10]].concat();
+        let y = [[Some(1); 10], [Some(3); 10]].concat();
+        let labels = [[4u32; 10], [9u32; 10]].concat();
+        let d = Dyad::new(Scale::VOETEN, &x, &y).unwrap();
+        let two = d.with_clusters(&labels).unwrap();
+        for level in [0.2, 0.6, 0.95] {
+            let ci = bootstrap(
+                Measure::PercentAgreement,
+                &two,
+                &BootstrapConfig { level, ..cfg },
+            )
+            .unwrap();
+            for bound in [ci.lower.unwrap(), ci.upper.unwrap()] {
+                // Between order statistics in {0, 0.5, 1} only, so the bounds stay in [0, 1]
+                // and a 95 % interval reaches both ends.
+                assert!((0.0..=1.0).contains(&bound), "{bound}");
+            }
+            if level == 0.95 {
+                assert_eq!((ci.lower, ci.upper), (Some(0.0), Some(1.0)));
+            }
+        }
+        // By item, replicates are binomial(20, ½)/20: a 95 % interval is far narrower.
+        let ci = bootstrap(
+            Measure::PercentAgreement,
+            &d,
+            &BootstrapConfig {
+                resample: Resample::Statement,
+                level: 0.95,
+                ..cfg
+            },
+        )
+        .unwrap();
+        assert!(ci.lower.unwrap() > 0.2 && ci.upper.unwrap() < 0.8, "{ci:?}");
+    }
+
+    #[test]
+    fn cluster_permutation_of_singletons_is_the_item_test() {
+        let (x, y) = varied(40);
+        let a = Dyad::new(Scale::VOETEN, &x[..20], &y[..20]).unwrap();
+        let b = Dyad::new(Scale::VOETEN, &x[20..], &y[20..]).unwrap();
+        let labels: Vec<u32> = (0..40).collect();
+        let cfg = PermutationConfig {
+            permutations: 299,
+            seed: 5,
+            ..Default::default()
+        };
+        let t = permutation_test(Measure::KappaQuadratic, &a, &b, &cfg).unwrap();
+        let u = permutation_test(
+            Measure::KappaQuadratic,
+            &a.with_clusters(&labels[..20]).unwrap(),
+            &b.with_clusters(&labels[20..]).unwrap(),
+            &PermutationConfig {
+                resample: Resample::Resolution,
+                ..cfg
+            },
+        )
+        .unwrap();
+        assert_eq!((t.p_value, t.defined), (u.p_value, u.defined));
+        assert_eq!((u.first_units, u.second_units), (20, 20));
+        assert_eq!(u.resample, Resample::Resolution);
+    }
+
+    #[test]
+    fn one_resolution_per_window_cannot_be_significant() {
+        // Same-vote window against opposite-vote window: by item p is tiny; with one resolution
+        // in each window the only re-splits are the observed one and its mirror, both as
+        // extreme, so p = 1 exactly.
+        let same = [1, 1, 3, 3, 1, 3, 1, 3].map(Some);
+        let flip = [3, 3, 1, 1, 3, 1, 3, 1].map(Some);
+        let before = Dyad::new(Scale::VOETEN, &same, &same).unwrap();
+        let after = Dyad::new(Scale::VOETEN, &same, &flip).unwrap();
+        let cfg = PermutationConfig {
+            permutations: 99,
+            seed: 1,
+            ..Default::default()
+        };
+        let t = permutation_test(Measure::SAbsolute, &before, &after, &cfg).unwrap();
+        assert!(t.p_value.unwrap() < 0.05);
+        let r1 = [1u32; 8];
+        let r2 = [2u32; 8];
+        let t = permutation_test(
+            Measure::SAbsolute,
+            &before.with_clusters(&r1).unwrap(),
+            &after.with_clusters(&r2).unwrap(),
+            &PermutationConfig {
+                resample: Resample::Resolution,
+                ..cfg
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            (t.difference, t.p_value, t.defined),
+            (Some(-2.0), Some(1.0), 99)
+        );
+        assert_eq!((t.first_units, t.second_units), (1, 1));
+    }
+
     #[test]
     fn permutation_undefined_and_errors() {
         let x = [Some(1), Some(1)];
