@@ -665,9 +665,9 @@ impl PyDataset {
         let changes = py
             .detach(|| compare_windows(&view, first, second, &pairs, &options, &cfg))
             .map_err(|e| match e {
-                cosignatory::Error::InvalidParameter { name: "compare", .. } => {
-                    PyValueError::new_err(format!("option `compare`: {e}"))
-                }
+                cosignatory::Error::InvalidParameter {
+                    name: "compare", ..
+                } => PyValueError::new_err(format!("option `compare`: {e}")),
                 e => to_py(py, e),
             })?;
         let num = |v: Option<f64>| v.unwrap_or(f64::NAN);
@@ -678,8 +678,14 @@ impl PyDataset {
         let int = |f: &dyn Fn(&cosignatory::align::WindowChange) -> u32| -> Vec<i64> {
             changes.iter().map(|c| i64::from(f(c))).collect()
         };
-        d.set_item("a", changes.iter().map(|c| c.a.to_string()).collect::<Vec<_>>())?;
-        d.set_item("b", changes.iter().map(|c| c.b.to_string()).collect::<Vec<_>>())?;
+        d.set_item(
+            "a",
+            changes.iter().map(|c| c.a.to_string()).collect::<Vec<_>>(),
+        )?;
+        d.set_item(
+            "b",
+            changes.iter().map(|c| c.b.to_string()).collect::<Vec<_>>(),
+        )?;
         let (fs, fe) = window_days(&first);
         let (ss, se) = window_days(&second);
         let n = changes.len();
@@ -688,16 +694,40 @@ impl PyDataset {
         d.set_item("second_start", PyArray1::from_vec(py, vec![ss; n]))?;
         d.set_item("second_end", PyArray1::from_vec(py, vec![se; n]))?;
         d.set_item("measure", options.measure.name())?;
-        d.set_item("score_first", PyArray1::from_vec(py, column(&|c| num(c.test.first.value))))?;
-        d.set_item("score_second", PyArray1::from_vec(py, column(&|c| num(c.test.second.value))))?;
-        d.set_item("difference", PyArray1::from_vec(py, column(&|c| num(c.test.difference))))?;
-        d.set_item("p_value", PyArray1::from_vec(py, column(&|c| num(c.test.p_value))))?;
-        d.set_item("permutations", PyArray1::from_vec(py, int(&|c| c.test.permutations)))?;
+        d.set_item(
+            "score_first",
+            PyArray1::from_vec(py, column(&|c| num(c.test.first.value))),
+        )?;
+        d.set_item(
+            "score_second",
+            PyArray1::from_vec(py, column(&|c| num(c.test.second.value))),
+        )?;
+        d.set_item(
+            "difference",
+            PyArray1::from_vec(py, column(&|c| num(c.test.difference))),
+        )?;
+        d.set_item(
+            "p_value",
+            PyArray1::from_vec(py, column(&|c| num(c.test.p_value))),
+        )?;
+        d.set_item(
+            "permutations",
+            PyArray1::from_vec(py, int(&|c| c.test.permutations)),
+        )?;
         d.set_item("defined", PyArray1::from_vec(py, int(&|c| c.test.defined)))?;
         d.set_item("n_first", PyArray1::from_vec(py, int(&|c| c.test.first.n)))?;
-        d.set_item("n_second", PyArray1::from_vec(py, int(&|c| c.test.second.n)))?;
-        d.set_item("units_first", PyArray1::from_vec(py, int(&|c| c.test.first_units)))?;
-        d.set_item("units_second", PyArray1::from_vec(py, int(&|c| c.test.second_units)))?;
+        d.set_item(
+            "n_second",
+            PyArray1::from_vec(py, int(&|c| c.test.second.n)),
+        )?;
+        d.set_item(
+            "units_first",
+            PyArray1::from_vec(py, int(&|c| c.test.first_units)),
+        )?;
+        d.set_item(
+            "units_second",
+            PyArray1::from_vec(py, int(&|c| c.test.second_units)),
+        )?;
         d.set_item("resample", resample.name())?;
         Ok(d)
     }

@@ -404,12 +404,12 @@ fn series_over<'a>(
     })
 }
 
+/// The actors of the position matrices and the pairs as columns of those matrices.
+pub(crate) type ResolvedPairs = (Vec<ActorIdx>, Vec<(usize, usize)>);
+
 /// The actors of the position matrices (every actor with a row in the view and those the pairs
 /// name, in id order) and the pairs as columns of those matrices.
-pub(crate) fn resolve_pairs(
-    view: &View<'_>,
-    pairs: &Pairs,
-) -> Result<(Vec<ActorIdx>, Vec<(usize, usize)>)> {
+pub(crate) fn resolve_pairs(view: &View<'_>, pairs: &Pairs) -> Result<ResolvedPairs> {
     let mut actors = actor_list(view, None)?;
     actors.extend(actor_list(view, Some(&pairs.named()))?);
     actors.sort_unstable();

@@ -97,7 +97,10 @@ fn resolution_resampling_widens_the_interval_of_clustered_votes() {
     // By roll call: 40 independent draws, ±0.15 or so; by resolution: 8 draws of 5 identical
     // votes, about twice as wide.
     assert!(hi_s - lo_s < 0.4, "{lo_s} {hi_s}");
-    assert!(hi_r - lo_r > 1.5 * (hi_s - lo_s), "{lo_r} {hi_r} vs {lo_s} {hi_s}");
+    assert!(
+        hi_r - lo_r > 1.5 * (hi_s - lo_s),
+        "{lo_r} {hi_r} vs {lo_s} {hi_s}"
+    );
     // Statement resampling is the default: the same bits as before the option existed.
     let default = stdout_of(cosignatory().args([
         "align",
@@ -159,7 +162,11 @@ fn change() -> Vec<RollCall> {
         ("R4", 2010, false),
     ] {
         for j in 0..5 {
-            let day = if unres == "R1" || unres == "R3" { 1 } else { 15 };
+            let day = if unres == "R1" || unres == "R3" {
+                1
+            } else {
+                15
+            };
             let date = format!("{year}-0{}-{day:02}", j + 1);
             rows.push((unres, "", date, agree));
         }
@@ -241,7 +248,14 @@ fn compare_refuses_bad_windows_and_unbounded_work() {
         ("2000:2010-13-01..2011-01-01", "2010-13-01..2011-01-01"),
     ] {
         cosignatory()
-            .args(["align", arg(&data), "--pairs", "AAA:BBB", "--compare", value])
+            .args([
+                "align",
+                arg(&data),
+                "--pairs",
+                "AAA:BBB",
+                "--compare",
+                value,
+            ])
             .assert()
             .code(2)
             .stderr(predicates::str::contains(expected));
@@ -250,7 +264,14 @@ fn compare_refuses_bad_windows_and_unbounded_work() {
     for args in [
         vec!["--pairs", "AAA:BBB", "--compare", "2000-2005:2004-2010"],
         vec!["--compare", "2000:2010"],
-        vec!["--pairs", "AAA:BBB", "--compare", "2000:2010", "--window", "1y"],
+        vec![
+            "--pairs",
+            "AAA:BBB",
+            "--compare",
+            "2000:2010",
+            "--window",
+            "1y",
+        ],
     ] {
         cosignatory()
             .args(["align", arg(&data)])
