@@ -257,8 +257,8 @@ pub fn alignment_series_with_progress(
 /// let view = ds.view().between(d("2016-01-01"), d("2018-12-31"));
 /// let opts = SeriesOptions::for_view(&view);
 /// let s = alignment_series_by_session(&view, &Pairs::list(&[("USA", "ISR")]), &opts).unwrap();
-/// assert_eq!(s.len(), 4); // sessions 70 (its last votes), 71, 72 and 73
-/// assert_eq!(s[2].window.to_string(), "2017-11-01..2017-12-24");
+/// assert_eq!(s.len(), 3); // sessions 71 (2016-10-26..2017-09-11), 72 and 73
+/// assert_eq!(s[1].window.to_string(), "2017-11-01..2017-12-24");
 /// # }
 /// ```
 ///
