@@ -34,6 +34,55 @@ impl std::fmt::Display for Window {
     }
 }
 
+/// Why a text is not a [`Window`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{0:?} is not a window; expected YYYY, YYYY-YYYY (whole years) or YYYY-MM-DD..YYYY-MM-DD \
+     (both days inclusive), starting no later than it ends"
+)]
+pub struct ParseWindowError(pub String);
+
+impl std::str::FromStr for Window {
+    type Err = ParseWindowError;
+
+    /// `1990` (one year), `1990-1999` (whole years, both inclusive) or
+    /// `1990-01-01..1999-12-31` (days, both inclusive: the form [`Window`] displays).
+    ///
+    /// ```
+    /// use cosignatory::time::Window;
+    /// let w: Window = "1990-1999".parse().unwrap();
+    /// assert_eq!(w.to_string(), "1990-01-01..1999-12-31");
+    /// assert_eq!("1990-01-01..1999-12-31".parse::<Window>().unwrap(), w);
+    /// assert_eq!("2001".parse::<Window>().unwrap().to_string(), "2001-01-01..2001-12-31");
+    /// assert!("1999-1990".parse::<Window>().is_err());
+    /// assert!("1990-13-01..1991-01-01".parse::<Window>().is_err());
+    /// ```
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        let bad = || ParseWindowError(s.to_string());
+        let t = s.trim();
+        let year = |y: &str| -> Option<i32> {
+            (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| y.parse().ok())
+                .flatten()
+        };
+        let (start, end) = if let Some((a, b)) = t.split_once("..") {
+            let day = |d: &str| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok();
+            (day(a).ok_or_else(bad)?, day(b).ok_or_else(bad)?)
+        } else {
+            let (a, b) = t.split_once('-').unwrap_or((t, t));
+            let (a, b) = (year(a).ok_or_else(bad)?, year(b).ok_or_else(bad)?);
+            (
+                NaiveDate::from_ymd_opt(a, 1, 1).ok_or_else(bad)?,
+                NaiveDate::from_ymd_opt(b, 12, 31).ok_or_else(bad)?,
+            )
+        };
+        if start > end {
+            return Err(bad());
+        }
+        Ok(Window { start, end })
+    }
+}
+
 /// A calendar period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -657,6 +657,9 @@ class Dataset:
         bootstrap: Optional[int] = None,
         seed: int = 0,
         min_n: int = 10,
+        resample: str = "statement",
+        compare: Union[str, Tuple[str, str], None] = None,
+        permutations: int = 9999,
         start: DateLike = None,
         end: DateLike = None,
         kind: Names = None,
@@ -681,10 +684,53 @@ class Dataset:
         universe: ``all-statements``, ``recorded``, ``bloc:EU`` ... (default: the data's).
         coding: ``cosignature``, ``voeten``, ``yes-no``, ... (default: the data's).
         window, step: calendar windows ``Ny``/``Nq``/``Nm`` (default: one window over the
-            whole date range).
+            whole date range), or ``window="session"``: one window per UN General Assembly
+            session (the ``session`` attribute), from its first to its last roll call.
         ci: bootstrap interval level (e.g. 0.95); bootstrap: replicates (default 1000 when
             ``ci`` is given); seed: the bootstrap's seed. min_n: see ``flag`` (default 10).
+        resample: ``"statement"`` (default) or ``"resolution"``: the bootstrap (and the
+            ``compare`` test) draws whole resolutions (the ``unres`` attribute), all their
+            roll calls together.
+        compare: ``"1990-1999:2010-2019"`` (or a pair of windows, each ``YYYY``,
+            ``YYYY-YYYY`` or ``YYYY-MM-DD..YYYY-MM-DD``): instead of the series, the
+            permutation test of each pair's change from the first window to the second
+            (``align --compare``), with ``permutations`` permutations seeded by ``seed``; needs
+            ``pairs`` or ``actor``. Columns ``a, b, first_start, first_end, second_start,
+            second_end, measure, score_first, score_second, difference, p_value, permutations,
+            defined, n_first, n_second, units_first, units_second, resample``.
         """
+        if compare is not None:
+            if isinstance(compare, tuple):
+                if len(compare) != 2:
+                    raise ValueError(f"option `compare`: expected two windows, got {compare!r}")
+                compare = f"{compare[0]}:{compare[1]}"
+            if not isinstance(compare, str):
+                raise ValueError(f"option `compare`: expected \"A:B\", got {compare!r}")
+            if window is not None or step is not None or ci is not None or bootstrap is not None:
+                raise ValueError("option `compare` conflicts with window, step, ci and bootstrap")
+            native = self._native.align_compare(
+                _filter(start, end, kind, topic, bloc_mode),
+                measure,
+                _pairs(pairs),
+                actor,
+                universe,
+                coding,
+                compare,
+                _int("permutations", permutations),
+                _int("seed", seed),
+                str(resample),
+            )
+            rows = len(native["a"])
+            data: Dict[str, Any] = {"a": native["a"], "b": native["b"]}
+            for c in ["first_start", "first_end", "second_start", "second_end"]:
+                data[c] = _days(native[c])
+            data["measure"] = [native["measure"]] * rows
+            for c in ["score_first", "score_second", "difference", "p_value"]:
+                data[c] = native[c]
+            for c in ["permutations", "defined", "n_first", "n_second", "units_first", "units_second"]:
+                data[c] = native[c]
+            data["resample"] = [native["resample"]] * rows
+            return pd.DataFrame(data)
         native = self._native.align(
             _filter(start, end, kind, topic, bloc_mode),
             measure,
@@ -698,6 +744,7 @@ class Dataset:
             None if bootstrap is None else _int("bootstrap", bootstrap),
             _int("seed", seed),
             _int("min_n", min_n),
+            str(resample),
         )
         categories = pd.Index(native["categories"], dtype=str)
         data: Dict[str, Any] = {

@@ -52,6 +52,20 @@ class Dataset:
         bootstrap: Optional[int],
         seed: int,
         min_n: int,
+        resample: str,
+    ) -> Dict[str, Any]: ...
+    def align_compare(
+        self,
+        data: DataArgs,
+        measure: Optional[str],
+        pairs: List[Tuple[str, str]],
+        actor: Optional[str],
+        universe: Optional[str],
+        coding: Optional[str],
+        compare: str,
+        permutations: int,
+        seed: int,
+        resample: str,
     ) -> Dict[str, Any]: ...
     def ideal(
         self,

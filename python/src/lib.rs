@@ -11,10 +11,11 @@
 // The methods take the CLI's options one by one, as the Python keywords they bind.
 #![allow(clippy::too_many_arguments)]
 
-use cosignatory::align::uncertainty::BootstrapConfig;
+use cosignatory::align::uncertainty::{BootstrapConfig, PermutationConfig, Resample};
 use cosignatory::align::{
     AlignmentSeries, CohesionMeasure, Defaults, FlagOptions, Measure, Options as MeasureOptions,
-    Pairs, ScoreFlag, SeriesOptions, SeriesPoint, Universe, alignment_series, bloc_cohesion,
+    Pairs, ScoreFlag, SeriesOptions, SeriesPoint, Universe, alignment_series,
+    alignment_series_by_session, bloc_cohesion, compare_windows,
 };
 use cosignatory::chrono::NaiveDate;
 use cosignatory::cluster::{
@@ -521,7 +522,7 @@ impl PyDataset {
 
     /// Dyadic alignment per window (`cosignatory align`) as columns: actor ids as codes into
     /// `categories`, window dates as days since 1970-01-01, undefined scores as NaN.
-    #[pyo3(signature = (data, measure, pairs, actor, universe, coding, window, step, ci, bootstrap, seed, min_n))]
+    #[pyo3(signature = (data, measure, pairs, actor, universe, coding, window, step, ci, bootstrap, seed, min_n, resample))]
     fn align<'py>(
         &self,
         py: Python<'py>,
@@ -537,17 +538,24 @@ impl PyDataset {
         bootstrap: Option<u32>,
         seed: u64,
         min_n: u32,
+        resample: &str,
     ) -> PyResult<Bound<'py, PyDict>> {
         let filter = data.filter()?;
-        let spec = window_spec(window, step)?;
-        let pairs = match (pairs.is_empty(), actor) {
-            (true, None) => Pairs::All,
-            (true, Some(a)) => Pairs::Actor(a),
-            (false, None) => Pairs::List(pairs),
-            (false, Some(a)) => {
-                return Err(invalid("actor", format!("{a:?}"), "conflicts with `pairs`"));
-            }
+        let sessions = window.is_some_and(|w| w.trim().eq_ignore_ascii_case("session"));
+        if sessions && let Some(step) = step {
+            return Err(invalid(
+                "step",
+                format!("{step:?}"),
+                "does not apply to window=\"session\": sessions are not cut by length",
+            ));
+        }
+        let spec = if sessions {
+            None
+        } else {
+            window_spec(window, step)?
         };
+        let pairs = pairs_of(pairs, actor)?;
+        let resample: Resample = option("resample", resample)?;
         if let Some(level) = ci
             && !(level > 0.0 && level < 1.0)
         {
@@ -571,17 +579,157 @@ impl PyDataset {
                 level: ci.unwrap_or(0.95),
                 seed,
                 options: MeasureOptions::default(),
+                resample,
             }),
         };
-        let windows = windows_of(py, &filter, &view, spec.as_ref())?;
-        let series = py
-            .detach(|| alignment_series(&view, &windows, &pairs, &options))
-            .or_py(py)?;
+        let series = if sessions {
+            py.detach(|| alignment_series_by_session(&view, &pairs, &options))
+                .map_err(|e| match e {
+                    cosignatory::Error::InvalidParameter { name: "window", .. } => {
+                        PyValueError::new_err(format!("option `window`: {e}"))
+                    }
+                    e => to_py(py, e),
+                })?
+        } else {
+            let windows = windows_of(py, &filter, &view, spec.as_ref())?;
+            py.detach(|| alignment_series(&view, &windows, &pairs, &options))
+                .or_py(py)?
+        };
         for w in series.warnings() {
             warn(py, &w.to_string())?;
         }
         let flags = FlagOptions::for_dataset(&self.ds, min_n);
         series_columns(py, &series, options.bootstrap.is_some(), &flags)
+    }
+
+    /// The permutation test of each pair's change between two windows (`cosignatory align
+    /// --compare A:B --format csv`), as lists per column (dates as days since 1970-01-01,
+    /// undefined values as NaN).
+    #[pyo3(signature = (data, measure, pairs, actor, universe, coding, compare, permutations, seed, resample))]
+    fn align_compare<'py>(
+        &self,
+        py: Python<'py>,
+        data: DataArgs,
+        measure: Option<&str>,
+        pairs: Vec<(String, String)>,
+        actor: Option<String>,
+        universe: Option<&str>,
+        coding: Option<&str>,
+        compare: &str,
+        permutations: u32,
+        seed: u64,
+        resample: &str,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let filter = data.filter()?;
+        let pairs = pairs_of(pairs, actor)?;
+        if matches!(pairs, Pairs::All) {
+            return Err(invalid(
+                "compare",
+                format!("{compare:?}"),
+                "needs `pairs` or `actor`: a permutation test of every pair would take too long",
+            ));
+        }
+        let (first, second) = compare
+            .split_once(':')
+            .and_then(|(a, b)| Some((a.parse::<Window>().ok()?, b.parse::<Window>().ok()?)))
+            .ok_or_else(|| {
+                invalid(
+                    "compare",
+                    format!("{compare:?}"),
+                    "expected \"A:B\" with A and B each YYYY, YYYY-YYYY or \
+                     YYYY-MM-DD..YYYY-MM-DD, e.g. \"1990-1999:2010-2019\"",
+                )
+            })?;
+        if permutations == 0 {
+            return Err(invalid("permutations", 0, "must be at least 1"));
+        }
+        let resample: Resample = option("resample", resample)?;
+        let view = filter.view(py, &self.ds)?;
+        let defaults = Defaults::for_view(&view);
+        let options = SeriesOptions {
+            measure: measure.map_or(Ok(defaults.measure), |m| option("measure", m))?,
+            coding: match coding {
+                Some(c) if !c.trim().eq_ignore_ascii_case("auto") => option("coding", c)?,
+                _ => defaults.coding,
+            },
+            universe: universe.map_or(Ok(Universe::Auto), |u| option("universe", u))?,
+            options: MeasureOptions::default(),
+            bootstrap: None,
+        };
+        let cfg = PermutationConfig {
+            permutations,
+            seed,
+            options: MeasureOptions::default(),
+            resample,
+        };
+        let changes = py
+            .detach(|| compare_windows(&view, first, second, &pairs, &options, &cfg))
+            .map_err(|e| match e {
+                cosignatory::Error::InvalidParameter {
+                    name: "compare", ..
+                } => PyValueError::new_err(format!("option `compare`: {e}")),
+                e => to_py(py, e),
+            })?;
+        let num = |v: Option<f64>| v.unwrap_or(f64::NAN);
+        let d = PyDict::new(py);
+        let column = |f: &dyn Fn(&cosignatory::align::WindowChange) -> f64| -> Vec<f64> {
+            changes.iter().map(f).collect()
+        };
+        let int = |f: &dyn Fn(&cosignatory::align::WindowChange) -> u32| -> Vec<i64> {
+            changes.iter().map(|c| i64::from(f(c))).collect()
+        };
+        d.set_item(
+            "a",
+            changes.iter().map(|c| c.a.to_string()).collect::<Vec<_>>(),
+        )?;
+        d.set_item(
+            "b",
+            changes.iter().map(|c| c.b.to_string()).collect::<Vec<_>>(),
+        )?;
+        let (fs, fe) = window_days(&first);
+        let (ss, se) = window_days(&second);
+        let n = changes.len();
+        d.set_item("first_start", PyArray1::from_vec(py, vec![fs; n]))?;
+        d.set_item("first_end", PyArray1::from_vec(py, vec![fe; n]))?;
+        d.set_item("second_start", PyArray1::from_vec(py, vec![ss; n]))?;
+        d.set_item("second_end", PyArray1::from_vec(py, vec![se; n]))?;
+        d.set_item("measure", options.measure.name())?;
+        d.set_item(
+            "score_first",
+            PyArray1::from_vec(py, column(&|c| num(c.test.first.value))),
+        )?;
+        d.set_item(
+            "score_second",
+            PyArray1::from_vec(py, column(&|c| num(c.test.second.value))),
+        )?;
+        d.set_item(
+            "difference",
+            PyArray1::from_vec(py, column(&|c| num(c.test.difference))),
+        )?;
+        d.set_item(
+            "p_value",
+            PyArray1::from_vec(py, column(&|c| num(c.test.p_value))),
+        )?;
+        d.set_item(
+            "permutations",
+            PyArray1::from_vec(py, int(&|c| c.test.permutations)),
+        )?;
+        d.set_item("defined", PyArray1::from_vec(py, int(&|c| c.test.defined)))?;
+        d.set_item("n_first", PyArray1::from_vec(py, int(&|c| c.test.first.n)))?;
+        d.set_item(
+            "n_second",
+            PyArray1::from_vec(py, int(&|c| c.test.second.n)),
+        )?;
+        d.set_item(
+            "units_first",
+            PyArray1::from_vec(py, int(&|c| c.test.first_units)),
+        )?;
+        d.set_item(
+            "units_second",
+            PyArray1::from_vec(py, int(&|c| c.test.second_units)),
+        )?;
+        d.set_item("resample", resample.name())?;
+        Ok(d)
     }
 
     /// A bloc's cohesion per window (`cosignatory cohesion`; calendar years without
@@ -906,6 +1054,16 @@ fn node_table(py: Python<'_>, g: &CoSignGraph) -> PyResult<Vec<u8>> {
     cosignatory::export::write_node_table(&mut out, g, &cosignatory::export::NodeAttributes::new())
         .or_py(py)?;
     Ok(out)
+}
+
+/// The pairs of `pairs` or `actor` (every pair with neither; both is an error).
+fn pairs_of(pairs: Vec<(String, String)>, actor: Option<String>) -> PyResult<Pairs> {
+    match (pairs.is_empty(), actor) {
+        (true, None) => Ok(Pairs::All),
+        (true, Some(a)) => Ok(Pairs::Actor(a)),
+        (false, None) => Ok(Pairs::List(pairs)),
+        (false, Some(a)) => Err(invalid("actor", format!("{a:?}"), "conflicts with `pairs`")),
+    }
 }
 
 /// The windows of `spec` over the view's date range, or the whole range as one window (the

@@ -170,3 +170,45 @@ def test_window_dates_beyond_pandas_nanoseconds_are_not_wrapped():
     assert frame["window_start"].iloc[-1] == pd.Timestamp("2300-01-01")
     recent = cs.Dataset.from_frames(sig.iloc[:2]).align(pairs=[("USA", "GBR")], window="1y")
     assert str(recent["window_start"].dtype) == "datetime64[ns]"
+
+
+COMPARE_DATES = ["first_start", "first_end", "second_start", "second_end"]
+
+
+@pytest.mark.parametrize("resample", ["statement", "resolution"])
+def test_un_votes_resample_and_sessions_equal_cli_csv(un, cli, resample):
+    # Issue 18 items 9-10: resampling by resolution and windows by General Assembly session.
+    flags = ["--un-votes", "--pairs", "IND:RUS,USA:ISR", "--ci", "0.95", "--bootstrap", "300", "--seed", "2",
+             "--resample", resample, "--window", "session", "--from", "2015-01-01"]
+    expected = read_cli_csv(cli("align", "--format", "csv", *flags), text_columns=ALIGN_TEXT, date_columns=ALIGN_DATES)
+    frame = un.align(pairs=[("IND", "RUS"), ("USA", "ISR")], ci=0.95, bootstrap=300, seed=2, resample=resample,
+                     window="session", start="2015-01-01")
+    assert len(frame) == 2 * 6  # sessions 69 (its last roll calls) to 74
+    assert_same(frame, expected)
+
+
+def test_un_votes_compare_equals_cli_csv(un, cli):
+    flags = ["--un-votes", "--pairs", "IND:RUS,USA:ISR", "--compare", "1990-1999:2010-01-01..2019-12-31",
+             "--permutations", "199", "--seed", "4", "--resample", "resolution"]
+    expected = read_cli_csv(cli("align", "--format", "csv", *flags), text_columns=["a", "b", "measure", "resample"],
+                            date_columns=COMPARE_DATES)
+    frame = un.align(pairs=[("IND", "RUS"), ("USA", "ISR")], compare=("1990-1999", "2010-01-01..2019-12-31"),
+                     permutations=199, seed=4, resample="resolution")
+    assert_same(frame, expected)
+    assert (frame["units_first"] <= frame["n_first"]).all()
+
+
+@pytest.mark.parametrize(
+    "call,option",
+    [
+        (lambda ds: ds.align(resample="paragraph"), "resample"),
+        (lambda ds: ds.align(pairs=[("USA", "GBR")], compare="2019-2018:2020"), "compare"),
+        (lambda ds: ds.align(pairs=[("USA", "GBR")], compare="2018-2020:2019"), "compare"),
+        (lambda ds: ds.align(compare="2018:2020"), "compare"),
+        (lambda ds: ds.align(window="session"), "window"),
+        (lambda ds: ds.align(window="session", step="1y"), "step"),
+    ],
+)
+def test_bad_resample_compare_and_session_options_name_the_option(js, call, option):
+    with pytest.raises(ValueError, match=option):
+        call(js)

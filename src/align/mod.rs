@@ -45,6 +45,7 @@ pub mod binary;
 mod bitset;
 mod coding;
 pub mod cohesion;
+mod compare;
 mod defaults;
 mod error;
 mod flags;
@@ -59,6 +60,7 @@ pub mod uncertainty;
 
 pub use agreement::{AlphaLevel, Metric};
 pub use coding::{Coding, MAX_CATEGORIES, Scale};
+pub use compare::{WindowChange, compare_windows, compare_windows_with_progress};
 pub use defaults::{AlignWarning, DataKind, Defaults};
 pub use error::AlignError;
 pub use flags::{DEFAULT_MIN_N, FlagOptions, ScoreFlag};
@@ -67,13 +69,14 @@ pub use measure::{Measure, ParseMeasureError};
 pub use over_view::{
     CohesionMeasure, CohesionPoint, MatrixOptions, ParseCohesionMeasureError, ParseUniverseError,
     Universe, actor_alignment, actor_bloc_alignment, alignment_matrix, bloc_cohesion,
-    position_matrix,
+    position_matrix, resampling_units,
 };
 pub(crate) use over_view::{actor_list, bloc_list};
 pub use pairs::{ActorScores, PairMatrix, PairTables, Ranked};
 pub use score::{Options, Score, ZeroExpected};
 pub use series::{
     AlignmentSeries, Pairs, SeriesOptions, SeriesPoint, actor_series, alignment_series,
+    alignment_series_by_session, alignment_series_by_session_with_progress,
     alignment_series_with_progress, pair_series,
 };
 pub use table::{ContingencyTable, Dyad};

@@ -2,7 +2,7 @@
 //! windows with bootstrap intervals, bloc cohesion and actor-to-bloc alignment.
 
 use super::cohesion::{CohesionIndex, VoteCounts, mean_defined};
-use super::uncertainty::bootstrap;
+use super::uncertainty::{RESOLUTION_ATTRIBUTE, Resample, bootstrap};
 use super::{
     ActorScores, AlignWarning, Coding, Defaults, Dyad, Measure, Options, PairMatrix,
     PositionMatrix, Score, SeriesOptions, SeriesPoint,
@@ -87,6 +87,37 @@ impl std::str::FromStr for Universe {
             },
         }
     }
+}
+
+/// One resampling unit label per statement of the view, in the order of its items
+/// ([`View::statements`], as [`position_matrix`] lays them out), for [`Dyad::with_clusters`]:
+/// under [`Resample::Resolution`] statements with the same `unres` attribute share a label and
+/// a statement without one has a label of its own; under [`Resample::Statement`] every
+/// statement has its own. Labels are numbered by first appearance.
+///
+/// ```
+/// use cosignatory::align::{resampling_units, uncertainty::Resample};
+/// let ds = cosignatory::datasets::joint_statements(); // no `unres`: every statement alone
+/// let units = resampling_units(&ds.view(), Resample::Resolution);
+/// assert!(units.iter().enumerate().all(|(k, &u)| u as usize == k));
+/// ```
+pub fn resampling_units(view: &View<'_>, resample: Resample) -> Vec<u32> {
+    let ds = view.dataset();
+    let mut labels = std::collections::HashMap::new();
+    let mut next = 0u32;
+    let mut fresh = || {
+        next += 1;
+        next - 1
+    };
+    view.statements()
+        .map(|s| match resample {
+            Resample::Resolution => match ds.statement(s).attributes.get(RESOLUTION_ATTRIBUTE) {
+                Some(unres) => *labels.entry(unres.as_str()).or_insert_with(&mut fresh),
+                None => fresh(),
+            },
+            _ => fresh(),
+        })
+        .collect()
 }
 
 /// The ids' actors (`Some`), or every actor with a row in the view, in index (id) order.
@@ -539,7 +570,11 @@ pub fn actor_bloc_alignment(
         let dyad = Dyad::new(options.coding.scale(), &x, &y)?;
         let score = options.measure.score_with(&dyad, &options.options)?;
         let interval = match &options.bootstrap {
-            Some(cfg) => Some(bootstrap(options.measure, &dyad, cfg)?),
+            Some(cfg) => {
+                let units = resampling_units(&v, cfg.resample);
+                let dyad = dyad.with_clusters(&units)?;
+                Some(bootstrap(options.measure, &dyad, cfg)?)
+            }
             None => None,
         };
         out.push(SeriesPoint {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::over_view::{actor_list, bloc_list, positions};
+use super::over_view::{actor_list, bloc_list, positions, resampling_units};
 use super::uncertainty::{BootstrapConfig, Interval, bootstrap};
 use super::{AlignError, AlignWarning, Coding, Defaults, Dyad, Measure, Options, Score, Universe};
 use crate::error::{Error, Result};
@@ -234,6 +234,76 @@ pub fn alignment_series_with_progress(
     options: &SeriesOptions,
     progress: impl Fn(usize, usize) + Sync,
 ) -> Result<AlignmentSeries> {
+    series_over(
+        view,
+        windows,
+        |k| view.clone().window(windows[k]),
+        pairs,
+        options,
+        progress,
+    )
+}
+
+/// The alignment of chosen pairs in each General Assembly session of the view
+/// ([`View::sessions`]): as [`alignment_series`], with one window per value of the statements'
+/// `session` attribute, from the session's first to its last roll call. A window holds only its
+/// session's roll calls, also where sessions overlap in time.
+///
+/// ```
+/// # #[cfg(feature = "un-votes")] {
+/// use cosignatory::align::{alignment_series_by_session, Pairs, SeriesOptions};
+/// let ds = cosignatory::datasets::un_votes();
+/// let d = |s: &str| s.parse().unwrap();
+/// let view = ds.view().between(d("2016-01-01"), d("2018-12-31"));
+/// let opts = SeriesOptions::for_view(&view);
+/// let s = alignment_series_by_session(&view, &Pairs::list(&[("USA", "ISR")]), &opts).unwrap();
+/// assert_eq!(s.len(), 3); // sessions 71 (2016-10-26..2017-09-11), 72 and 73
+/// assert_eq!(s[1].window.to_string(), "2017-11-01..2017-12-24");
+/// # }
+/// ```
+///
+/// # Errors
+/// As [`View::sessions`] (a statement without a `session` attribute) and
+/// [`alignment_series`].
+pub fn alignment_series_by_session(
+    view: &View<'_>,
+    pairs: &Pairs,
+    options: &SeriesOptions,
+) -> Result<AlignmentSeries> {
+    alignment_series_by_session_with_progress(view, pairs, options, |_, _| {})
+}
+
+/// [`alignment_series_by_session`] with progress, as [`alignment_series_with_progress`].
+///
+/// # Errors
+/// As [`alignment_series_by_session`].
+pub fn alignment_series_by_session_with_progress(
+    view: &View<'_>,
+    pairs: &Pairs,
+    options: &SeriesOptions,
+    progress: impl Fn(usize, usize) + Sync,
+) -> Result<AlignmentSeries> {
+    let sessions = view.sessions()?;
+    let windows: Vec<Window> = sessions.iter().map(|s| s.window).collect();
+    series_over(
+        view,
+        &windows,
+        |k| sessions[k].view(view),
+        pairs,
+        options,
+        progress,
+    )
+}
+
+/// The series over windows whose views `window_view` gives (window `k` → its view).
+fn series_over<'a>(
+    view: &View<'a>,
+    windows: &[Window],
+    window_view: impl Fn(usize) -> View<'a> + Sync,
+    pairs: &Pairs,
+    options: &SeriesOptions,
+    progress: impl Fn(usize, usize) + Sync,
+) -> Result<AlignmentSeries> {
     let measure = options.measure;
     check(options)?;
     let defaults = Defaults::for_view(view);
@@ -244,31 +314,7 @@ pub fn alignment_series_with_progress(
         defaults.warnings(&options.coding, &universe)
     };
     let blocs = bloc_list(view, &universe)?;
-    let mut actors = actor_list(view, None)?;
-    actors.extend(actor_list(view, Some(&pairs.named()))?);
-    actors.sort_unstable();
-    actors.dedup();
-    let mut column = vec![usize::MAX; view.dataset().actors().len()];
-    for (c, a) in actors.iter().enumerate() {
-        column[a.index()] = c;
-    }
-    let at = |id: &str| {
-        let a: ActorIdx = view.dataset().actor_index(id).expect("resolved above");
-        column[a.index()]
-    };
-    let index_pairs: Vec<(usize, usize)> = match pairs {
-        Pairs::All => (0..actors.len())
-            .flat_map(|i| (i + 1..actors.len()).map(move |j| (i, j)))
-            .collect(),
-        Pairs::Actor(a) => {
-            let i = at(a);
-            (0..actors.len())
-                .filter(|&j| j != i)
-                .map(|j| (i, j))
-                .collect()
-        }
-        Pairs::List(l) => l.iter().map(|(a, b)| (at(a), at(b))).collect(),
-    };
+    let (actors, index_pairs) = resolve_pairs(view, pairs)?;
     // Every pair of the matrix at once (bitset kernel) when most pairs are wanted or the measure
     // needs the whole matrix; a table per pair otherwise (one actor, a few pairs).
     let whole = measure == Measure::Newman || matches!(pairs, Pairs::All);
@@ -287,9 +333,14 @@ pub fn alignment_series_with_progress(
     // One window's points. Windows are independent, and so are a window's bootstrap pairs
     // (every pair's resampling starts from the configured seed): with the `parallel` feature
     // they run on rayon's pool and the points are the same bits in the same order.
-    let window_points = |w: &Window| -> Result<Vec<SeriesPoint>> {
-        let v = view.clone().between(w.start, w.end);
+    let window_points = |k: usize| -> Result<Vec<SeriesPoint>> {
+        let w = &windows[k];
+        let v = window_view(k);
         let m = positions(&v, &actors, &options.coding, &universe, &blocs);
+        let units = options
+            .bootstrap
+            .as_ref()
+            .map(|cfg| resampling_units(&v, cfg.resample));
         let matrix = whole
             .then(|| m.all_pairs(measure, &options.options))
             .transpose()?;
@@ -304,7 +355,11 @@ pub fn alignment_series_with_progress(
             let interval = match &options.bootstrap {
                 Some(cfg) => {
                     let (x, y) = (m.actor_codes(i), m.actor_codes(j));
-                    let ci = bootstrap(measure, &Dyad::new(m.scale(), &x, &y)?, cfg)?;
+                    let mut dyad = Dyad::new(m.scale(), &x, &y)?;
+                    if let Some(units) = &units {
+                        dyad = dyad.with_clusters(units)?;
+                    }
+                    let ci = bootstrap(measure, &dyad, cfg)?;
                     step();
                     Some(ci)
                 }
@@ -332,8 +387,10 @@ pub fn alignment_series_with_progress(
     // A few windows per thread at a time, appended in window order: the points of all windows
     // are never held twice.
     let mut points = Vec::with_capacity(windows.len() * index_pairs.len());
-    for chunk in windows.chunks(2 * crate::par::threads()) {
-        for p in crate::par::try_map(chunk.len(), |k| window_points(&chunk[k]))? {
+    let chunk = 2 * crate::par::threads();
+    for first in (0..windows.len()).step_by(chunk.max(1)) {
+        let n = chunk.min(windows.len() - first);
+        for p in crate::par::try_map(n, |k| window_points(first + k))? {
             points.extend(p);
         }
     }
@@ -347,9 +404,43 @@ pub fn alignment_series_with_progress(
     })
 }
 
+/// The actors of the position matrices and the pairs as columns of those matrices.
+pub(crate) type ResolvedPairs = (Vec<ActorIdx>, Vec<(usize, usize)>);
+
+/// The actors of the position matrices (every actor with a row in the view and those the pairs
+/// name, in id order) and the pairs as columns of those matrices.
+pub(crate) fn resolve_pairs(view: &View<'_>, pairs: &Pairs) -> Result<ResolvedPairs> {
+    let mut actors = actor_list(view, None)?;
+    actors.extend(actor_list(view, Some(&pairs.named()))?);
+    actors.sort_unstable();
+    actors.dedup();
+    let mut column = vec![usize::MAX; view.dataset().actors().len()];
+    for (c, a) in actors.iter().enumerate() {
+        column[a.index()] = c;
+    }
+    let at = |id: &str| {
+        let a: ActorIdx = view.dataset().actor_index(id).expect("resolved above");
+        column[a.index()]
+    };
+    let index_pairs: Vec<(usize, usize)> = match pairs {
+        Pairs::All => (0..actors.len())
+            .flat_map(|i| (i + 1..actors.len()).map(move |j| (i, j)))
+            .collect(),
+        Pairs::Actor(a) => {
+            let i = at(a);
+            (0..actors.len())
+                .filter(|&j| j != i)
+                .map(|j| (i, j))
+                .collect()
+        }
+        Pairs::List(l) => l.iter().map(|(a, b)| (at(a), at(b))).collect(),
+    };
+    Ok((actors, index_pairs))
+}
+
 /// Settings that fail in every window are refused before the first one, so that a series of
 /// empty windows does not hide them.
-fn check(options: &SeriesOptions) -> Result<()> {
+pub(crate) fn check(options: &SeriesOptions) -> Result<()> {
     let measure = options.measure;
     if measure.needs_binary() && !options.coding.scale().is_binary() {
         return Err(AlignError::NotBinary { measure }.into());

@@ -283,6 +283,7 @@ pub struct Dyad<'a> {
     x: &'a [Option<u8>],
     y: &'a [Option<u8>],
     weights: Option<&'a [f64]>,
+    clusters: Option<&'a [u32]>,
 }
 
 impl<'a> Dyad<'a> {
@@ -300,6 +301,7 @@ impl<'a> Dyad<'a> {
             x,
             y,
             weights: None,
+            clusters: None,
         })
     }
 
@@ -314,6 +316,20 @@ impl<'a> Dyad<'a> {
         }
         Ok(Dyad {
             weights: Some(weights),
+            ..self
+        })
+    }
+
+    /// The same dyad with a resampling unit per item (any `u32` label; items with equal labels
+    /// form one cluster, e.g. the roll calls on one resolution). Read by the bootstrap and the
+    /// permutation test under [`Resample::Resolution`](super::uncertainty::Resample).
+    ///
+    /// # Errors
+    /// [`AlignError::LengthMismatch`].
+    pub fn with_clusters(self, clusters: &'a [u32]) -> Result<Self, AlignError> {
+        check_len("clusters", self.x.len(), clusters.len())?;
+        Ok(Dyad {
+            clusters: Some(clusters),
             ..self
         })
     }
@@ -338,6 +354,11 @@ impl<'a> Dyad<'a> {
         self.weights
     }
 
+    /// The resampling units of the items, if any ([`with_clusters`](Self::with_clusters)).
+    pub fn clusters(&self) -> Option<&'a [u32]> {
+        self.clusters
+    }
+
     /// The contingency table of the dyad (weighted if the dyad has weights).
     pub fn table(&self) -> ContingencyTable {
         let mut t = ContingencyTable::empty(self.scale, self.weights.is_some());
@@ -359,6 +380,50 @@ impl<'a> Dyad<'a> {
                 }
             })
             .collect()
+    }
+
+    /// The joint items grouped by cluster: items in cluster order (clusters in the order of
+    /// their first joint item, items in item order within one), and the start of each cluster
+    /// in that list (with the end as last entry). Without clusters every item is its own.
+    pub(crate) fn joint_clusters(&self) -> (Vec<(u8, u8, f64)>, Vec<usize>) {
+        let min = self.scale.min();
+        let mut label = Vec::new();
+        let mut items = Vec::new();
+        for k in 0..self.x.len() {
+            let w = self.weights.map_or(1.0, |w| w[k]);
+            if let (Some(a), Some(b)) = (self.x[k], self.y[k])
+                && !w.is_nan()
+            {
+                items.push((a - min, b - min, w));
+                label.push(self.clusters.map_or(k as u32, |c| c[k]));
+            }
+        }
+        if self.clusters.is_none() {
+            return (items, (0..=label.len()).collect());
+        }
+        // Rank each label by its first appearance, then a stable counting sort by rank.
+        let mut rank = std::collections::HashMap::new();
+        let ranks: Vec<usize> = label
+            .iter()
+            .map(|&l| {
+                let next = rank.len();
+                *rank.entry(l).or_insert(next)
+            })
+            .collect();
+        let mut starts = vec![0usize; rank.len() + 1];
+        for &r in &ranks {
+            starts[r + 1] += 1;
+        }
+        for c in 0..rank.len() {
+            starts[c + 1] += starts[c];
+        }
+        let mut fill = starts.clone();
+        let mut grouped = vec![(0, 0, 0.0); items.len()];
+        for (item, &r) in items.into_iter().zip(&ranks) {
+            grouped[fill[r]] = item;
+            fill[r] += 1;
+        }
+        (grouped, starts)
     }
 }
 

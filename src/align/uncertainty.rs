@@ -1,5 +1,6 @@
 //! Sampling uncertainty of a dyadic measure: a percentile bootstrap interval, and a permutation
-//! test of a change between two windows. Both are seeded and reproducible.
+//! test of a change between two windows. Both are seeded and reproducible, and both resample
+//! either single items or whole clusters of items ([`Resample`]).
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -10,6 +11,44 @@ use super::{AlignError, ContingencyTable, Dyad, Measure, Options, Score};
 /// The most replicates [`bootstrap`] draws: each replicate keeps one 8-byte value, so the
 /// limit bounds that buffer at 80 MB (and `--bootstrap` at the command line).
 pub const MAX_REPLICATES: u32 = 10_000_000;
+
+/// What the bootstrap and the permutation test draw: single items, or whole clusters of items.
+///
+/// Roll calls are clustered: the paragraph and amendment votes on one resolution are not
+/// independent draws, and resampling them one by one understates the uncertainty. With
+/// [`Resample::Resolution`] the units are resolutions (the `unres` attribute of a roll call; a
+/// statement without one is a unit of its own) and every roll call of a drawn resolution comes
+/// along (a cluster, or block, bootstrap; Cameron & Miller 2015, *J. Human Resources* 50(2)).
+///
+/// The measure-layer functions ([`bootstrap`], [`permutation_test`]) take the units from the
+/// dyad ([`Dyad::with_clusters`]); the view-level ones ([`alignment_series`](super::alignment_series),
+/// [`compare_windows`](super::compare_windows)) build them from the statements.
+///
+/// ```
+/// use cosignatory::align::uncertainty::Resample;
+/// assert_eq!(Resample::default(), Resample::Statement);
+/// assert_eq!("resolution".parse::<Resample>().unwrap(), Resample::Resolution);
+/// assert_eq!(Resample::Resolution.to_string(), "resolution");
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Resample {
+    /// Every item (statement, roll call) is a unit.
+    #[default]
+    Statement,
+    /// Items with the same cluster label are one unit: for statements, the same `unres`
+    /// attribute (the UN resolution); a statement without one is a unit of its own.
+    Resolution,
+}
+
+crate::names::named_enum!(Resample, "resampling unit", [
+    Statement => "statement",
+    Resolution => "resolution",
+]);
+
+/// The statement attribute that names a roll call's resolution ([`Resample::Resolution`]).
+pub const RESOLUTION_ATTRIBUTE: &str = "unres";
 
 /// Settings of [`bootstrap`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -22,16 +61,20 @@ pub struct BootstrapConfig {
     pub seed: u64,
     /// Options passed to the measure.
     pub options: Options,
+    /// What is drawn: items, or whole clusters ([`Resample`]; default: items).
+    #[serde(default)]
+    pub resample: Resample,
 }
 
 impl Default for BootstrapConfig {
-    /// 2,000 replicates, 95 %, seed 0.
+    /// 2,000 replicates, 95 %, seed 0, items drawn one by one.
     fn default() -> Self {
         BootstrapConfig {
             replicates: 2000,
             level: 0.95,
             seed: 0,
             options: Options::default(),
+            resample: Resample::Statement,
         }
     }
 }
@@ -61,7 +104,14 @@ pub struct Interval {
 /// measure is undefined (e.g. a resample with zero expected disagreement) are left out and
 /// counted in [`Interval::defined`]. Item weights, if the dyad has them, travel with their items.
 ///
-/// Efron, B. & Tibshirani, R. J. (1993) *An Introduction to the Bootstrap*, ch. 13.
+/// With [`Resample::Resolution`] and a dyad that carries clusters ([`Dyad::with_clusters`]),
+/// the G clusters that hold at least one joint item are drawn G times with replacement and each
+/// drawn cluster contributes all its joint items (a cluster bootstrap: a replicate's N varies).
+/// With every cluster of size 1 this is the item bootstrap, draw for draw, under the same seed.
+/// A dyad without clusters is resampled by item whatever `resample` says.
+///
+/// Efron, B. & Tibshirani, R. J. (1993) *An Introduction to the Bootstrap*, ch. 13; Davison, A.
+/// C. & Hinkley, D. V. (1997) *Bootstrap Methods and their Application*, §3.8 (clustered data).
 ///
 /// # Errors
 /// [`AlignError::InvalidParameter`] for B = 0, B above [`MAX_REPLICATES`] or a level outside
@@ -110,16 +160,19 @@ pub fn bootstrap(
         ));
     }
     let estimate = measure.compute_with(&dyad.table(), &cfg.options)?;
-    let items = dyad.joint_items();
+    let (items, starts) = units(dyad, cfg.resample);
+    let clusters = starts.len() - 1;
     let weighted = dyad.weights().is_some();
     let mut values = Vec::with_capacity(cfg.replicates as usize);
     if !items.is_empty() {
         let mut rng = ChaCha8Rng::seed_from_u64(cfg.seed);
         for _ in 0..cfg.replicates {
             let mut t = ContingencyTable::empty(dyad.scale(), weighted);
-            for _ in 0..items.len() {
-                let (i, j, w) = items[rng.random_range(0..items.len())];
-                t.add_index(usize::from(i), usize::from(j), w);
+            for _ in 0..clusters {
+                let c = rng.random_range(0..clusters);
+                for &(i, j, w) in &items[starts[c]..starts[c + 1]] {
+                    t.add_index(usize::from(i), usize::from(j), w);
+                }
             }
             if let Some(v) = measure.compute_with(&t, &cfg.options)?.value {
                 values.push(v);
@@ -136,6 +189,19 @@ pub fn bootstrap(
         replicates: cfg.replicates,
         defined: values.len() as u32,
     })
+}
+
+/// The dyad's joint items grouped into resampling units, and where each unit starts (the
+/// end last): the dyad's clusters under [`Resample::Resolution`], single items otherwise.
+fn units(dyad: &Dyad<'_>, resample: Resample) -> (Vec<(u8, u8, f64)>, Vec<usize>) {
+    match resample {
+        Resample::Resolution => dyad.joint_clusters(),
+        Resample::Statement => {
+            let items = dyad.joint_items();
+            let starts = (0..=items.len()).collect();
+            (items, starts)
+        }
+    }
 }
 
 /// Quantile of sorted values by linear interpolation (Hyndman & Fan type 7).
@@ -156,15 +222,19 @@ pub struct PermutationConfig {
     pub seed: u64,
     /// Options passed to the measure.
     pub options: Options,
+    /// What is permuted between the windows: items, or whole clusters ([`Resample`]).
+    #[serde(default)]
+    pub resample: Resample,
 }
 
 impl Default for PermutationConfig {
-    /// 9,999 permutations, seed 0.
+    /// 9,999 permutations, seed 0, items permuted one by one.
     fn default() -> Self {
         PermutationConfig {
             permutations: 9999,
             seed: 0,
             options: Options::default(),
+            resample: Resample::Statement,
         }
     }
 }
@@ -184,6 +254,13 @@ pub struct PermutationTest {
     pub permutations: u32,
     /// Permutations whose difference was defined (R'), the ones the p-value counts.
     pub defined: u32,
+    /// What was permuted.
+    pub resample: Resample,
+    /// Resampling units of window A with at least one joint item (the joint items under
+    /// [`Resample::Statement`], the clusters under [`Resample::Resolution`]).
+    pub first_units: u32,
+    /// Resampling units of window B, as `first_units`.
+    pub second_units: u32,
 }
 
 /// Permutation test of "the dyad's alignment changed between window A and window B".
@@ -194,6 +271,13 @@ pub struct PermutationTest {
 /// (1 + #{|d*| ≥ |d|}) / (1 + R'), the +1 correction that keeps a Monte Carlo p-value valid, where
 /// R' counts the permutations on which d* is defined. |d*| ≥ |d| is tested with a relative
 /// tolerance of 10⁻¹² so that ties in exact arithmetic are not lost to rounding.
+///
+/// With [`Resample::Resolution`] and dyads that carry clusters ([`Dyad::with_clusters`]),
+/// whole clusters are permuted: the G_A + G_B clusters of both windows are pooled and
+/// re-split into G_A and G_B clusters, each taking all its joint items (the statistic and the
+/// p-value are the same; the groups' item counts vary between permutations). A cluster label
+/// that occurs in both windows is two clusters, one per window. With every cluster of size 1
+/// this is the item test, permutation for permutation, under the same seed.
 ///
 /// Phipson, B. & Smyth, G. K. (2010) "Permutation p-values should never be zero", *Stat. Appl.
 /// Genet. Mol. Biol.* 9(1): 39.
@@ -248,6 +332,8 @@ pub fn permutation_test(
         (Some(a), Some(b)) => Some(b - a),
         _ => None,
     };
+    let (items_a, starts_a) = units(first, cfg.resample);
+    let (items_b, starts_b) = units(second, cfg.resample);
     let mut result = PermutationTest {
         first: a,
         second: b,
@@ -255,14 +341,25 @@ pub fn permutation_test(
         p_value: None,
         permutations: cfg.permutations,
         defined: 0,
+        resample: cfg.resample,
+        first_units: (starts_a.len() - 1) as u32,
+        second_units: (starts_b.len() - 1) as u32,
     };
     let Some(observed) = difference else {
         return Ok(result);
     };
 
-    let mut pooled = first.joint_items();
-    let split = pooled.len();
-    pooled.extend(second.joint_items());
+    // The units of both windows as ranges into one pooled item list; a permutation shuffles
+    // the units and gives the first G_A of them to window A.
+    let split = starts_a.len() - 1;
+    let mut pooled_items = items_a;
+    let offset = pooled_items.len();
+    pooled_items.extend(items_b);
+    let mut pooled: Vec<(usize, usize)> = starts_a
+        .windows(2)
+        .map(|r| (r[0], r[1]))
+        .chain(starts_b.windows(2).map(|r| (offset + r[0], offset + r[1])))
+        .collect();
     let threshold = observed.abs() * (1.0 - 1e-12);
     let mut rng = ChaCha8Rng::seed_from_u64(cfg.seed);
     let mut extreme = 0u32;
@@ -270,10 +367,12 @@ pub fn permutation_test(
         for i in (1..pooled.len()).rev() {
             pooled.swap(i, rng.random_range(0..=i));
         }
-        let table_of = |items: &[(u8, u8, f64)]| {
+        let table_of = |units: &[(usize, usize)]| {
             let mut t = ContingencyTable::empty(first.scale(), weighted);
-            for &(i, j, w) in items {
-                t.add_index(usize::from(i), usize::from(j), w);
+            for &(from, to) in units {
+                for &(i, j, w) in &pooled_items[from..to] {
+                    t.add_index(usize::from(i), usize::from(j), w);
+                }
             }
             t
         };
@@ -410,6 +509,161 @@ mod tests {
         // Identical windows: d = 0, every permutation is at least as extreme, p = 1.
         let t = permutation_test(Measure::VoetenAgree, &a, &a, &cfg).unwrap();
         assert_eq!((t.difference, t.p_value), (Some(0.0), Some(1.0)));
+    }
+
+    /// Codes with some variation, for the resampling tests.
+    fn varied(n: usize) -> (Vec<Option<u8>>, Vec<Option<u8>>) {
+        let x = (0..n).map(|k| Some(1 + (k * 7 % 3) as u8)).collect();
+        let y = (0..n)
+            .map(|k| Some(1 + ((k * 7 + k / 5) % 3) as u8))
+            .collect();
+        (x, y)
+    }
+
+    #[test]
+    fn cluster_bootstrap_of_singletons_is_the_item_bootstrap() {
+        let (x, y) = varied(40);
+        // Distinct labels in any order: each cluster is one item, drawn in item order.
+        let labels: Vec<u32> = (0..40).map(|k| 1000 - 3 * k).collect();
+        let d = Dyad::new(Scale::VOETEN, &x, &y).unwrap();
+        let by_item = BootstrapConfig {
+            replicates: 300,
+            seed: 11,
+            ..Default::default()
+        };
+        let by_resolution = BootstrapConfig {
+            resample: Resample::Resolution,
+            ..by_item
+        };
+        let clustered = d.with_clusters(&labels).unwrap();
+        let a = bootstrap(Measure::KappaQuadratic, &d, &by_item).unwrap();
+        let b = bootstrap(Measure::KappaQuadratic, &clustered, &by_resolution).unwrap();
+        assert_eq!((a.lower, a.upper, a.defined), (b.lower, b.upper, b.defined));
+        // A dyad without clusters is resampled by item whatever `resample` says.
+        assert_eq!(
+            a,
+            bootstrap(Measure::KappaQuadratic, &d, &by_resolution).unwrap()
+        );
+        // Clusters are read only under `Resample::Resolution`.
+        assert_eq!(
+            a,
+            bootstrap(Measure::KappaQuadratic, &clustered, &by_item).unwrap()
+        );
+    }
+
+    #[test]
+    fn cluster_bootstrap_draws_whole_clusters() {
+        let (x, y) = varied(40);
+        let d = Dyad::new(Scale::VOETEN, &x, &y).unwrap();
+        let cfg = BootstrapConfig {
+            replicates: 200,
+            seed: 2,
+            resample: Resample::Resolution,
+            ..Default::default()
+        };
+        // One resolution: every replicate draws it, so every replicate is the data itself.
+        let one = [7u32; 40];
+        let ci = bootstrap(Measure::SAbsolute, &d.with_clusters(&one).unwrap(), &cfg).unwrap();
+        let est = ci.estimate.value;
+        assert_eq!((ci.lower, ci.upper, ci.defined), (est, est, 200));
+        // Two resolutions, one where the actors always agree (10 items) and one where they
+        // never do (x = 1, y = 3; 10 items): a replicate is both (S = 0), twice the first (1)
+        // or twice the second (−1). Percent agreement: 0.5, 1 or 0.
+        let x = [[Some(1); 10], [Some(1); 10]].concat();
+        let y = [[Some(1); 10], [Some(3); 10]].concat();
+        let labels = [[4u32; 10], [9u32; 10]].concat();
+        let d = Dyad::new(Scale::VOETEN, &x, &y).unwrap();
+        let two = d.with_clusters(&labels).unwrap();
+        for level in [0.2, 0.6, 0.95] {
+            let ci = bootstrap(
+                Measure::PercentAgreement,
+                &two,
+                &BootstrapConfig { level, ..cfg },
+            )
+            .unwrap();
+            for bound in [ci.lower.unwrap(), ci.upper.unwrap()] {
+                // Between order statistics in {0, 0.5, 1} only, so the bounds stay in [0, 1]
+                // and a 95 % interval reaches both ends.
+                assert!((0.0..=1.0).contains(&bound), "{bound}");
+            }
+            if level == 0.95 {
+                assert_eq!((ci.lower, ci.upper), (Some(0.0), Some(1.0)));
+            }
+        }
+        // By item, replicates are binomial(20, ½)/20: a 95 % interval is far narrower.
+        let ci = bootstrap(
+            Measure::PercentAgreement,
+            &d,
+            &BootstrapConfig {
+                resample: Resample::Statement,
+                level: 0.95,
+                ..cfg
+            },
+        )
+        .unwrap();
+        assert!(ci.lower.unwrap() > 0.2 && ci.upper.unwrap() < 0.8, "{ci:?}");
+    }
+
+    #[test]
+    fn cluster_permutation_of_singletons_is_the_item_test() {
+        let (x, y) = varied(40);
+        let a = Dyad::new(Scale::VOETEN, &x[..20], &y[..20]).unwrap();
+        let b = Dyad::new(Scale::VOETEN, &x[20..], &y[20..]).unwrap();
+        let labels: Vec<u32> = (0..40).collect();
+        let cfg = PermutationConfig {
+            permutations: 299,
+            seed: 5,
+            ..Default::default()
+        };
+        let t = permutation_test(Measure::KappaQuadratic, &a, &b, &cfg).unwrap();
+        let u = permutation_test(
+            Measure::KappaQuadratic,
+            &a.with_clusters(&labels[..20]).unwrap(),
+            &b.with_clusters(&labels[20..]).unwrap(),
+            &PermutationConfig {
+                resample: Resample::Resolution,
+                ..cfg
+            },
+        )
+        .unwrap();
+        assert_eq!((t.p_value, t.defined), (u.p_value, u.defined));
+        assert_eq!((u.first_units, u.second_units), (20, 20));
+        assert_eq!(u.resample, Resample::Resolution);
+    }
+
+    #[test]
+    fn one_resolution_per_window_cannot_be_significant() {
+        // Same-vote window against opposite-vote window: by item p is tiny; with one resolution
+        // in each window the only re-splits are the observed one and its mirror, both as
+        // extreme, so p = 1 exactly.
+        let same = [1, 1, 3, 3, 1, 3, 1, 3].map(Some);
+        let flip = [3, 3, 1, 1, 3, 1, 3, 1].map(Some);
+        let before = Dyad::new(Scale::VOETEN, &same, &same).unwrap();
+        let after = Dyad::new(Scale::VOETEN, &same, &flip).unwrap();
+        let cfg = PermutationConfig {
+            permutations: 99,
+            seed: 1,
+            ..Default::default()
+        };
+        let t = permutation_test(Measure::SAbsolute, &before, &after, &cfg).unwrap();
+        assert!(t.p_value.unwrap() < 0.05);
+        let r1 = [1u32; 8];
+        let r2 = [2u32; 8];
+        let t = permutation_test(
+            Measure::SAbsolute,
+            &before.with_clusters(&r1).unwrap(),
+            &after.with_clusters(&r2).unwrap(),
+            &PermutationConfig {
+                resample: Resample::Resolution,
+                ..cfg
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            (t.difference, t.p_value, t.defined),
+            (Some(-2.0), Some(1.0), 99)
+        );
+        assert_eq!((t.first_units, t.second_units), (1, 1));
     }
 
     #[test]

@@ -4,10 +4,11 @@ use super::args::{AlignArgs, Format, UncertaintyArgs};
 use super::common;
 use super::error::{CliError, CliResult};
 use super::output::{self, Cell, Records};
-use cosignatory::align::uncertainty::BootstrapConfig;
+use cosignatory::align::uncertainty::{BootstrapConfig, PermutationConfig};
 use cosignatory::align::{
     AlignmentSeries, Coding, FlagOptions, Measure, Options, Pairs, ScoreFlag, SeriesOptions,
-    SeriesPoint, Universe, alignment_series_with_progress,
+    SeriesPoint, Universe, alignment_series_by_session_with_progress,
+    alignment_series_with_progress, compare_windows_with_progress,
 };
 use cosignatory::model::{Dataset, View};
 use cosignatory::time::Window;
@@ -41,6 +42,7 @@ pub fn setup(
             level: uncertainty.ci.unwrap_or(0.95),
             seed: uncertainty.seed,
             options: Options::default(),
+            resample: uncertainty.resample,
         });
     if bootstrap.is_some() && measure == Measure::Newman {
         return Err(CliError::usage(
@@ -65,19 +67,35 @@ pub fn series(
     pairs: &Pairs,
     options: &SeriesOptions,
 ) -> CliResult<AlignmentSeries> {
-    let named: Vec<&String> = match pairs {
-        Pairs::Actor(a) => vec![a],
-        Pairs::List(l) => l.iter().flat_map(|(a, b)| [a, b]).collect(),
-        _ => Vec::new(),
-    };
-    named
-        .into_iter()
-        .try_for_each(|id| common::actor(view.dataset(), id).map(drop))?;
+    series_in(view, Some(windows), pairs, options)
+}
+
+/// The series in `windows`, or in each General Assembly session of the view (`None`; a
+/// statement without a session is a usage error naming it).
+fn series_in(
+    view: &View<'_>,
+    windows: Option<&[Window]>,
+    pairs: &Pairs,
+    options: &SeriesOptions,
+) -> CliResult<AlignmentSeries> {
+    series_check_ids(view, pairs)?;
     let bar = common::progress(0, "alignment");
-    let series = alignment_series_with_progress(view, windows, pairs, options, |done, total| {
+    let progress = |done: usize, total: usize| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
-    })?;
+    };
+    let series = match windows {
+        Some(windows) => alignment_series_with_progress(view, windows, pairs, options, progress)?,
+        None => alignment_series_by_session_with_progress(view, pairs, options, progress).map_err(
+            |e| match e {
+                // A statement without a session: the invocation does not fit the data.
+                cosignatory::Error::InvalidParameter { name: "window", .. } => {
+                    CliError::usage(format!("--window session: {e}"))
+                }
+                e => e.into(),
+            },
+        )?,
+    };
     bar.finish_and_clear();
     for w in series.warnings() {
         eprintln!("warning: {w}");
@@ -103,8 +121,20 @@ pub fn run(args: &AlignArgs) -> CliResult<()> {
         args.universe.as_ref(),
         &args.uncertainty,
     )?;
-    let windows = common::windows(&view, &args.data, &args.windows)?;
-    let s = series(&view, &windows, &pairs, &options)?;
+    if let Some((first, second)) = args.compare {
+        return compare(&view, first, second, &pairs, &options, args);
+    }
+    let windows = if common::session_windows(&args.windows)? {
+        None
+    } else {
+        Some(common::windows(&view, &args.data, &args.windows)?)
+    };
+    let s = series_in(&view, windows.as_deref(), &pairs, &options)?;
+    let windows = match windows {
+        Some(w) => w.len(),
+        // Sessions: the library checked them already.
+        None => view.sessions()?.len(),
+    };
     let flags = FlagOptions::for_dataset(&ds, args.min_n);
     let intervals = options.bootstrap.is_some();
     if args.output.format == Format::Csv {
@@ -122,12 +152,130 @@ pub fn run(args: &AlignArgs) -> CliResult<()> {
                 s.measure(),
                 s.coding(),
                 s.universe(),
-                windows.len(),
+                windows,
                 records.len()
             )?;
         }
         records.write(args.output.format, out)
     })
+}
+
+/// `align --compare A:B`: the permutation test of each selected pair's change from window A
+/// to window B, one row per pair.
+fn compare(
+    view: &View<'_>,
+    first: Window,
+    second: Window,
+    pairs: &Pairs,
+    options: &SeriesOptions,
+    args: &AlignArgs,
+) -> CliResult<()> {
+    if matches!(pairs, Pairs::All) {
+        return Err(CliError::usage(
+            "--compare needs --pairs A:B,... or --actor ID: a permutation test of every pair \
+             would take too long",
+        ));
+    }
+    if options.measure == Measure::Newman {
+        return Err(CliError::usage(
+            "no permutation test for newman: it needs each statement's signer count, which a \
+             permuted pair table does not keep",
+        ));
+    }
+    series_check_ids(view, pairs)?;
+    let cfg = PermutationConfig {
+        permutations: args.permutations,
+        seed: args.uncertainty.seed,
+        options: options.options,
+        resample: args.uncertainty.resample,
+    };
+    let bar = common::progress(0, "permutation tests");
+    let changes =
+        compare_windows_with_progress(view, first, second, pairs, options, &cfg, |done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        })
+        .map_err(|e| match e {
+            cosignatory::Error::InvalidParameter {
+                name: "compare", ..
+            } => CliError::usage(format!("--compare: {e}")),
+            e => e.into(),
+        })?;
+    bar.finish_and_clear();
+    let mut r = Records::new(&COMPARE_COLUMNS);
+    for c in &changes {
+        let t = &c.test;
+        r.push(vec![
+            Cell::text(&*c.a),
+            Cell::text(&*c.b),
+            Cell::text(c.first.start.to_string()),
+            Cell::text(c.first.end.to_string()),
+            Cell::text(c.second.start.to_string()),
+            Cell::text(c.second.end.to_string()),
+            Cell::text(c.measure.name()),
+            Cell::Num(t.first.value),
+            Cell::Num(t.second.value),
+            Cell::Num(t.difference),
+            Cell::Num(t.p_value),
+            Cell::int(t.permutations),
+            Cell::int(t.defined),
+            Cell::int(t.first.n),
+            Cell::int(t.second.n),
+            Cell::int(t.first_units),
+            Cell::int(t.second_units),
+            Cell::text(t.resample.name()),
+        ]);
+    }
+    output::emit(args.output.out.as_deref(), |out| {
+        if args.output.format == Format::Table {
+            writeln!(
+                out,
+                "{}, coding {}, universe {}; change from {first} to {second}, permutation test \
+                 by {} ({} permutations, seed {})\n",
+                options.measure,
+                options.coding,
+                options.universe,
+                cfg.resample,
+                cfg.permutations,
+                cfg.seed
+            )?;
+        }
+        r.write(args.output.format, out)
+    })
+}
+
+/// The columns of `align --compare`.
+const COMPARE_COLUMNS: [&str; 18] = [
+    "a",
+    "b",
+    "first_start",
+    "first_end",
+    "second_start",
+    "second_end",
+    "measure",
+    "score_first",
+    "score_second",
+    "difference",
+    "p_value",
+    "permutations",
+    "defined",
+    "n_first",
+    "n_second",
+    "units_first",
+    "units_second",
+    "resample",
+];
+
+/// The ids the pairs name, checked for a message with suggestions.
+fn series_check_ids(view: &View<'_>, pairs: &Pairs) -> CliResult<()> {
+    let named: Vec<&String> = match pairs {
+        Pairs::Actor(a) => vec![a],
+        Pairs::List(l) => l.iter().flat_map(|(a, b)| [a, b]).collect(),
+        _ => Vec::new(),
+    };
+    named
+        .into_iter()
+        .try_for_each(|id| common::actor(view.dataset(), id).map(drop))
 }
 
 /// The columns of `align`'s tables: `a,b,window_start,window_end,measure,score,n,flag` and

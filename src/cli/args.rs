@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use cosignatory::align::uncertainty::Resample;
 use cosignatory::align::{Coding, CohesionMeasure, Measure, Universe};
 use cosignatory::cluster::{Linkage, Method, QualityKind};
 use cosignatory::dynamics::{SmoothingMethod, Table};
@@ -12,7 +13,7 @@ use cosignatory::graph::{
 };
 use cosignatory::ideal::IdealModel;
 use cosignatory::model::BlocMode;
-use cosignatory::time::Span;
+use cosignatory::time::{Span, Window};
 use std::path::PathBuf;
 
 /// Who signs with whom: co-signature graphs, coalitions and alignment of countries and blocs.
@@ -375,12 +376,32 @@ pub struct ClusterArgs {
 #[derive(Args, Debug, Clone)]
 #[command(next_help_heading = "Windows")]
 pub struct WindowArgs {
-    /// Window length: Ny, Nq or Nm (years, quarters, months), aligned to the calendar.
-    #[arg(long, value_parser = parse_span)]
-    pub window: Option<Span>,
+    /// Window length: Ny, Nq or Nm (years, quarters, months), aligned to the calendar; or
+    /// `session` (align only): one window per UN General Assembly session, from the statements'
+    /// `session` attribute, running from the session's first to its last roll call.
+    #[arg(long, value_parser = parse_window)]
+    pub window: Option<WindowChoice>,
     /// Distance between window starts (default: the window length).
     #[arg(long, value_parser = parse_span, requires = "window")]
     pub step: Option<Span>,
+}
+
+/// `--window`: calendar windows of a length, or one window per General Assembly session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WindowChoice {
+    /// Calendar windows of this length.
+    Span(Span),
+    /// One window per value of the `session` attribute.
+    Session,
+}
+
+impl std::fmt::Display for WindowChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WindowChoice::Span(s) => s.fmt(f),
+            WindowChoice::Session => f.write_str("session"),
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -414,6 +435,15 @@ pub struct AlignArgs {
     pub windows: WindowArgs,
     #[command(flatten)]
     pub uncertainty: UncertaintyArgs,
+    /// Test each pair for a change between two windows A:B (a permutation test of B − A), each
+    /// YYYY, YYYY-YYYY (whole years) or YYYY-MM-DD..YYYY-MM-DD, e.g. 1990-1999:2010-2019.
+    /// Needs --pairs or --actor; --resample resolution permutes whole resolutions.
+    #[arg(long, value_parser = parse_compare, value_name = "A:B", help_heading = "Uncertainty",
+          conflicts_with_all = ["window", "step", "ci", "bootstrap"])]
+    pub compare: Option<(Window, Window)>,
+    /// Random permutations of the --compare test.
+    #[arg(long, value_parser = parse_permutations, default_value_t = 9999, help_heading = "Uncertainty")]
+    pub permutations: u32,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -476,9 +506,15 @@ pub struct UncertaintyArgs {
     /// Bootstrap replicates (turns intervals on; default 1000).
     #[arg(long, value_parser = parse_bootstrap)]
     pub bootstrap: Option<u32>,
-    /// Seed of the bootstrap.
+    /// Seed of the bootstrap (and of the --compare permutations).
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
+    /// What the bootstrap (and the --compare test) resamples: statement (each roll call or
+    /// statement alone) or resolution (all roll calls with the same `unres` attribute together:
+    /// paragraph and amendment votes on one resolution are not independent; a statement
+    /// without `unres` is a unit of its own).
+    #[arg(long, value_parser = named(&Resample::ALL, Resample::name), default_value_t = Resample::Statement)]
+    pub resample: Resample,
 }
 
 #[derive(Args, Debug)]
@@ -673,6 +709,38 @@ pub struct PlotNetworkArgs {
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|_| format!("{s:?} is not a date; expected YYYY-MM-DD, e.g. 2024-11-05"))
+}
+
+fn parse_window(s: &str) -> Result<WindowChoice, String> {
+    if s.trim().eq_ignore_ascii_case("session") {
+        return Ok(WindowChoice::Session);
+    }
+    parse_span(s)
+        .map(WindowChoice::Span)
+        .map_err(|e| format!("{e}, or session (one window per UN General Assembly session)"))
+}
+
+/// `--compare A:B`: two windows (see [`Window`]'s `FromStr`).
+pub(super) fn parse_compare(s: &str) -> Result<(Window, Window), String> {
+    let shape = "expected A:B with A and B each YYYY, YYYY-YYYY or YYYY-MM-DD..YYYY-MM-DD, \
+                 e.g. 1990-1999:2010-2019";
+    let (a, b) = s
+        .split_once(':')
+        .ok_or_else(|| format!("{s:?} is not two windows; {shape}"))?;
+    let window = |w: &str| {
+        w.parse::<Window>()
+            .map_err(|e: cosignatory::time::ParseWindowError| format!("in {s:?}: {e}"))
+    };
+    Ok((window(a)?, window(b)?))
+}
+
+fn parse_permutations(s: &str) -> Result<u32, String> {
+    match s.trim().parse::<u32>() {
+        Ok(r) if r >= 1 => Ok(r),
+        _ => Err(format!(
+            "{s:?} is not a number of permutations of at least 1"
+        )),
+    }
 }
 
 fn parse_span(s: &str) -> Result<Span, String> {

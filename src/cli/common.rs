@@ -1,7 +1,7 @@
 //! What every command shares: loading the data, building the view, resolving actor ids,
 //! windows, alignment defaults and progress bars.
 
-use super::args::{DataArgs, WindowArgs};
+use super::args::{DataArgs, WindowArgs, WindowChoice};
 use super::error::{CliError, CliResult};
 use chrono::NaiveDate;
 use cosignatory::align::{Coding, DataKind, Defaults, Measure, Universe};
@@ -128,12 +128,32 @@ pub fn windows(view: &View<'_>, data: &DataArgs, args: &WindowArgs) -> CliResult
     }
 }
 
-/// The calendar window spec of `--window`/`--step` (`None` without `--window`).
+/// The calendar window spec of `--window`/`--step` (`None` without `--window`);
+/// `--window session` is a usage error here (only `align` has session windows, through
+/// [`session_windows`]).
 pub fn spec(args: &WindowArgs) -> CliResult<Option<WindowSpec>> {
-    args.window
-        .map(|window| WindowSpec::calendar(window, args.step))
-        .transpose()
-        .map_err(|e| CliError::usage(e.to_string()))
+    match args.window {
+        None => Ok(None),
+        Some(WindowChoice::Session) => Err(CliError::usage(
+            "--window session (one window per UN General Assembly session) is available for \
+             align only; this command takes calendar windows: --window Ny, Nq or Nm",
+        )),
+        Some(WindowChoice::Span(window)) => WindowSpec::calendar(window, args.step)
+            .map(Some)
+            .map_err(|e| CliError::usage(e.to_string())),
+    }
+}
+
+/// Whether `--window session` was asked for (an error with `--step`, which sessions do not
+/// take).
+pub fn session_windows(args: &WindowArgs) -> CliResult<bool> {
+    match (args.window, args.step) {
+        (Some(WindowChoice::Session), Some(step)) => Err(CliError::usage(format!(
+            "--step {step} does not apply to --window session: sessions are not cut by length"
+        ))),
+        (Some(WindowChoice::Session), None) => Ok(true),
+        _ => Ok(false),
+    }
 }
 
 /// True when every statement of the view is a roll call ([`DataKind::RollCalls`]): alignment

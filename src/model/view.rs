@@ -71,6 +71,7 @@ pub struct View<'a> {
     kinds: Option<Vec<StatementKind>>,
     topics: Option<Vec<String>>,
     actors: Option<Vec<bool>>,
+    attribute: Option<(String, String)>,
     bloc_mode: BlocMode,
 }
 
@@ -82,6 +83,7 @@ impl<'a> View<'a> {
             kinds: None,
             topics: None,
             actors: None,
+            attribute: None,
             bloc_mode: BlocMode::AsActor,
         }
     }
@@ -120,6 +122,18 @@ impl<'a> View<'a> {
         self
     }
 
+    /// Keeps only statements whose attribute `name` is `value` (for UN roll calls, e.g. the
+    /// `session` `"70"`); replaces an earlier attribute filter.
+    ///
+    /// ```
+    /// let ds = cosignatory::datasets::joint_statements();
+    /// assert!(ds.view().attribute("session", "70").is_empty());
+    /// ```
+    pub fn attribute(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.attribute = Some((name.into(), value.into()));
+        self
+    }
+
     /// Keeps only signatures of these actors (after bloc expansion). Statements stay.
     ///
     /// # Errors
@@ -151,7 +165,8 @@ impl<'a> View<'a> {
         self.range.clone()
     }
 
-    /// Whether a statement passes the kind and topic filters (the window is not checked).
+    /// Whether a statement passes the kind, topic and attribute filters (the window is not
+    /// checked).
     pub fn accepts(&self, s: StatementIdx) -> bool {
         let st = self.dataset.statement(s);
         self.kinds.as_ref().is_none_or(|k| k.contains(&st.kind))
@@ -159,6 +174,10 @@ impl<'a> View<'a> {
                 .topics
                 .as_ref()
                 .is_none_or(|t| t.iter().any(|x| st.has_topic(x)))
+            && self
+                .attribute
+                .as_ref()
+                .is_none_or(|(name, value)| st.attributes.get(name) == Some(value))
     }
 
     /// The statements in the view, in date order.
@@ -171,7 +190,7 @@ impl<'a> View<'a> {
 
     /// Number of statements in the view.
     pub fn len(&self) -> usize {
-        if self.kinds.is_none() && self.topics.is_none() {
+        if self.kinds.is_none() && self.topics.is_none() && self.attribute.is_none() {
             self.range.len()
         } else {
             self.statements().count()

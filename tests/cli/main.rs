@@ -10,6 +10,7 @@ mod hardening;
 mod ideal;
 mod library;
 mod plot;
+mod resample;
 mod support;
 mod threads;
 mod timeline;

@@ -91,6 +91,7 @@ pub fn run(args: &PlotHeatmapArgs) -> CliResult<()> {
         ci: None,
         bootstrap: None,
         seed: 0,
+        resample: Default::default(),
     };
     let s = align::setup(
         &ds,

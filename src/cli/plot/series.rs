@@ -193,7 +193,12 @@ pub fn describe(w: &crate::cli::args::WindowArgs) -> String {
             format!("{}-{name}", s.count)
         }
     };
-    match (w.window, w.step) {
+    let window = match w.window {
+        Some(crate::cli::args::WindowChoice::Session) => return "General Assembly session".into(),
+        Some(crate::cli::args::WindowChoice::Span(s)) => Some(s),
+        None => None,
+    };
+    match (window, w.step) {
         (None, _) => "calendar year".into(),
         (Some(size), None) => format!("{} window", unit(size)),
         (Some(size), Some(step)) if step == size => format!("{} window", unit(size)),

@@ -285,6 +285,7 @@ fn gather(view: &View<'_>, args: &ReportArgs) -> CliResult<Study> {
         ci: (args.bootstrap > 0).then_some(args.ci),
         bootstrap: (args.bootstrap > 0).then_some(args.bootstrap),
         seed: args.seed,
+        resample: Default::default(),
     };
     let uncertainty = if measure == Measure::Newman && args.bootstrap > 0 {
         notes.push(
@@ -296,6 +297,7 @@ fn gather(view: &View<'_>, args: &ReportArgs) -> CliResult<Study> {
             ci: None,
             bootstrap: None,
             seed: args.seed,
+            resample: Default::default(),
         }
     } else {
         uncertainty
@@ -369,8 +371,9 @@ fn gather(view: &View<'_>, args: &ReportArgs) -> CliResult<Study> {
             "step".into(),
             args.windows
                 .step
-                .or(args.windows.window)
-                .map_or("1y".into(), |w| w.to_string()),
+                .map(|s| s.to_string())
+                .or(args.windows.window.map(|w| w.to_string()))
+                .unwrap_or_else(|| "1y".into()),
         ),
         ("bootstrap".into(), args.bootstrap.to_string()),
         ("ci".into(), args.ci.to_string()),
