@@ -9,8 +9,9 @@ networkx; the projection workload comes from the repository's benches:
 
 Rows: `ds.graph()` on the 1,000 x 100,000 projection workload and on the UN votes, and
 `ds.align()` (every pair, yearly windows, the data's default measure) on the UN votes.
-"library" is the library function alone (`project` / `alignment_series`) timed inside the
-extension (`Dataset._bench_library`), with no conversion; "Python" is the whole method call
+"library" is what a Rust program calls for the same result (`Dataset::nonempty_view` and
+`project`; for align also the windows and `alignment_series`), timed inside the extension
+(`Dataset._bench_library`), with no conversion; "Python" is the whole method call
 (library + numpy columns + pandas frame). The two are timed alternately in one process, run
 after run, so that both see the same machine; the table gives medians of --runs runs and
 the median of the per-run ratios (each Python call over the library call just before it).
