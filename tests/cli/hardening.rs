@@ -278,13 +278,47 @@ fn xml_writers_escape_what_xml_allows_and_refuse_what_it_cannot_carry() {
                 .code(1)
                 .stderr(contains(format!("actor id {bad:?} contains")));
         }
+        for plot in [&["network"][..], &["heatmap"], &["series", "--pairs", "OK:x"]] {
+            let pair = format!("OK:{bad}");
+            let args: Vec<&str> = plot
+                .iter()
+                .map(|a| if *a == "OK:x" { pair.as_str() } else { a })
+                .collect();
+            cosignatory()
+                .arg("plot")
+                .args(&args)
+                .args([arg(&data), "--out", arg(&svg)])
+                .assert()
+                .code(1)
+                .stderr(contains("cannot be written as SVG"))
+                // The label, which is the pair's for the series plot ("OK–A\u{fffe}B").
+                .stderr(contains(bad.escape_debug().to_string()));
+        }
+        // The report is HTML, which cannot carry them either (nor C1 controls or any
+        // noncharacter): refused with the text they are in, not silently replaced (issue 21).
+        let html = dir.path().join("r.html");
         cosignatory()
-            .args(["plot", "network", arg(&data), "--out", arg(&svg)])
+            .args(["report", arg(&data), "--out", arg(&html)])
             .assert()
             .code(1)
-            .stderr(contains("cannot be written as SVG"))
-            .stderr(contains(format!("{bad:?}")));
+            .stderr(contains("the report cannot be written as HTML"))
+            .stderr(contains(format!("{bad:?} contains U+")));
     }
+    // ... and escapes what it can carry.
+    let (_dir, data) = signed_by(&["E&<F>", "G\"H'", "é中", "I\u{85}J"]);
+    let html = dir.path().join("r.html");
+    cosignatory()
+        .args(["report", arg(&data), "--out", arg(&html)])
+        .assert()
+        .code(1)
+        .stderr(contains("\"I\\u{85}J\" contains U+0085"));
+    let (_dir, data) = signed_by(&["E&<F>", "G\"H'", "é中"]);
+    cosignatory()
+        .args(["report", arg(&data), "--out", arg(&html)])
+        .assert()
+        .success();
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("E&amp;&lt;F&gt;") && !page.contains("E&<F>"));
 }
 
 /// One statement signed by `n` actors A0000, A0001, ...
