@@ -7,7 +7,7 @@ use super::output::{self, Cell, Records};
 use cosignatory::align::uncertainty::BootstrapConfig;
 use cosignatory::align::{
     AlignmentSeries, Coding, FlagOptions, Measure, Options, Pairs, ScoreFlag, SeriesOptions,
-    SeriesPoint, Universe, alignment_series_with_progress,
+    SeriesPoint, Universe, alignment_series_for_each, alignment_series_with_progress,
 };
 use cosignatory::model::{Dataset, View};
 use cosignatory::time::Window;
@@ -65,14 +65,7 @@ pub fn series(
     pairs: &Pairs,
     options: &SeriesOptions,
 ) -> CliResult<AlignmentSeries> {
-    let named: Vec<&String> = match pairs {
-        Pairs::Actor(a) => vec![a],
-        Pairs::List(l) => l.iter().flat_map(|(a, b)| [a, b]).collect(),
-        _ => Vec::new(),
-    };
-    named
-        .into_iter()
-        .try_for_each(|id| common::actor(view.dataset(), id).map(drop))?;
+    check_ids(view, pairs)?;
     let bar = common::progress(0, "alignment");
     let series = alignment_series_with_progress(view, windows, pairs, options, |done, total| {
         bar.set_length(total as u64);
@@ -83,6 +76,78 @@ pub fn series(
         eprintln!("warning: {w}");
     }
     Ok(series)
+}
+
+/// The ids the pairs name are the dataset's, or an error with suggestions.
+fn check_ids(view: &View<'_>, pairs: &Pairs) -> CliResult<()> {
+    let named: Vec<&String> = match pairs {
+        Pairs::Actor(a) => vec![a],
+        Pairs::List(l) => l.iter().flat_map(|(a, b)| [a, b]).collect(),
+        _ => Vec::new(),
+    };
+    named
+        .into_iter()
+        .try_for_each(|id| common::actor(view.dataset(), id).map(drop))
+}
+
+/// The series as CSV or JSON, each row written as the library computes it: an all-pairs series
+/// of one statement with 5,000 signatories is 12.5 million rows, never held at once (issue 21).
+fn stream(
+    view: &View<'_>,
+    windows: &[Window],
+    pairs: &Pairs,
+    options: &SeriesOptions,
+    flags: &FlagOptions,
+    format: Format,
+    path: Option<&std::path::Path>,
+) -> CliResult<()> {
+    check_ids(view, pairs)?;
+    let intervals = options.bootstrap.is_some();
+    let bar = common::progress(0, "alignment");
+    // A library error inside the writer: kept here, the writer stops with a placeholder.
+    let mut failed = None;
+    let mut info = None;
+    let written = output::emit(path, |out| {
+        let mut rows = if format == Format::Json {
+            Rows::Json(JsonSeries::new(out, options.measure, intervals))
+        } else {
+            Rows::Csv(CsvRows::new(out, options.measure, intervals)?)
+        };
+        let result = alignment_series_for_each(
+            view,
+            windows,
+            pairs,
+            options,
+            |done, total| {
+                bar.set_length(total as u64);
+                bar.set_position(done as u64);
+            },
+            |p| {
+                rows.row(&p, flags).map_err(|e| cosignatory::Error::Io {
+                    path: std::path::PathBuf::from("<output>"),
+                    source: e,
+                })
+            },
+        );
+        match result {
+            Ok(i) => info = Some(i),
+            Err(cosignatory::Error::Io { source, .. }) => return Err(source),
+            Err(e) => {
+                failed = Some(e);
+                return Err(std::io::Error::other("alignment failed"));
+            }
+        }
+        rows.finish()
+    });
+    bar.finish_and_clear();
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    written?;
+    for w in info.iter().flat_map(|i| &i.warnings) {
+        eprintln!("warning: {w}");
+    }
+    Ok(())
 }
 
 pub fn run(args: &AlignArgs) -> CliResult<()> {
@@ -104,15 +169,15 @@ pub fn run(args: &AlignArgs) -> CliResult<()> {
         &args.uncertainty,
     )?;
     let windows = common::windows(&view, &args.data, &args.windows)?;
-    let s = series(&view, &windows, &pairs, &options)?;
     let flags = FlagOptions::for_dataset(&ds, args.min_n);
-    let intervals = options.bootstrap.is_some();
-    if args.output.format == Format::Csv {
-        // Streamed: an all-pairs UN series has 1.5 million rows.
-        return output::emit(args.output.out.as_deref(), |out| {
-            write_csv(&s, intervals, &flags, out)
-        });
+    if matches!(args.output.format, Format::Csv | Format::Json) {
+        let (format, out) = (args.output.format, args.output.out.as_deref());
+        return stream(&view, &windows, &pairs, &options, &flags, format, out);
     }
+    // The table holds every row (it aligns its columns over all of them): O(points) memory,
+    // where CSV and JSON are O(actors).
+    let s = series(&view, &windows, &pairs, &options)?;
+    let intervals = options.bootstrap.is_some();
     let records = to_records(&s, intervals, &flags);
     output::emit(args.output.out.as_deref(), |out| {
         if args.output.format == Format::Table {
@@ -165,53 +230,142 @@ fn flagged(p: &SeriesPoint, flags: &FlagOptions) -> (u8, Option<f64>, Option<f64
     }
 }
 
-/// The CSV of the series, row by row as the points come (numbers in Rust's shortest
-/// round-trip form, undefined ones empty, as every CSV table of the CLI).
-fn write_csv(
-    s: &AlignmentSeries,
+/// The CSV of a series, row by row as the points come (numbers in Rust's shortest round-trip
+/// form, undefined ones empty, as every CSV table of the CLI).
+struct CsvRows<'w> {
+    w: csv::Writer<&'w mut dyn Write>,
+    measure: &'static str,
     intervals: bool,
-    flags: &FlagOptions,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    let csv_io = |e: csv::Error| std::io::Error::other(e.to_string());
-    w.write_record(columns(intervals)).map_err(csv_io)?;
-    let measure = s.measure().name();
-    let texts = flag_texts();
-    let mut dates: (Option<Window>, String, String) = (None, String::new(), String::new());
-    let mut number = String::new();
-    let mut num = |w: &mut csv::Writer<&mut dyn Write>, v: Option<f64>| {
-        number.clear();
+    texts: Vec<Rc<str>>,
+    dates: (Option<Window>, String, String),
+    number: String,
+}
+
+fn csv_io(e: csv::Error) -> std::io::Error {
+    std::io::Error::other(e.to_string())
+}
+
+impl<'w> CsvRows<'w> {
+    /// Writes the header.
+    fn new(out: &'w mut dyn Write, measure: Measure, intervals: bool) -> std::io::Result<Self> {
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(columns(intervals)).map_err(csv_io)?;
+        Ok(CsvRows {
+            w,
+            measure: measure.name(),
+            intervals,
+            texts: flag_texts(),
+            dates: (None, String::new(), String::new()),
+            number: String::new(),
+        })
+    }
+
+    fn num(&mut self, v: Option<f64>) -> std::io::Result<()> {
+        self.number.clear();
         if let Some(v) = v {
-            write!(number, "{v}").expect("writing to a String");
+            write!(self.number, "{v}").expect("writing to a String");
         }
-        w.write_field(&number)
-    };
-    for p in s.iter() {
-        if dates.0 != Some(p.window) {
-            dates = (
+        self.w.write_field(&self.number).map_err(csv_io)
+    }
+
+    fn row(&mut self, p: &SeriesPoint, flags: &FlagOptions) -> std::io::Result<()> {
+        if self.dates.0 != Some(p.window) {
+            self.dates = (
                 Some(p.window),
                 p.window.start.to_string(),
                 p.window.end.to_string(),
             );
         }
-        for field in [&*p.a, &*p.b, &dates.1, &dates.2, measure] {
-            w.write_field(field).map_err(csv_io)?;
+        for field in [&*p.a, &*p.b, &self.dates.1, &self.dates.2, self.measure] {
+            self.w.write_field(field).map_err(csv_io)?;
         }
-        num(&mut w, p.score.value).map_err(csv_io)?;
-        w.write_field(p.score.n.to_string()).map_err(csv_io)?;
+        self.num(p.score.value)?;
+        self.w.write_field(p.score.n.to_string()).map_err(csv_io)?;
         let (bits, low, high) = flagged(p, flags);
-        w.write_field(&*texts[bits as usize]).map_err(csv_io)?;
-        if intervals {
-            num(&mut w, low).map_err(csv_io)?;
-            num(&mut w, high).map_err(csv_io)?;
+        self.w
+            .write_field(&*self.texts[bits as usize])
+            .map_err(csv_io)?;
+        if self.intervals {
+            self.num(low)?;
+            self.num(high)?;
         }
-        w.write_record(None::<&[u8]>).map_err(csv_io)?;
+        self.w.write_record(None::<&[u8]>).map_err(csv_io)
     }
-    w.flush()
+
+    fn finish(mut self) -> std::io::Result<()> {
+        self.w.flush()
+    }
 }
 
-/// The rows for the table and JSON formats, with one shared string per actor and per date.
+/// Where streamed rows go.
+enum Rows<'w> {
+    Csv(CsvRows<'w>),
+    Json(JsonSeries<'w>),
+}
+
+impl Rows<'_> {
+    fn row(&mut self, p: &SeriesPoint, flags: &FlagOptions) -> std::io::Result<()> {
+        match self {
+            Rows::Csv(r) => r.row(p, flags),
+            Rows::Json(r) => r.row(p, flags),
+        }
+    }
+
+    fn finish(self) -> std::io::Result<()> {
+        match self {
+            Rows::Csv(r) => r.finish(),
+            Rows::Json(r) => r.rows.finish(),
+        }
+    }
+}
+
+/// The JSON of a series row by row: the bytes of [`to_records`] written as JSON.
+struct JsonSeries<'w> {
+    rows: output::JsonRows<'w>,
+    measure: Rc<str>,
+    intervals: bool,
+    texts: Vec<Rc<str>>,
+    dates: (Option<Window>, Rc<str>, Rc<str>),
+}
+
+impl<'w> JsonSeries<'w> {
+    fn new(out: &'w mut dyn Write, measure: Measure, intervals: bool) -> Self {
+        JsonSeries {
+            rows: output::JsonRows::new(out, &columns(intervals)),
+            measure: measure.name().into(),
+            intervals,
+            texts: flag_texts(),
+            dates: (None, "".into(), "".into()),
+        }
+    }
+
+    fn row(&mut self, p: &SeriesPoint, flags: &FlagOptions) -> std::io::Result<()> {
+        if self.dates.0 != Some(p.window) {
+            self.dates = (
+                Some(p.window),
+                p.window.start.to_string().into(),
+                p.window.end.to_string().into(),
+            );
+        }
+        let (bits, low, high) = flagged(p, flags);
+        let mut cells = vec![
+            Cell::Text(Rc::from(&*p.a)),
+            Cell::Text(Rc::from(&*p.b)),
+            Cell::shared(&self.dates.1),
+            Cell::shared(&self.dates.2),
+            Cell::shared(&self.measure),
+            Cell::Num(p.score.value),
+            Cell::int(p.score.n),
+            Cell::shared(&self.texts[bits as usize]),
+        ];
+        if self.intervals {
+            cells.extend([Cell::Num(low), Cell::Num(high)]);
+        }
+        self.rows.row(&cells)
+    }
+}
+
+/// The rows for the table format, with one shared string per actor and per date.
 fn to_records(s: &AlignmentSeries, intervals: bool, flags: &FlagOptions) -> Records {
     let mut r = Records::new(&columns(intervals));
     // The points share the series' id allocations: intern by address.
