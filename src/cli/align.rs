@@ -111,7 +111,7 @@ fn stream(
         let mut rows = if format == Format::Json {
             Rows::Json(JsonSeries::new(out, options.measure, intervals))
         } else {
-            Rows::Csv(CsvRows::new(out, options.measure, intervals)?)
+            Rows::Csv(Box::new(CsvRows::new(out, options.measure, intervals)?))
         };
         let result = alignment_series_for_each(
             view,
@@ -174,24 +174,80 @@ pub fn run(args: &AlignArgs) -> CliResult<()> {
         let (format, out) = (args.output.format, args.output.out.as_deref());
         return stream(&view, &windows, &pairs, &options, &flags, format, out);
     }
-    // The table holds every row (it aligns its columns over all of them): O(points) memory,
-    // where CSV and JSON are O(actors).
-    let s = series(&view, &windows, &pairs, &options)?;
+    table(
+        &view,
+        &windows,
+        &pairs,
+        &options,
+        &flags,
+        args.output.out.as_deref(),
+    )
+}
+
+/// The most rows `align --format table` holds: it aligns its columns over all of them, about
+/// 850 bytes a row (1.7 GB here); CSV and JSON stream any number.
+const MAX_TABLE_ROWS: usize = 2_000_000;
+
+/// The series as an aligned table, refused past [`MAX_TABLE_ROWS`] rows as soon as they are
+/// reached.
+fn table(
+    view: &View<'_>,
+    windows: &[Window],
+    pairs: &Pairs,
+    options: &SeriesOptions,
+    flags: &FlagOptions,
+    path: Option<&std::path::Path>,
+) -> CliResult<()> {
+    check_ids(view, pairs)?;
     let intervals = options.bootstrap.is_some();
-    let records = to_records(&s, intervals, &flags);
-    output::emit(args.output.out.as_deref(), |out| {
-        if args.output.format == Format::Table {
-            writeln!(
-                out,
-                "{}, coding {}, universe {}; {} window(s), {} row(s)\n",
-                s.measure(),
-                s.coding(),
-                s.universe(),
-                windows.len(),
-                records.len()
-            )?;
-        }
-        records.write(args.output.format, out)
+    let mut records = Records::new(&columns(intervals));
+    let mut cells = RowCells::new(options.measure, intervals);
+    let mut full = false;
+    let bar = common::progress(0, "alignment");
+    let info = alignment_series_for_each(
+        view,
+        windows,
+        pairs,
+        options,
+        |done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        },
+        |p| {
+            if records.len() == MAX_TABLE_ROWS {
+                full = true;
+                return Err(cosignatory::Error::InvalidParameter {
+                    name: "format",
+                    value: "table".into(),
+                    reason: "too many rows".into(),
+                });
+            }
+            records.push(cells.cells(&p, flags));
+            Ok(())
+        },
+    );
+    bar.finish_and_clear();
+    if full {
+        return Err(CliError::usage(format!(
+            "the table format holds every row to align its columns, and this series has more \
+             than {MAX_TABLE_ROWS}; use --format csv or --format json, which stream any number"
+        )));
+    }
+    let info = info?;
+    for w in &info.warnings {
+        eprintln!("warning: {w}");
+    }
+    output::emit(path, |out| {
+        writeln!(
+            out,
+            "{}, coding {}, universe {}; {} window(s), {} row(s)\n",
+            info.measure,
+            info.coding,
+            info.universe,
+            windows.len(),
+            records.len()
+        )?;
+        records.write(Format::Table, out)
     })
 }
 
@@ -299,7 +355,7 @@ impl<'w> CsvRows<'w> {
 
 /// Where streamed rows go.
 enum Rows<'w> {
-    Csv(CsvRows<'w>),
+    Csv(Box<CsvRows<'w>>),
     Json(JsonSeries<'w>),
 }
 
@@ -319,27 +375,57 @@ impl Rows<'_> {
     }
 }
 
-/// The JSON of a series row by row: the bytes of [`to_records`] written as JSON.
+/// The JSON of a series row by row: the bytes of the table's rows written as JSON.
 struct JsonSeries<'w> {
     rows: output::JsonRows<'w>,
-    measure: Rc<str>,
-    intervals: bool,
-    texts: Vec<Rc<str>>,
-    dates: (Option<Window>, Rc<str>, Rc<str>),
+    cells: RowCells,
 }
 
 impl<'w> JsonSeries<'w> {
     fn new(out: &'w mut dyn Write, measure: Measure, intervals: bool) -> Self {
         JsonSeries {
             rows: output::JsonRows::new(out, &columns(intervals)),
-            measure: measure.name().into(),
-            intervals,
-            texts: flag_texts(),
-            dates: (None, "".into(), "".into()),
+            cells: RowCells::new(measure, intervals),
         }
     }
 
     fn row(&mut self, p: &SeriesPoint, flags: &FlagOptions) -> std::io::Result<()> {
+        let cells = self.cells.cells(p, flags);
+        self.rows.row(&cells)
+    }
+}
+
+/// A point's cells for the table and JSON formats, with one shared string per actor, per
+/// date and per flag text.
+struct RowCells {
+    measure: Rc<str>,
+    intervals: bool,
+    texts: Vec<Rc<str>>,
+    dates: (Option<Window>, Rc<str>, Rc<str>),
+    /// The points share the series' id allocations: interned by address.
+    ids: HashMap<*const u8, Rc<str>>,
+}
+
+impl RowCells {
+    fn new(measure: Measure, intervals: bool) -> Self {
+        RowCells {
+            measure: measure.name().into(),
+            intervals,
+            texts: flag_texts(),
+            dates: (None, "".into(), "".into()),
+            ids: HashMap::new(),
+        }
+    }
+
+    fn id(&mut self, a: &Arc<str>) -> Cell {
+        let id = self
+            .ids
+            .entry(Arc::as_ptr(a).cast::<u8>())
+            .or_insert_with(|| Rc::from(&**a));
+        Cell::shared(id)
+    }
+
+    fn cells(&mut self, p: &SeriesPoint, flags: &FlagOptions) -> Vec<Cell> {
         if self.dates.0 != Some(p.window) {
             self.dates = (
                 Some(p.window),
@@ -349,8 +435,8 @@ impl<'w> JsonSeries<'w> {
         }
         let (bits, low, high) = flagged(p, flags);
         let mut cells = vec![
-            Cell::Text(Rc::from(&*p.a)),
-            Cell::Text(Rc::from(&*p.b)),
+            self.id(&p.a),
+            self.id(&p.b),
             Cell::shared(&self.dates.1),
             Cell::shared(&self.dates.2),
             Cell::shared(&self.measure),
@@ -361,49 +447,6 @@ impl<'w> JsonSeries<'w> {
         if self.intervals {
             cells.extend([Cell::Num(low), Cell::Num(high)]);
         }
-        self.rows.row(&cells)
+        cells
     }
-}
-
-/// The rows for the table format, with one shared string per actor and per date.
-fn to_records(s: &AlignmentSeries, intervals: bool, flags: &FlagOptions) -> Records {
-    let mut r = Records::new(&columns(intervals));
-    // The points share the series' id allocations: intern by address.
-    let ids: HashMap<*const u8, Rc<str>> = s
-        .actors()
-        .iter()
-        .map(|a| (Arc::as_ptr(a).cast::<u8>(), Rc::from(&**a)))
-        .collect();
-    let id = |a: &Arc<str>| {
-        ids.get(&Arc::as_ptr(a).cast::<u8>())
-            .map_or_else(|| Rc::from(&**a), Rc::clone)
-    };
-    let measure: Rc<str> = s.measure().name().into();
-    let texts = flag_texts();
-    let mut dates: (Option<Window>, Rc<str>, Rc<str>) = (None, "".into(), "".into());
-    for p in s.iter() {
-        if dates.0 != Some(p.window) {
-            dates = (
-                Some(p.window),
-                p.window.start.to_string().into(),
-                p.window.end.to_string().into(),
-            );
-        }
-        let (bits, low, high) = flagged(p, flags);
-        let mut cells = vec![
-            Cell::Text(id(&p.a)),
-            Cell::Text(id(&p.b)),
-            Cell::shared(&dates.1),
-            Cell::shared(&dates.2),
-            Cell::shared(&measure),
-            Cell::Num(p.score.value),
-            Cell::int(p.score.n),
-            Cell::shared(&texts[bits as usize]),
-        ];
-        if intervals {
-            cells.extend([Cell::Num(low), Cell::Num(high)]);
-        }
-        r.push(cells);
-    }
-    r
 }
