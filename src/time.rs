@@ -293,8 +293,7 @@ impl WindowSpec {
                 let (size, step) = (months("size", *size)?, months("step", *step)?);
                 let mut start = period.start_of(from);
                 // Starts are `step` months apart from `start` up to `to`'s month.
-                let span = i64::from(to.year() - start.year()) * 12
-                    + i64::from(to.month0())
+                let span = i64::from(to.year() - start.year()) * 12 + i64::from(to.month0())
                     - i64::from(start.month0());
                 let plural = |n: u32| if n == 1 { "" } else { "s" };
                 let spec = || {
@@ -330,7 +329,12 @@ impl WindowSpec {
                 // Window k ends on day k·step + width − 1; the last is the first to reach `to`.
                 let days = (to - from).num_days() as u64;
                 let spec = || format!("sliding windows of {width} days every {step} days");
-                limit(spec, from, to, days.saturating_sub(width - 1).div_ceil(step) + 1)?;
+                limit(
+                    spec,
+                    from,
+                    to,
+                    days.saturating_sub(width - 1).div_ceil(step) + 1,
+                )?;
                 let mut start = from;
                 loop {
                     let end = start
@@ -472,7 +476,11 @@ mod tests {
                 ("-0044-03-15", "0014-08-19"),
             ] {
                 let made = spec.windows(d(from), d(to)).unwrap();
-                assert_eq!(count(&spec, from, to), made.len() as u64, "{spec:?} {from} {to}");
+                assert_eq!(
+                    count(&spec, from, to),
+                    made.len() as u64,
+                    "{spec:?} {from} {to}"
+                );
             }
         }
         // Month 50,000 from January 2000 is August 6166: up to it the limit is met exactly.
@@ -481,7 +489,10 @@ mod tests {
         let e = months
             .windows(d("2000-01-15"), d("6166-09-01"))
             .unwrap_err();
-        assert!(matches!(e, Error::TooManyWindows { count: 50_001, .. }), "{e}");
+        assert!(
+            matches!(e, Error::TooManyWindows { count: 50_001, .. }),
+            "{e}"
+        );
         assert_eq!(
             e.to_string(),
             "windows of 1 month every 1 month from 2000-01-15 to 6166-09-01 would make 50001 \
@@ -495,7 +506,13 @@ mod tests {
         assert_eq!(count(&daily, "2000-01-01", "2136-11-23"), 50_001);
         // Custom lists are the caller's own windows: no limit.
         let many = vec![Window::new(d("2020-01-01"), d("2020-01-01")); MAX_WINDOWS + 1];
-        assert_eq!(WindowSpec::Custom(many).windows(d("2020-01-01"), d("2020-01-02")).unwrap().len(), MAX_WINDOWS + 1);
+        assert_eq!(
+            WindowSpec::Custom(many)
+                .windows(d("2020-01-01"), d("2020-01-02"))
+                .unwrap()
+                .len(),
+            MAX_WINDOWS + 1
+        );
     }
 
     #[test]

@@ -222,7 +222,9 @@ impl<R: Read> Lexer<R> {
     /// Skips a UTF-8 byte-order mark at the very start.
     fn skip_bom(&mut self) -> Result<(), LexError> {
         self.started = true;
-        if self.peek()? == Some(0xEF) && self.reader.buffer()[self.pos..self.len].starts_with(b"\xEF\xBB\xBF") {
+        if self.peek()? == Some(0xEF)
+            && self.reader.buffer()[self.pos..self.len].starts_with(b"\xEF\xBB\xBF")
+        {
             self.pos += 3;
         }
         Ok(())

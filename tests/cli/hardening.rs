@@ -278,7 +278,11 @@ fn xml_writers_escape_what_xml_allows_and_refuse_what_it_cannot_carry() {
                 .code(1)
                 .stderr(contains(format!("actor id {bad:?} contains")));
         }
-        for plot in [&["network"][..], &["heatmap"], &["series", "--pairs", "OK:x"]] {
+        for plot in [
+            &["network"][..],
+            &["heatmap"],
+            &["series", "--pairs", "OK:x"],
+        ] {
             let pair = format!("OK:{bad}");
             let args: Vec<&str> = plot
                 .iter()
@@ -389,7 +393,9 @@ fn a_window_spec_that_would_make_too_many_windows_is_refused_before_any_is_made(
         &["align", d, "--window", "1m", "--format", "csv"][..],
         &["timeline", d, "--window", "1m"],
         &["cohesion", d, "--bloc", "BLC", "--window", "1m"],
-        &["plot", "series", d, "--pairs", "AAA:BBB", "--window", "1m", "--out"],
+        &[
+            "plot", "series", d, "--pairs", "AAA:BBB", "--window", "1m", "--out",
+        ],
         &["ideal", d, "--window", "1m"],
         &["report", d, "--window", "1m", "--out", arg(&html)],
     ] {
@@ -398,13 +404,15 @@ fn a_window_spec_that_would_make_too_many_windows_is_refused_before_any_is_made(
         if args.last() == Some(&"--out") {
             cmd.arg(data.parent().unwrap().join("series.svg"));
         }
-        cmd.assert()
-            .code(2)
-            .stderr(contains("would make 119988 windows, more than the limit of 50000"));
+        cmd.assert().code(2).stderr(contains(
+            "would make 119988 windows, more than the limit of 50000",
+        ));
     }
     // Yearly windows keep the count under the limit (9,999).
     cosignatory()
-        .args(["align", d, "--pairs", "AAA:BBB", "--window", "1y", "--format", "csv"])
+        .args([
+            "align", d, "--pairs", "AAA:BBB", "--window", "1y", "--format", "csv",
+        ])
         .assert()
         .success();
 }

@@ -149,15 +149,40 @@ mod tests {
 
     #[test]
     fn characters_html_cannot_carry_are_refused_with_their_text() {
-        for bad in ['\u{0}', '\u{1}', '\u{b}', '\u{c}', '\u{7f}', '\u{85}', '\u{fdd0}', '\u{fffe}', '\u{ffff}', '\u{1fffe}', '\u{10ffff}'] {
+        for bad in [
+            '\u{0}',
+            '\u{1}',
+            '\u{b}',
+            '\u{c}',
+            '\u{7f}',
+            '\u{85}',
+            '\u{fdd0}',
+            '\u{fffe}',
+            '\u{ffff}',
+            '\u{1fffe}',
+            '\u{10ffff}',
+        ] {
             assert!(html_forbidden(bad), "{:04X}", u32::from(bad));
         }
-        for good in ['\t', '\n', '\r', ' ', '&', 'é', '\u{a0}', '\u{fdcf}', '\u{fff0}', '\u{fffd}', '\u{1fffd}'] {
+        for good in [
+            '\t',
+            '\n',
+            '\r',
+            ' ',
+            '&',
+            'é',
+            '\u{a0}',
+            '\u{fdcf}',
+            '\u{fff0}',
+            '\u{fffd}',
+            '\u{1fffd}',
+        ] {
             assert!(!html_forbidden(good), "{:04X}", u32::from(good));
         }
         // Escaping keeps the character; the page check names the text it is in.
         let mut w = Writer::new();
-        w.elem("td", &[("data-id", "OK")], "A\u{fffe}B").elem("td", &[("title", "C\u{1}D")], "E");
+        w.elem("td", &[("data-id", "OK")], "A\u{fffe}B")
+            .elem("td", &[("title", "C\u{1}D")], "E");
         let page = w.finish();
         assert!(page.contains("A\u{fffe}B"));
         assert_eq!(
@@ -168,7 +193,11 @@ mod tests {
         );
         let mut w = Writer::new();
         w.elem("td", &[("title", "C\u{1}D")], "E");
-        assert!(check(&w.finish()).unwrap_err().contains("\"C\\u{1}D\" contains U+0001"));
+        assert!(
+            check(&w.finish())
+                .unwrap_err()
+                .contains("\"C\\u{1}D\" contains U+0001")
+        );
         assert_eq!(check("<p>a\tb é</p>"), Ok(()));
     }
 
