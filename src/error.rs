@@ -417,6 +417,25 @@ pub enum Error {
         /// The id given.
         id: String,
     },
+    /// A window spec that would cut a date range into more windows than
+    /// [`MAX_WINDOWS`](crate::time::MAX_WINDOWS) (`--window 1m` on data with a statement dated
+    /// in the year 200000). Counted arithmetically, before any window is made.
+    #[error(
+        "{spec} from {from} to {to} would make {count} windows, more than the limit of {limit}; \
+         use a longer window or step, or a narrower date range"
+    )]
+    TooManyWindows {
+        /// The spec, in words ("windows of 1 month every 1 month").
+        spec: String,
+        /// First day of the range.
+        from: chrono::NaiveDate,
+        /// Last day of the range.
+        to: chrono::NaiveDate,
+        /// How many windows the spec would make.
+        count: u64,
+        /// The limit, [`MAX_WINDOWS`](crate::time::MAX_WINDOWS).
+        limit: usize,
+    },
     /// A parameter outside its allowed range.
     #[error("invalid parameter `{name}` = {value}: {reason}")]
     InvalidParameter {

@@ -7,6 +7,14 @@ use crate::error::{Error, Result};
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+/// The most windows a [`WindowSpec`] may cut a date range into: [`WindowSpec::windows`] refuses
+/// more with [`Error::TooManyWindows`], counted before any window is made. 50,000 is monthly
+/// windows over 4,166 years or daily ones over 136; a statement dated in the year 9999 (the
+/// last a CSV date can name) with `--window 1m` would otherwise make 96,000 windows, and one
+/// dated in the year 200000 (the JSON reader's limit before issue 18) millions, before anything
+/// else runs.
+pub const MAX_WINDOWS: usize = 50_000;
+
 /// A closed date interval `[start, end]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Window {
@@ -290,7 +298,15 @@ impl WindowSpec {
     ///
     /// # Errors
     /// [`Error::InvalidParameter`] for a zero size, step or width, `from > to`, or a window
-    /// that would end after the last representable date (`--window 300000y`).
+    /// that would end after the last representable date (`--window 300000y`);
+    /// [`Error::TooManyWindows`] for more than [`MAX_WINDOWS`] windows.
+    ///
+    /// ```
+    /// use cosignatory::time::WindowSpec;
+    /// let d = |s: &str| s.parse().unwrap();
+    /// let e = WindowSpec::months().windows(d("2020-01-01"), d("+262142-12-31")).unwrap_err();
+    /// assert!(matches!(e, cosignatory::Error::TooManyWindows { count: 3_121_476, .. }));
+    /// ```
     pub fn windows(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Window>> {
         let too_long = |name: &'static str, value: String| Error::InvalidParameter {
             name,
@@ -325,6 +341,18 @@ impl WindowSpec {
                 };
                 let (size, step) = (months("size", *size)?, months("step", *step)?);
                 let mut start = period.start_of(from);
+                // Starts are `step` months apart from `start` up to `to`'s month.
+                let span = i64::from(to.year() - start.year()) * 12 + i64::from(to.month0())
+                    - i64::from(start.month0());
+                let plural = |n: u32| if n == 1 { "" } else { "s" };
+                let spec = || {
+                    format!(
+                        "windows of {size} month{} every {step} month{}",
+                        plural(size),
+                        plural(step)
+                    )
+                };
+                limit(spec, from, to, span as u64 / u64::from(step) + 1)?;
                 while start <= to {
                     // The last day of the window's last month: computed from that month's
                     // start, so a window ending on the last representable day is not refused
@@ -347,6 +375,15 @@ impl WindowSpec {
             } => {
                 let width = positive("width_days", *width_days)? as u64;
                 let step = positive("step_days", *step_days)? as u64;
+                // Window k ends on day k·step + width − 1; the last is the first to reach `to`.
+                let days = (to - from).num_days() as u64;
+                let spec = || format!("sliding windows of {width} days every {step} days");
+                limit(
+                    spec,
+                    from,
+                    to,
+                    days.saturating_sub(width - 1).div_ceil(step) + 1,
+                )?;
                 let mut start = from;
                 loop {
                     let end = start
@@ -377,6 +414,20 @@ impl WindowSpec {
         }
         Ok(out)
     }
+}
+
+/// Refuses a spec that would make more than [`MAX_WINDOWS`] windows.
+fn limit(spec: impl FnOnce() -> String, from: NaiveDate, to: NaiveDate, count: u64) -> Result<()> {
+    if count > MAX_WINDOWS as u64 {
+        return Err(Error::TooManyWindows {
+            spec: spec(),
+            from,
+            to,
+            count,
+            limit: MAX_WINDOWS,
+        });
+    }
+    Ok(())
 }
 
 /// The last day of the month of `first` (the first day of a month).
@@ -437,6 +488,81 @@ impl Decay {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The window count is computed before any window is made, and exactly: the limit itself
+    /// passes, one more is refused with the count it would have made (issue 21).
+    #[test]
+    fn window_count_is_bounded_before_allocating() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let count = |spec: &WindowSpec, from, to| match spec.windows(d(from), d(to)) {
+            Ok(w) => w.len() as u64,
+            Err(Error::TooManyWindows { count, limit, .. }) => {
+                assert_eq!(limit, MAX_WINDOWS);
+                count
+            }
+            Err(e) => panic!("{e}"),
+        };
+        // The arithmetic count agrees with the windows made, below the limit.
+        let cal = |period, size, step| WindowSpec::Calendar { period, size, step };
+        let sliding = |width_days, step_days| WindowSpec::Sliding {
+            width_days,
+            step_days,
+        };
+        for spec in [
+            cal(Period::Month, 1, 1),
+            cal(Period::Month, 5, 3),
+            cal(Period::Quarter, 2, 1),
+            cal(Period::Year, 1, 2),
+            sliding(1, 1),
+            sliding(30, 7),
+            sliding(400, 365),
+            sliding(7, 30),
+        ] {
+            for (from, to) in [
+                ("2020-01-01", "2020-01-01"),
+                ("2020-01-31", "2020-02-01"),
+                ("2019-03-15", "2024-06-30"),
+                ("-0044-03-15", "0014-08-19"),
+            ] {
+                let made = spec.windows(d(from), d(to)).unwrap();
+                assert_eq!(
+                    count(&spec, from, to),
+                    made.len() as u64,
+                    "{spec:?} {from} {to}"
+                );
+            }
+        }
+        // Month 50,000 from January 2000 is August 6166: up to it the limit is met exactly.
+        let months = WindowSpec::months();
+        assert_eq!(count(&months, "2000-01-15", "6166-08-31"), 50_000);
+        let e = months
+            .windows(d("2000-01-15"), d("6166-09-01"))
+            .unwrap_err();
+        assert!(
+            matches!(e, Error::TooManyWindows { count: 50_001, .. }),
+            "{e}"
+        );
+        assert_eq!(
+            e.to_string(),
+            "windows of 1 month every 1 month from 2000-01-15 to 6166-09-01 would make 50001 \
+             windows, more than the limit of 50000; use a longer window or step, or a narrower \
+             date range"
+        );
+        // The far date of the issue: 3.1 million monthly windows, refused at once.
+        assert_eq!(count(&months, "2020-01-01", "+262142-12-31"), 3_121_476);
+        let daily = sliding(1, 1);
+        assert_eq!(count(&daily, "2000-01-01", "2136-11-22"), 50_000);
+        assert_eq!(count(&daily, "2000-01-01", "2136-11-23"), 50_001);
+        // Custom lists are the caller's own windows: no limit.
+        let many = vec![Window::new(d("2020-01-01"), d("2020-01-01")); MAX_WINDOWS + 1];
+        assert_eq!(
+            WindowSpec::Custom(many)
+                .windows(d("2020-01-01"), d("2020-01-02"))
+                .unwrap()
+                .len(),
+            MAX_WINDOWS + 1
+        );
+    }
 
     #[test]
     fn spans_parse_and_make_calendar_specs() {

@@ -293,6 +293,42 @@ impl PositionMatrix {
         }
     }
 
+    /// Scores of single pairs, the same bits as [`all_pairs`](Self::all_pairs) gives them, one
+    /// pair at a time: memory O(actors × items) for the bitsets, not O(actors²).
+    pub(crate) fn scorer(
+        &self,
+        measure: Measure,
+        opts: &Options,
+    ) -> Result<PairScorer, AlignError> {
+        let newman = if measure == Measure::Newman {
+            if !self.scale.is_binary() {
+                return Err(AlignError::NotBinary {
+                    measure: Measure::Newman,
+                });
+            }
+            let mut signed = vec![Vec::new(); self.n_actors()];
+            let mut signers = vec![0u32; self.n_items];
+            for (a, items) in signed.iter_mut().enumerate() {
+                for (k, &v) in self.row(a).iter().enumerate() {
+                    if v == 1 {
+                        items.push(k as u32);
+                        signers[k] += 1;
+                    }
+                }
+            }
+            Some((signed, signers))
+        } else {
+            None
+        };
+        Ok(PairScorer {
+            scale: self.scale,
+            bits: Bitsets::new(self),
+            measure,
+            opts: *opts,
+            newman,
+        })
+    }
+
     fn newman(&self, tables: &PairTables) -> Result<PairMatrix, AlignError> {
         if !self.scale.is_binary() {
             return Err(AlignError::NotBinary {
@@ -328,5 +364,68 @@ impl PositionMatrix {
             out.set(i, i, Score::undefined(tables.n(i, i)));
         }
         Ok(out)
+    }
+}
+
+/// One measure for single pairs of a [`PositionMatrix`] ([`PositionMatrix::scorer`]).
+pub(crate) struct PairScorer {
+    scale: Scale,
+    bits: Bitsets,
+    measure: Measure,
+    opts: Options,
+    /// Newman: each actor's signed items (ascending) and each item's signer count.
+    newman: Option<(Vec<Vec<u32>>, Vec<u32>)>,
+}
+
+/// Reused buffers of [`PairScorer::score`], one per thread of work.
+pub(crate) struct ScoreScratch {
+    counts: Vec<u32>,
+    cells: Vec<f64>,
+    table: ContingencyTable,
+}
+
+impl PairScorer {
+    /// Buffers for [`score`](Self::score).
+    pub(crate) fn scratch(&self) -> ScoreScratch {
+        let k = self.scale.categories();
+        ScoreScratch {
+            counts: vec![0; k * k],
+            cells: vec![0.0; k * k],
+            table: ContingencyTable::empty(self.scale, false),
+        }
+    }
+
+    /// The score of actors `i` and `j` (`i != j`), in the (i ≤ j) orientation as
+    /// [`PositionMatrix::all_pairs`] computes it, so either order gives the same bits.
+    pub(crate) fn score(
+        &self,
+        i: usize,
+        j: usize,
+        s: &mut ScoreScratch,
+    ) -> Result<Score, AlignError> {
+        let (i, j) = (i.min(j), i.max(j));
+        let n = self.bits.pair(i, j, &mut s.counts);
+        if let Some((signed, signers)) = &self.newman {
+            // The joint items in item order, as the matrix adds them up.
+            let (mut x, mut y) = (signed[i].iter().peekable(), signed[j].iter().peekable());
+            let mut weight = 0.0;
+            while let (Some(&&a), Some(&&b)) = (x.peek(), y.peek()) {
+                match a.cmp(&b) {
+                    std::cmp::Ordering::Less => drop(x.next()),
+                    std::cmp::Ordering::Greater => drop(y.next()),
+                    std::cmp::Ordering::Equal => {
+                        weight += 1.0 / (signers[a as usize] - 1) as f64;
+                        x.next();
+                        y.next();
+                    }
+                }
+            }
+            return Ok(Score::new((n > 0).then_some(weight), n));
+        }
+        for (c, &v) in s.cells.iter_mut().zip(&s.counts) {
+            *c = f64::from(v);
+        }
+        s.table.overwrite_cells(&s.cells, n);
+        self.measure.compute_with(&s.table, &self.opts)
     }
 }

@@ -234,7 +234,7 @@ pub fn alignment_series_with_progress(
     options: &SeriesOptions,
     progress: impl Fn(usize, usize) + Sync,
 ) -> Result<AlignmentSeries> {
-    series_over(
+    collect_series(
         view,
         windows,
         |k| view.clone().window(windows[k]),
@@ -285,7 +285,7 @@ pub fn alignment_series_by_session_with_progress(
 ) -> Result<AlignmentSeries> {
     let sessions = view.sessions()?;
     let windows: Vec<Window> = sessions.iter().map(|s| s.window).collect();
-    series_over(
+    collect_series(
         view,
         &windows,
         |k| sessions[k].view(view),
@@ -295,8 +295,34 @@ pub fn alignment_series_by_session_with_progress(
     )
 }
 
-/// The series over windows whose views `window_view` gives (window `k` → its view).
-fn series_over<'a>(
+/// [`alignment_series_by_session`] point by point into `sink`, as
+/// [`alignment_series_for_each`].
+///
+/// # Errors
+/// As [`alignment_series_by_session`], and the sink's.
+pub fn alignment_series_by_session_for_each(
+    view: &View<'_>,
+    pairs: &Pairs,
+    options: &SeriesOptions,
+    progress: impl Fn(usize, usize) + Sync,
+    sink: impl FnMut(SeriesPoint) -> Result<()>,
+) -> Result<SeriesInfo> {
+    let sessions = view.sessions()?;
+    let windows: Vec<Window> = sessions.iter().map(|s| s.window).collect();
+    stream(
+        view,
+        &windows,
+        |k| sessions[k].view(view),
+        pairs,
+        options,
+        progress,
+        |_| {},
+        sink,
+    )
+}
+
+/// The series over windows whose views `window_view` gives, collected.
+fn collect_series<'a>(
     view: &View<'a>,
     windows: &[Window],
     window_view: impl Fn(usize) -> View<'a> + Sync,
@@ -304,6 +330,159 @@ fn series_over<'a>(
     options: &SeriesOptions,
     progress: impl Fn(usize, usize) + Sync,
 ) -> Result<AlignmentSeries> {
+    let points = std::cell::RefCell::new(Vec::new());
+    let info = stream(
+        view,
+        windows,
+        window_view,
+        pairs,
+        options,
+        progress,
+        |total| points.borrow_mut().reserve_exact(total),
+        |p| {
+            points.borrow_mut().push(p);
+            Ok(())
+        },
+    )?;
+    let points = points.into_inner();
+    Ok(AlignmentSeries {
+        measure: info.measure,
+        coding: info.coding,
+        universe: info.universe,
+        actors: info.actors,
+        points,
+        warnings: info.warnings,
+    })
+}
+
+/// What an [`alignment_series_for_each`] was computed under: an [`AlignmentSeries`] without
+/// its points.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct SeriesInfo {
+    /// The measure.
+    pub measure: Measure,
+    /// The coding.
+    pub coding: Coding,
+    /// The universe the items came from ([`Universe::Auto`] resolved on the whole view).
+    pub universe: Universe,
+    /// The actors of the position matrices, as [`AlignmentSeries::actors`].
+    pub actors: Vec<Arc<str>>,
+    /// As [`AlignmentSeries::warnings`].
+    pub warnings: Vec<AlignWarning>,
+    /// How many points were passed to the sink.
+    pub points: usize,
+}
+
+/// [`alignment_series_with_progress`] without holding the series: each point goes to `sink` as
+/// it is computed, in the series' order (window by window, pair by pair), and the first error
+/// of the sink stops the computation and is returned.
+///
+/// Memory is that of one window's position matrix and a bounded number of points in flight
+/// (a few thousand per thread), whatever the number of pairs: all pairs of 5,000 signatories
+/// are 12.5 million points, which [`alignment_series`] holds at once (issue 21). The points are
+/// the same bits as [`alignment_series`] gives, with or without the `parallel` feature.
+///
+/// ```
+/// use cosignatory::align::{alignment_series_for_each, Pairs, SeriesOptions};
+/// let ds = cosignatory::datasets::joint_statements();
+/// let view = ds.view();
+/// let window = [cosignatory::time::Window::new(ds.statements()[0].date, ds.statements().last().unwrap().date)];
+/// let mut defined = 0;
+/// let info = alignment_series_for_each(&view, &window, &Pairs::All, &SeriesOptions::for_view(&view), |_, _| {}, |p| {
+///     defined += usize::from(p.score.value.is_some());
+///     Ok(())
+/// }).unwrap();
+/// assert_eq!(info.points, info.actors.len() * (info.actors.len() - 1) / 2);
+/// assert!(defined > 0);
+/// ```
+///
+/// # Errors
+/// As [`alignment_series`], and the sink's.
+pub fn alignment_series_for_each(
+    view: &View<'_>,
+    windows: &[Window],
+    pairs: &Pairs,
+    options: &SeriesOptions,
+    progress: impl Fn(usize, usize) + Sync,
+    sink: impl FnMut(SeriesPoint) -> Result<()>,
+) -> Result<SeriesInfo> {
+    stream(
+        view,
+        windows,
+        |k| view.clone().window(windows[k]),
+        pairs,
+        options,
+        progress,
+        |_| {},
+        sink,
+    )
+}
+
+/// One window's position matrix, its scorer (the bitset kernel) and its bootstrap's
+/// resampling units.
+type WindowState = (
+    super::PositionMatrix,
+    Option<super::matrix::PairScorer>,
+    Option<Vec<u32>>,
+);
+
+/// Points per piece of work (one with a bootstrap). Two pieces per thread run at a time, so at
+/// most `2 × threads × PIECE` points are held between computing and the sink.
+const PIECE: usize = 1 << 12;
+
+/// The pairs of a series as matrix column indices, without listing every pair of [`Pairs::All`].
+enum PairIndex {
+    /// Every (i, j) with i < j < p, row by row.
+    All(usize),
+    /// (i, j) for every j ≠ i below p.
+    Actor(usize, usize),
+    List(Vec<(usize, usize)>),
+}
+
+impl PairIndex {
+    fn len(&self) -> usize {
+        match self {
+            PairIndex::All(p) => p * p.saturating_sub(1) / 2,
+            PairIndex::Actor(_, p) => p.saturating_sub(1),
+            PairIndex::List(l) => l.len(),
+        }
+    }
+
+    /// The pairs from the `k`-th on.
+    fn from(&self, k: usize) -> Box<dyn Iterator<Item = (usize, usize)> + '_> {
+        match *self {
+            PairIndex::All(p) => {
+                // Row i holds p − 1 − i pairs.
+                let (mut i, mut k) = (0, k);
+                while i < p && k >= p - 1 - i {
+                    k -= p - 1 - i;
+                    i += 1;
+                }
+                let rows = (i..p).flat_map(move |i| (i + 1..p).map(move |j| (i, j)));
+                Box::new(rows.skip(k))
+            }
+            PairIndex::Actor(i, p) => {
+                Box::new((0..p).filter(move |&j| j != i).map(move |j| (i, j)).skip(k))
+            }
+            PairIndex::List(ref l) => Box::new(l[k.min(l.len())..].iter().copied()),
+        }
+    }
+}
+
+/// The series over windows whose views `window_view` gives (window `k` → its view), point by
+/// point into `sink`; `reserve(total points)` first.
+#[allow(clippy::too_many_arguments)]
+fn stream<'a>(
+    view: &View<'a>,
+    windows: &[Window],
+    window_view: impl Fn(usize) -> View<'a> + Sync,
+    pairs: &Pairs,
+    options: &SeriesOptions,
+    progress: impl Fn(usize, usize) + Sync,
+    reserve: impl FnOnce(usize),
+    mut sink: impl FnMut(SeriesPoint) -> Result<()>,
+) -> Result<SeriesInfo> {
     let measure = options.measure;
     check(options)?;
     let defaults = Defaults::for_view(view);
@@ -314,12 +493,13 @@ fn series_over<'a>(
         defaults.warnings(&options.coding, &universe)
     };
     let blocs = bloc_list(view, &universe)?;
-    let (actors, index_pairs) = resolve_pairs(view, pairs)?;
-    // Every pair of the matrix at once (bitset kernel) when most pairs are wanted or the measure
-    // needs the whole matrix; a table per pair otherwise (one actor, a few pairs).
+    let (actors, index) = pair_index(view, pairs)?;
+    let n_pairs = index.len();
+    // Every pair through the bitset kernel when most pairs are wanted or the measure needs the
+    // whole matrix; a table per pair otherwise (one actor, a few pairs).
     let whole = measure == Measure::Newman || matches!(pairs, Pairs::All);
     let total = if options.bootstrap.is_some() {
-        windows.len() * index_pairs.len()
+        windows.len() * n_pairs
     } else {
         windows.len()
     };
@@ -328,29 +508,39 @@ fn series_over<'a>(
         .iter()
         .map(|&a| Arc::from(ds.actor(a).id.as_str()))
         .collect();
+    reserve(windows.len() * n_pairs);
     let done = AtomicUsize::new(0);
     let step = || progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-    // One window's points. Windows are independent, and so are a window's bootstrap pairs
-    // (every pair's resampling starts from the configured seed): with the `parallel` feature
-    // they run on rayon's pool and the points are the same bits in the same order.
-    let window_points = |k: usize| -> Result<Vec<SeriesPoint>> {
-        let w = &windows[k];
+    // One window's position matrix, its bootstrap's resampling units and, for the kernel, its
+    // scorer.
+    let state = |k: usize| -> Result<_> {
         let v = window_view(k);
         let m = positions(&v, &actors, &options.coding, &universe, &blocs);
         let units = options
             .bootstrap
             .as_ref()
             .map(|cfg| resampling_units(&v, cfg.resample));
-        let matrix = whole
-            .then(|| m.all_pairs(measure, &options.options))
+        let scorer = whole
+            .then(|| m.scorer(measure, &options.options))
             .transpose()?;
-        let point = |k: usize| -> Result<SeriesPoint> {
-            let (i, j) = index_pairs[k];
-            let score = match &matrix {
-                Some(all) => all.get(i, j),
+        Ok((m, scorer, units))
+    };
+    // One piece: pairs `from..to` of a window. Every point depends only on its window and pair
+    // (each bootstrap starts from the configured seed), so pieces run on rayon's pool with the
+    // `parallel` feature and the points are the same bits in the same order.
+    let piece = |w: &Window,
+                 (m, scorer, units): &WindowState,
+                 from: usize,
+                 to: usize|
+     -> Result<Vec<SeriesPoint>> {
+        let mut scratch = scorer.as_ref().map(super::matrix::PairScorer::scratch);
+        let mut out = Vec::with_capacity(to - from);
+        for (i, j) in index.from(from).take(to - from) {
+            let score = match (scorer, &mut scratch) {
+                (Some(scorer), Some(scratch)) => scorer.score(i, j, scratch)?,
                 // The matrix's orientation (i ≤ j), so that a value is the same bits whichever
                 // way the pair is asked for (the hypergeometric tail is not bit-symmetric).
-                None => measure.compute_with(&m.table(i.min(j), i.max(j)), &options.options)?,
+                _ => measure.compute_with(&m.table(i.min(j), i.max(j)), &options.options)?,
             };
             let interval = match &options.bootstrap {
                 Some(cfg) => {
@@ -365,42 +555,66 @@ fn series_over<'a>(
                 }
                 None => None,
             };
-            Ok(SeriesPoint {
+            out.push(SeriesPoint {
                 window: *w,
                 a: Arc::clone(&ids[i]),
                 b: Arc::clone(&ids[j]),
                 measure,
                 score,
                 interval,
-            })
-        };
-        let points = if options.bootstrap.is_some() {
-            crate::par::try_map(index_pairs.len(), point)?
-        } else {
-            (0..index_pairs.len()).map(point).collect::<Result<_>>()?
-        };
-        if options.bootstrap.is_none() {
-            step();
+            });
         }
-        Ok(points)
+        Ok(out)
     };
-    // A few windows per thread at a time, appended in window order: the points of all windows
-    // are never held twice.
-    let mut points = Vec::with_capacity(windows.len() * index_pairs.len());
-    let chunk = 2 * crate::par::threads();
-    for first in (0..windows.len()).step_by(chunk.max(1)) {
-        let n = chunk.min(windows.len() - first);
-        for p in crate::par::try_map(n, |k| window_points(first + k))? {
-            points.extend(p);
+    let lanes = 2 * crate::par::threads();
+    // A bootstrap is the work of thousands of scores: one pair per piece spreads it.
+    let size = if options.bootstrap.is_some() {
+        1
+    } else {
+        PIECE
+    };
+    let per_window = n_pairs.div_ceil(size);
+    let mut points = 0;
+    let mut first = 0;
+    while first < windows.len() {
+        // A batch: up to `lanes` windows, fewer once their pieces fill the lanes.
+        let mut last = first + 1;
+        while last < windows.len() && last - first < lanes && (last - first) * per_window < lanes {
+            last += 1;
         }
+        let batch = &windows[first..last];
+        let states = crate::par::try_map(batch.len(), |k| state(first + k))?;
+        let mut pieces = (0..batch.len()).flat_map(|k| {
+            (0..n_pairs)
+                .step_by(size)
+                .map(move |from| (k, from, (from + size).min(n_pairs)))
+        });
+        loop {
+            let chunk: Vec<_> = pieces.by_ref().take(lanes).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            let computed = crate::par::try_map(chunk.len(), |c| {
+                let (k, from, to) = chunk[c];
+                piece(&batch[k], &states[k], from, to)
+            })?;
+            for p in computed.into_iter().flatten() {
+                points += 1;
+                sink(p)?;
+            }
+        }
+        if options.bootstrap.is_none() {
+            batch.iter().for_each(|_| step());
+        }
+        first = last;
     }
-    Ok(AlignmentSeries {
+    Ok(SeriesInfo {
         measure,
         coding: options.coding,
         universe,
         actors: ids,
-        points,
         warnings,
+        points,
     })
 }
 
@@ -408,8 +622,15 @@ fn series_over<'a>(
 pub(crate) type ResolvedPairs = (Vec<ActorIdx>, Vec<(usize, usize)>);
 
 /// The actors of the position matrices (every actor with a row in the view and those the pairs
-/// name, in id order) and the pairs as columns of those matrices.
+/// name, in id order) and the pairs as columns of those matrices, listed.
 pub(crate) fn resolve_pairs(view: &View<'_>, pairs: &Pairs) -> Result<ResolvedPairs> {
+    let (actors, index) = pair_index(view, pairs)?;
+    let listed = index.from(0).collect();
+    Ok((actors, listed))
+}
+
+/// As [`resolve_pairs`], the pairs as an index that lists nothing for [`Pairs::All`].
+fn pair_index(view: &View<'_>, pairs: &Pairs) -> Result<(Vec<ActorIdx>, PairIndex)> {
     let mut actors = actor_list(view, None)?;
     actors.extend(actor_list(view, Some(&pairs.named()))?);
     actors.sort_unstable();
@@ -422,20 +643,12 @@ pub(crate) fn resolve_pairs(view: &View<'_>, pairs: &Pairs) -> Result<ResolvedPa
         let a: ActorIdx = view.dataset().actor_index(id).expect("resolved above");
         column[a.index()]
     };
-    let index_pairs: Vec<(usize, usize)> = match pairs {
-        Pairs::All => (0..actors.len())
-            .flat_map(|i| (i + 1..actors.len()).map(move |j| (i, j)))
-            .collect(),
-        Pairs::Actor(a) => {
-            let i = at(a);
-            (0..actors.len())
-                .filter(|&j| j != i)
-                .map(|j| (i, j))
-                .collect()
-        }
-        Pairs::List(l) => l.iter().map(|(a, b)| (at(a), at(b))).collect(),
+    let index = match pairs {
+        Pairs::All => PairIndex::All(actors.len()),
+        Pairs::Actor(a) => PairIndex::Actor(at(a), actors.len()),
+        Pairs::List(l) => PairIndex::List(l.iter().map(|(a, b)| (at(a), at(b))).collect()),
     };
-    Ok((actors, index_pairs))
+    Ok((actors, index))
 }
 
 /// Settings that fail in every window are refused before the first one, so that a series of

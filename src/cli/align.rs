@@ -6,8 +6,9 @@ use super::error::{CliError, CliResult};
 use super::output::{self, Cell, Records};
 use cosignatory::align::uncertainty::{BootstrapConfig, PermutationConfig};
 use cosignatory::align::{
-    AlignmentSeries, Coding, FlagOptions, Measure, Options, Pairs, ScoreFlag, SeriesOptions,
-    SeriesPoint, Universe, alignment_series_by_session_with_progress,
+    AlignmentSeries, Coding, FlagOptions, Measure, Options, Pairs, ScoreFlag, SeriesInfo,
+    SeriesOptions, SeriesPoint, Universe, alignment_series_by_session_for_each,
+    alignment_series_by_session_with_progress, alignment_series_for_each,
     alignment_series_with_progress, compare_windows_with_progress,
 };
 use cosignatory::model::{Dataset, View};
@@ -78,7 +79,7 @@ fn series_in(
     pairs: &Pairs,
     options: &SeriesOptions,
 ) -> CliResult<AlignmentSeries> {
-    series_check_ids(view, pairs)?;
+    check_ids(view, pairs)?;
     let bar = common::progress(0, "alignment");
     let progress = |done: usize, total: usize| {
         bar.set_length(total as u64);
@@ -86,21 +87,113 @@ fn series_in(
     };
     let series = match windows {
         Some(windows) => alignment_series_with_progress(view, windows, pairs, options, progress)?,
-        None => alignment_series_by_session_with_progress(view, pairs, options, progress).map_err(
-            |e| match e {
-                // A statement without a session: the invocation does not fit the data.
-                cosignatory::Error::InvalidParameter { name: "window", .. } => {
-                    CliError::usage(format!("--window session: {e}"))
-                }
-                e => e.into(),
-            },
-        )?,
+        None => alignment_series_by_session_with_progress(view, pairs, options, progress)
+            .map_err(session_error)?,
     };
     bar.finish_and_clear();
     for w in series.warnings() {
         eprintln!("warning: {w}");
     }
     Ok(series)
+}
+
+/// A library error of a series by session: a statement without a session means the
+/// invocation does not fit the data (a usage error naming it).
+fn session_error(e: cosignatory::Error) -> CliError {
+    match e {
+        cosignatory::Error::InvalidParameter { name: "window", .. } => {
+            CliError::usage(format!("--window session: {e}"))
+        }
+        e => e.into(),
+    }
+}
+
+/// The series point by point into `sink`: in `windows`, or in each General Assembly session of
+/// the view (`None`).
+fn for_each(
+    view: &View<'_>,
+    windows: Option<&[Window]>,
+    pairs: &Pairs,
+    options: &SeriesOptions,
+    progress: impl Fn(usize, usize) + Sync,
+    sink: impl FnMut(SeriesPoint) -> cosignatory::Result<()>,
+) -> cosignatory::Result<SeriesInfo> {
+    match windows {
+        Some(w) => alignment_series_for_each(view, w, pairs, options, progress, sink),
+        None => alignment_series_by_session_for_each(view, pairs, options, progress, sink),
+    }
+}
+
+/// The ids the pairs name are the dataset's, or an error with suggestions.
+fn check_ids(view: &View<'_>, pairs: &Pairs) -> CliResult<()> {
+    let named: Vec<&String> = match pairs {
+        Pairs::Actor(a) => vec![a],
+        Pairs::List(l) => l.iter().flat_map(|(a, b)| [a, b]).collect(),
+        _ => Vec::new(),
+    };
+    named
+        .into_iter()
+        .try_for_each(|id| common::actor(view.dataset(), id).map(drop))
+}
+
+/// The series as CSV or JSON, each row written as the library computes it: an all-pairs series
+/// of one statement with 5,000 signatories is 12.5 million rows, never held at once (issue 21).
+fn stream(
+    view: &View<'_>,
+    windows: Option<&[Window]>,
+    pairs: &Pairs,
+    options: &SeriesOptions,
+    flags: &FlagOptions,
+    format: Format,
+    path: Option<&std::path::Path>,
+) -> CliResult<()> {
+    check_ids(view, pairs)?;
+    let intervals = options.bootstrap.is_some();
+    let bar = common::progress(0, "alignment");
+    // A library error inside the writer: kept here, the writer stops with a placeholder.
+    let mut failed = None;
+    let mut info = None;
+    let written = output::emit(path, |out| {
+        let mut rows = if format == Format::Json {
+            Rows::Json(JsonSeries::new(out, options.measure, intervals))
+        } else {
+            Rows::Csv(Box::new(CsvRows::new(out, options.measure, intervals)?))
+        };
+        let result = for_each(
+            view,
+            windows,
+            pairs,
+            options,
+            |done, total| {
+                bar.set_length(total as u64);
+                bar.set_position(done as u64);
+            },
+            |p| {
+                rows.row(&p, flags).map_err(|e| cosignatory::Error::Io {
+                    path: std::path::PathBuf::from("<output>"),
+                    source: e,
+                })
+            },
+        );
+        match result {
+            Ok(i) => info = Some(i),
+            Err(cosignatory::Error::Io { source, .. }) => return Err(source),
+            Err(e) => {
+                failed = Some(e);
+                return Err(std::io::Error::other("alignment failed"));
+            }
+        }
+        rows.finish()
+    });
+    bar.finish_and_clear();
+    if let Some(e) = failed {
+        return Err(session_error(e));
+    }
+    written?;
+    for w in info.iter().flat_map(|i| &i.warnings) {
+        eprintln!("warning: {w}");
+    }
+    Ok(())
 }
 
 pub fn run(args: &AlignArgs) -> CliResult<()> {
@@ -129,34 +222,98 @@ pub fn run(args: &AlignArgs) -> CliResult<()> {
     } else {
         Some(common::windows(&view, &args.data, &args.windows)?)
     };
-    let s = series_in(&view, windows.as_deref(), &pairs, &options)?;
+    let flags = FlagOptions::for_dataset(&ds, args.min_n);
+    if matches!(args.output.format, Format::Csv | Format::Json) {
+        let (format, out) = (args.output.format, args.output.out.as_deref());
+        return stream(
+            &view,
+            windows.as_deref(),
+            &pairs,
+            &options,
+            &flags,
+            format,
+            out,
+        );
+    }
+    table(
+        &view,
+        windows.as_deref(),
+        &pairs,
+        &options,
+        &flags,
+        args.output.out.as_deref(),
+    )
+}
+
+/// The most rows `align --format table` holds: it aligns its columns over all of them, about
+/// 850 bytes a row (1.7 GB here); CSV and JSON stream any number.
+const MAX_TABLE_ROWS: usize = 2_000_000;
+
+/// The series as an aligned table, refused past [`MAX_TABLE_ROWS`] rows as soon as they are
+/// reached.
+fn table(
+    view: &View<'_>,
+    windows: Option<&[Window]>,
+    pairs: &Pairs,
+    options: &SeriesOptions,
+    flags: &FlagOptions,
+    path: Option<&std::path::Path>,
+) -> CliResult<()> {
+    check_ids(view, pairs)?;
+    let intervals = options.bootstrap.is_some();
+    let mut records = Records::new(&columns(intervals));
+    let mut cells = RowCells::new(options.measure, intervals);
+    let mut full = false;
+    let bar = common::progress(0, "alignment");
+    let info = for_each(
+        view,
+        windows,
+        pairs,
+        options,
+        |done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        },
+        |p| {
+            if records.len() == MAX_TABLE_ROWS {
+                full = true;
+                return Err(cosignatory::Error::InvalidParameter {
+                    name: "format",
+                    value: "table".into(),
+                    reason: "too many rows".into(),
+                });
+            }
+            records.push(cells.cells(&p, flags));
+            Ok(())
+        },
+    );
+    bar.finish_and_clear();
+    if full {
+        return Err(CliError::usage(format!(
+            "the table format holds every row to align its columns, and this series has more \
+             than {MAX_TABLE_ROWS}; use --format csv or --format json, which stream any number"
+        )));
+    }
+    let info = info.map_err(session_error)?;
     let windows = match windows {
         Some(w) => w.len(),
         // Sessions: the library checked them already.
         None => view.sessions()?.len(),
     };
-    let flags = FlagOptions::for_dataset(&ds, args.min_n);
-    let intervals = options.bootstrap.is_some();
-    if args.output.format == Format::Csv {
-        // Streamed: an all-pairs UN series has 1.5 million rows.
-        return output::emit(args.output.out.as_deref(), |out| {
-            write_csv(&s, intervals, &flags, out)
-        });
+    for w in &info.warnings {
+        eprintln!("warning: {w}");
     }
-    let records = to_records(&s, intervals, &flags);
-    output::emit(args.output.out.as_deref(), |out| {
-        if args.output.format == Format::Table {
-            writeln!(
-                out,
-                "{}, coding {}, universe {}; {} window(s), {} row(s)\n",
-                s.measure(),
-                s.coding(),
-                s.universe(),
-                windows,
-                records.len()
-            )?;
-        }
-        records.write(args.output.format, out)
+    output::emit(path, |out| {
+        writeln!(
+            out,
+            "{}, coding {}, universe {}; {} window(s), {} row(s)\n",
+            info.measure,
+            info.coding,
+            info.universe,
+            windows,
+            records.len()
+        )?;
+        records.write(Format::Table, out)
     })
 }
 
@@ -182,7 +339,7 @@ fn compare(
              permuted pair table does not keep",
         ));
     }
-    series_check_ids(view, pairs)?;
+    check_ids(view, pairs)?;
     let cfg = PermutationConfig {
         permutations: args.permutations,
         seed: args.uncertainty.seed,
@@ -266,18 +423,6 @@ const COMPARE_COLUMNS: [&str; 18] = [
     "resample",
 ];
 
-/// The ids the pairs name, checked for a message with suggestions.
-fn series_check_ids(view: &View<'_>, pairs: &Pairs) -> CliResult<()> {
-    let named: Vec<&String> = match pairs {
-        Pairs::Actor(a) => vec![a],
-        Pairs::List(l) => l.iter().flat_map(|(a, b)| [a, b]).collect(),
-        _ => Vec::new(),
-    };
-    named
-        .into_iter()
-        .try_for_each(|id| common::actor(view.dataset(), id).map(drop))
-}
-
 /// The columns of `align`'s tables: `a,b,window_start,window_end,measure,score,n,flag` and
 /// with intervals `ci_low,ci_high`.
 fn columns(intervals: bool) -> Vec<&'static str> {
@@ -313,71 +458,148 @@ fn flagged(p: &SeriesPoint, flags: &FlagOptions) -> (u8, Option<f64>, Option<f64
     }
 }
 
-/// The CSV of the series, row by row as the points come (numbers in Rust's shortest
-/// round-trip form, undefined ones empty, as every CSV table of the CLI).
-fn write_csv(
-    s: &AlignmentSeries,
+/// The CSV of a series, row by row as the points come (numbers in Rust's shortest round-trip
+/// form, undefined ones empty, as every CSV table of the CLI).
+struct CsvRows<'w> {
+    w: csv::Writer<&'w mut dyn Write>,
+    measure: &'static str,
     intervals: bool,
-    flags: &FlagOptions,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    let csv_io = |e: csv::Error| std::io::Error::other(e.to_string());
-    w.write_record(columns(intervals)).map_err(csv_io)?;
-    let measure = s.measure().name();
-    let texts = flag_texts();
-    let mut dates: (Option<Window>, String, String) = (None, String::new(), String::new());
-    let mut number = String::new();
-    let mut num = |w: &mut csv::Writer<&mut dyn Write>, v: Option<f64>| {
-        number.clear();
+    texts: Vec<Rc<str>>,
+    dates: (Option<Window>, String, String),
+    number: String,
+}
+
+fn csv_io(e: csv::Error) -> std::io::Error {
+    std::io::Error::other(e.to_string())
+}
+
+impl<'w> CsvRows<'w> {
+    /// Writes the header.
+    fn new(out: &'w mut dyn Write, measure: Measure, intervals: bool) -> std::io::Result<Self> {
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(columns(intervals)).map_err(csv_io)?;
+        Ok(CsvRows {
+            w,
+            measure: measure.name(),
+            intervals,
+            texts: flag_texts(),
+            dates: (None, String::new(), String::new()),
+            number: String::new(),
+        })
+    }
+
+    fn num(&mut self, v: Option<f64>) -> std::io::Result<()> {
+        self.number.clear();
         if let Some(v) = v {
-            write!(number, "{v}").expect("writing to a String");
+            write!(self.number, "{v}").expect("writing to a String");
         }
-        w.write_field(&number)
-    };
-    for p in s.iter() {
-        if dates.0 != Some(p.window) {
-            dates = (
+        self.w.write_field(&self.number).map_err(csv_io)
+    }
+
+    fn row(&mut self, p: &SeriesPoint, flags: &FlagOptions) -> std::io::Result<()> {
+        if self.dates.0 != Some(p.window) {
+            self.dates = (
                 Some(p.window),
                 p.window.start.to_string(),
                 p.window.end.to_string(),
             );
         }
-        for field in [&*p.a, &*p.b, &dates.1, &dates.2, measure] {
-            w.write_field(field).map_err(csv_io)?;
+        for field in [&*p.a, &*p.b, &self.dates.1, &self.dates.2, self.measure] {
+            self.w.write_field(field).map_err(csv_io)?;
         }
-        num(&mut w, p.score.value).map_err(csv_io)?;
-        w.write_field(p.score.n.to_string()).map_err(csv_io)?;
+        self.num(p.score.value)?;
+        self.w.write_field(p.score.n.to_string()).map_err(csv_io)?;
         let (bits, low, high) = flagged(p, flags);
-        w.write_field(&*texts[bits as usize]).map_err(csv_io)?;
-        if intervals {
-            num(&mut w, low).map_err(csv_io)?;
-            num(&mut w, high).map_err(csv_io)?;
+        self.w
+            .write_field(&*self.texts[bits as usize])
+            .map_err(csv_io)?;
+        if self.intervals {
+            self.num(low)?;
+            self.num(high)?;
         }
-        w.write_record(None::<&[u8]>).map_err(csv_io)?;
+        self.w.write_record(None::<&[u8]>).map_err(csv_io)
     }
-    w.flush()
+
+    fn finish(mut self) -> std::io::Result<()> {
+        self.w.flush()
+    }
 }
 
-/// The rows for the table and JSON formats, with one shared string per actor and per date.
-fn to_records(s: &AlignmentSeries, intervals: bool, flags: &FlagOptions) -> Records {
-    let mut r = Records::new(&columns(intervals));
-    // The points share the series' id allocations: intern by address.
-    let ids: HashMap<*const u8, Rc<str>> = s
-        .actors()
-        .iter()
-        .map(|a| (Arc::as_ptr(a).cast::<u8>(), Rc::from(&**a)))
-        .collect();
-    let id = |a: &Arc<str>| {
-        ids.get(&Arc::as_ptr(a).cast::<u8>())
-            .map_or_else(|| Rc::from(&**a), Rc::clone)
-    };
-    let measure: Rc<str> = s.measure().name().into();
-    let texts = flag_texts();
-    let mut dates: (Option<Window>, Rc<str>, Rc<str>) = (None, "".into(), "".into());
-    for p in s.iter() {
-        if dates.0 != Some(p.window) {
-            dates = (
+/// Where streamed rows go.
+enum Rows<'w> {
+    Csv(Box<CsvRows<'w>>),
+    Json(JsonSeries<'w>),
+}
+
+impl Rows<'_> {
+    fn row(&mut self, p: &SeriesPoint, flags: &FlagOptions) -> std::io::Result<()> {
+        match self {
+            Rows::Csv(r) => r.row(p, flags),
+            Rows::Json(r) => r.row(p, flags),
+        }
+    }
+
+    fn finish(self) -> std::io::Result<()> {
+        match self {
+            Rows::Csv(r) => r.finish(),
+            Rows::Json(r) => r.rows.finish(),
+        }
+    }
+}
+
+/// The JSON of a series row by row: the bytes of the table's rows written as JSON.
+struct JsonSeries<'w> {
+    rows: output::JsonRows<'w>,
+    cells: RowCells,
+}
+
+impl<'w> JsonSeries<'w> {
+    fn new(out: &'w mut dyn Write, measure: Measure, intervals: bool) -> Self {
+        JsonSeries {
+            rows: output::JsonRows::new(out, &columns(intervals)),
+            cells: RowCells::new(measure, intervals),
+        }
+    }
+
+    fn row(&mut self, p: &SeriesPoint, flags: &FlagOptions) -> std::io::Result<()> {
+        let cells = self.cells.cells(p, flags);
+        self.rows.row(&cells)
+    }
+}
+
+/// A point's cells for the table and JSON formats, with one shared string per actor, per
+/// date and per flag text.
+struct RowCells {
+    measure: Rc<str>,
+    intervals: bool,
+    texts: Vec<Rc<str>>,
+    dates: (Option<Window>, Rc<str>, Rc<str>),
+    /// The points share the series' id allocations: interned by address.
+    ids: HashMap<*const u8, Rc<str>>,
+}
+
+impl RowCells {
+    fn new(measure: Measure, intervals: bool) -> Self {
+        RowCells {
+            measure: measure.name().into(),
+            intervals,
+            texts: flag_texts(),
+            dates: (None, "".into(), "".into()),
+            ids: HashMap::new(),
+        }
+    }
+
+    fn id(&mut self, a: &Arc<str>) -> Cell {
+        let id = self
+            .ids
+            .entry(Arc::as_ptr(a).cast::<u8>())
+            .or_insert_with(|| Rc::from(&**a));
+        Cell::shared(id)
+    }
+
+    fn cells(&mut self, p: &SeriesPoint, flags: &FlagOptions) -> Vec<Cell> {
+        if self.dates.0 != Some(p.window) {
+            self.dates = (
                 Some(p.window),
                 p.window.start.to_string().into(),
                 p.window.end.to_string().into(),
@@ -385,19 +607,18 @@ fn to_records(s: &AlignmentSeries, intervals: bool, flags: &FlagOptions) -> Reco
         }
         let (bits, low, high) = flagged(p, flags);
         let mut cells = vec![
-            Cell::Text(id(&p.a)),
-            Cell::Text(id(&p.b)),
-            Cell::shared(&dates.1),
-            Cell::shared(&dates.2),
-            Cell::shared(&measure),
+            self.id(&p.a),
+            self.id(&p.b),
+            Cell::shared(&self.dates.1),
+            Cell::shared(&self.dates.2),
+            Cell::shared(&self.measure),
             Cell::Num(p.score.value),
             Cell::int(p.score.n),
-            Cell::shared(&texts[bits as usize]),
+            Cell::shared(&self.texts[bits as usize]),
         ];
-        if intervals {
+        if self.intervals {
             cells.extend([Cell::Num(low), Cell::Num(high)]);
         }
-        r.push(cells);
+        cells
     }
-    r
 }

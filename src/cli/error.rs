@@ -44,7 +44,13 @@ impl fmt::Display for CliError {
 
 impl From<cosignatory::Error> for CliError {
     fn from(e: cosignatory::Error) -> Self {
-        CliError::Data(e.to_string())
+        match e {
+            // `--window`/`--step` (or `--from`/`--to`) can fix it: a usage error, exit 2.
+            cosignatory::Error::TooManyWindows { .. } => {
+                CliError::Usage(format!("{e} (--window, --step, --from, --to)"))
+            }
+            e => CliError::Data(e.to_string()),
+        }
     }
 }
 

@@ -224,6 +224,53 @@ impl Serialize for JsonRow<'_> {
     }
 }
 
+/// The JSON of [`Records::write`] written row by row, the same bytes, for results too long to
+/// hold (`align --format json` over 12.5 million pairs).
+pub struct JsonRows<'w> {
+    out: &'w mut dyn Write,
+    columns: Vec<String>,
+    rows: usize,
+}
+
+impl<'w> JsonRows<'w> {
+    pub fn new<S: AsRef<str>>(out: &'w mut dyn Write, columns: &[S]) -> Self {
+        JsonRows {
+            out,
+            columns: columns.iter().map(|c| c.as_ref().to_string()).collect(),
+            rows: 0,
+        }
+    }
+
+    pub fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
+        let row = JsonRow {
+            columns: &self.columns,
+            cells,
+        };
+        let text = serde_json::to_string_pretty(&row)?;
+        // serde_json's pretty array: `[`, each element indented by two spaces, `,` between.
+        // A row's strings hold no raw newline (JSON escapes it), so lines are elements' lines.
+        self.out
+            .write_all(if self.rows == 0 { b"[\n" } else { b",\n" })?;
+        for (k, line) in text.lines().enumerate() {
+            if k > 0 {
+                self.out.write_all(b"\n")?;
+            }
+            self.out.write_all(b"  ")?;
+            self.out.write_all(line.as_bytes())?;
+        }
+        self.rows += 1;
+        Ok(())
+    }
+
+    pub fn finish(self) -> io::Result<()> {
+        if self.rows == 0 {
+            self.out.write_all(b"[]\n")
+        } else {
+            self.out.write_all(b"\n]\n")
+        }
+    }
+}
+
 /// A number with four decimals, without the sign of a value that rounds to zero (`-0.0000`
 /// reads as a negative result).
 pub fn fixed4(v: f64) -> String {
@@ -374,6 +421,25 @@ mod tests {
     #[test]
     fn csv_leaves_undefined_empty() {
         assert_eq!(render(Format::Csv), "a,score,n\nUSA,0.5,3\nGBR,,0\n");
+    }
+
+    #[test]
+    fn json_rows_are_the_bytes_of_the_whole_table() {
+        let table = render(Format::Json);
+        let mut r = sample();
+        let mut out = Vec::new();
+        let mut rows = JsonRows::new(&mut out, &r.columns);
+        for row in &r.rows {
+            rows.row(row).unwrap();
+        }
+        rows.finish().unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), table);
+        r.rows.clear();
+        let mut one = Vec::new();
+        r.write(Format::Json, &mut one).unwrap();
+        let mut out = Vec::new();
+        JsonRows::new(&mut out, &r.columns).finish().unwrap();
+        assert_eq!(out, one);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use crate::error::{Location, Problem, Warning};
 use crate::model::{Origin, Problems};
 use chrono::NaiveDate;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::sync::Arc;
 
 /// The columns a table knows.
@@ -165,9 +165,12 @@ impl Record {
 /// The `csv` crate reports record positions that drift after blank lines and CRLF endings, and
 /// reads an unterminated quote to the end of the input as one field without complaint; this
 /// reader reports the line where such a quote opened instead.
+///
+/// The input goes through a `BufReader` whose buffer is never zero-filled (a boxed `[0; 64 KiB]`
+/// per table, eight tables per fuzz execution, was about an eighth of its time); `pos` indexes
+/// its unconsumed bytes, `len` is their count, and they are consumed only once all are read.
 struct Lexer<R> {
-    reader: R,
-    buf: Box<[u8]>,
+    reader: BufReader<R>,
     pos: usize,
     len: usize,
     /// The physical line of the next byte (1-based).
@@ -178,8 +181,7 @@ struct Lexer<R> {
 impl<R: Read> Lexer<R> {
     fn new(reader: R) -> Self {
         Lexer {
-            reader,
-            buf: vec![0; 1 << 16].into_boxed_slice(),
+            reader: BufReader::with_capacity(1 << 16, reader),
             pos: 0,
             len: 0,
             line: 1,
@@ -190,10 +192,11 @@ impl<R: Read> Lexer<R> {
     #[inline]
     fn peek(&mut self) -> Result<Option<u8>, LexError> {
         if self.pos == self.len {
+            self.reader.consume(self.len);
             self.pos = 0;
             self.len = loop {
-                match self.reader.read(&mut self.buf) {
-                    Ok(n) => break n,
+                match self.reader.fill_buf() {
+                    Ok(b) => break b.len(),
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                     Err(e) => return Err(LexError::Io(e)),
                 }
@@ -202,7 +205,7 @@ impl<R: Read> Lexer<R> {
                 return Ok(None);
             }
         }
-        Ok(Some(self.buf[self.pos]))
+        Ok(Some(self.reader.buffer()[self.pos]))
     }
 
     #[inline]
@@ -219,7 +222,7 @@ impl<R: Read> Lexer<R> {
     /// at delimiters, quotes and line ends.
     #[inline]
     fn take_until(&mut self, out: &mut Vec<u8>, stop: impl Fn(u8) -> bool) {
-        let rest = &self.buf[self.pos..self.len];
+        let rest = &self.reader.buffer()[self.pos..self.len];
         let n = rest.iter().position(|&c| stop(c)).unwrap_or(rest.len());
         out.extend_from_slice(&rest[..n]);
         self.pos += n;
@@ -237,7 +240,9 @@ impl<R: Read> Lexer<R> {
     /// Skips a UTF-8 byte-order mark at the very start.
     fn skip_bom(&mut self) -> Result<(), LexError> {
         self.started = true;
-        if self.peek()? == Some(0xEF) && self.buf[self.pos..self.len].starts_with(b"\xEF\xBB\xBF") {
+        if self.peek()? == Some(0xEF)
+            && self.reader.buffer()[self.pos..self.len].starts_with(b"\xEF\xBB\xBF")
+        {
             self.pos += 3;
         }
         Ok(())

@@ -5,4 +5,5 @@ mod dataset;
 mod fixture;
 mod matrix;
 mod properties;
+mod series_stream;
 mod vectors;

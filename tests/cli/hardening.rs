@@ -278,13 +278,51 @@ fn xml_writers_escape_what_xml_allows_and_refuse_what_it_cannot_carry() {
                 .code(1)
                 .stderr(contains(format!("actor id {bad:?} contains")));
         }
+        for plot in [
+            &["network"][..],
+            &["heatmap"],
+            &["series", "--pairs", "OK:x"],
+        ] {
+            let pair = format!("OK:{bad}");
+            let args: Vec<&str> = plot
+                .iter()
+                .map(|a| if *a == "OK:x" { pair.as_str() } else { a })
+                .collect();
+            cosignatory()
+                .arg("plot")
+                .args(&args)
+                .args([arg(&data), "--out", arg(&svg)])
+                .assert()
+                .code(1)
+                .stderr(contains("cannot be written as SVG"))
+                // The label, which is the pair's for the series plot ("OK–A\u{fffe}B").
+                .stderr(contains(bad.escape_debug().to_string()));
+        }
+        // The report is HTML, which cannot carry them either (nor C1 controls or any
+        // noncharacter): refused with the text they are in, not silently replaced (issue 21).
+        let html = dir.path().join("r.html");
         cosignatory()
-            .args(["plot", "network", arg(&data), "--out", arg(&svg)])
+            .args(["report", arg(&data), "--out", arg(&html)])
             .assert()
             .code(1)
-            .stderr(contains("cannot be written as SVG"))
-            .stderr(contains(format!("{bad:?}")));
+            .stderr(contains("the report cannot be written as HTML"))
+            .stderr(contains(format!("{bad:?} contains U+")));
     }
+    // ... and escapes what it can carry.
+    let (_dir, data) = signed_by(&["E&<F>", "G\"H'", "é中", "I\u{85}J"]);
+    let html = dir.path().join("r.html");
+    cosignatory()
+        .args(["report", arg(&data), "--out", arg(&html)])
+        .assert()
+        .code(1)
+        .stderr(contains("\"I\\u{85}J\" contains U+0085"));
+    let (_dir, data) = signed_by(&["E&<F>", "G\"H'", "é中"]);
+    cosignatory()
+        .args(["report", arg(&data), "--out", arg(&html)])
+        .assert()
+        .success();
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("E&amp;&lt;F&gt;") && !page.contains("E&<F>"));
 }
 
 /// One statement signed by `n` actors A0000, A0001, ...
@@ -334,4 +372,47 @@ fn plot_network_draws_a_bounded_number_of_edges_and_says_so() {
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(text.len() < 3_000_000, "{} bytes", text.len());
     assert!(text.contains("the strongest 5000 of 79800 edges drawn"));
+}
+
+#[test]
+fn a_window_spec_that_would_make_too_many_windows_is_refused_before_any_is_made() {
+    // 0001-01 to 9999-12 is 119,988 months: over the limit of 50,000 windows for `--window 1m`
+    // (issue 21). Every command that takes `--window` refuses it as a usage error (exit 2)
+    // naming the count and the limit, at once.
+    let (_dir, data) = crate::support::folder_with(
+        "id,date,title,kind,topics\n\
+         s1,0001-01-10,First,joint_statement,trade\n\
+         s2,2020-03-01,Second,joint_statement,trade\n\
+         s3,2021-02-01,Third,joint_letter,health\n\
+         s4,2021-06-01,Fourth,declaration,health\n\
+         s5,9999-12-31,Fifth,joint_statement,trade\n",
+    );
+    let d = arg(&data);
+    let html = data.parent().unwrap().join("report.html");
+    for args in [
+        &["align", d, "--window", "1m", "--format", "csv"][..],
+        &["timeline", d, "--window", "1m"],
+        &["cohesion", d, "--bloc", "BLC", "--window", "1m"],
+        &[
+            "plot", "series", d, "--pairs", "AAA:BBB", "--window", "1m", "--out",
+        ],
+        &["ideal", d, "--window", "1m"],
+        &["report", d, "--window", "1m", "--out", arg(&html)],
+    ] {
+        let mut cmd = cosignatory();
+        cmd.args(args);
+        if args.last() == Some(&"--out") {
+            cmd.arg(data.parent().unwrap().join("series.svg"));
+        }
+        cmd.assert().code(2).stderr(contains(
+            "would make 119988 windows, more than the limit of 50000",
+        ));
+    }
+    // Yearly windows keep the count under the limit (9,999).
+    cosignatory()
+        .args([
+            "align", d, "--pairs", "AAA:BBB", "--window", "1y", "--format", "csv",
+        ])
+        .assert()
+        .success();
 }

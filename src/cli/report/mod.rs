@@ -243,6 +243,7 @@ pub fn run(args: &ReportArgs) -> CliResult<()> {
     let view = common::view(&ds, &args.data)?;
     let study = gather(&view, args)?;
     let html = page::render(&study);
+    html::check(&html).map_err(CliError::data)?;
     output::emit(args.out.as_deref(), |out| out.write_all(html.as_bytes()))
 }
 
