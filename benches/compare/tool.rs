@@ -17,6 +17,13 @@
 //!     memory (VmHWM) after each phase. Run the binary under `/usr/bin/time -v` for an outside view.
 //! cargo bench --bench compare -- memory-cluster
 //!     The same workload through `project_for_clustering` (no petgraph graph) and Leiden.
+//! cargo bench --features un-votes --bench compare -- ideal DIR [RUNS]
+//!     Fits the dynamic ordinal model and the per-year binary model to the bundled UN votes
+//!     (yearly windows, defaults: emIRT's rule at 1 − 1e-6), prints the best of RUNS (default 3)
+//!     wall times, and writes for `ideal_numpy.py` the votes each fit used
+//!     (ideal_MODEL_votes.csv: period,item,actor,cat with dataset actor indices, items numbered
+//!     in the fit's order), the estimates (ideal_MODEL_rust.csv: period,actor,ideal) and the
+//!     fits (ideal_MODEL_fits.csv: first_period,periods,iterations,anchor).
 //! ```
 
 mod workloads;
@@ -45,6 +52,10 @@ fn main() {
         ["workloads", dir] => write_workloads(Path::new(dir), large),
         ["memory"] => memory(workloads::LARGE.0, workloads::LARGE.1),
         ["memory-cluster"] => memory_cluster(workloads::LARGE.0, workloads::LARGE.1),
+        #[cfg(feature = "un-votes")]
+        ["ideal", dir] => ideal::run(Path::new(dir), 3),
+        #[cfg(feature = "un-votes")]
+        ["ideal", dir, runs] => ideal::run(Path::new(dir), runs.parse().expect("RUNS is a number")),
         ["memory", actors, statements] => memory(
             actors.parse().expect("ACTORS is a number"),
             statements.parse().expect("STATEMENTS is a number"),
@@ -198,4 +209,107 @@ fn time_leiden(cg: &ClusterGraph) {
         t.elapsed().as_secs_f64(),
         rss()
     );
+}
+
+/// The UN ideal-point workloads and their votes, for `ideal_numpy.py`.
+#[cfg(feature = "un-votes")]
+mod ideal {
+    use cosignatory::align::Coding;
+    use cosignatory::ideal::{IdealModel, IdealOptions, estimate};
+    use cosignatory::time::WindowSpec;
+    use std::collections::{HashMap, HashSet};
+    use std::fmt::Write as _;
+    use std::path::Path;
+    use std::time::Instant;
+
+    pub fn run(dir: &Path, runs: usize) {
+        std::fs::create_dir_all(dir).expect("writable directory");
+        let ds = cosignatory::datasets::un_votes();
+        let view = ds.view();
+        for (name, model, coding) in [
+            ("dynamic", IdealModel::Dynamic, Coding::voeten()),
+            ("binary", IdealModel::Binary, Coding::yes_no()),
+        ] {
+            let o = IdealOptions {
+                model,
+                window: Some(WindowSpec::years()),
+                ..Default::default()
+            };
+            let mut best = f64::INFINITY;
+            let mut fit = None;
+            for _ in 0..runs.max(1) {
+                let t = Instant::now();
+                let f = estimate(&view, &o).expect("a fit");
+                best = best.min(t.elapsed().as_secs_f64());
+                fit = Some(f);
+            }
+            let fit = fit.expect("one run");
+            let iterations: usize = fit.fits.iter().map(|f| f.iterations).sum();
+            println!(
+                "{name}: best of {runs}: {best:.3} s ({} fits, {iterations} iterations, {} estimates)",
+                fit.fits.len(),
+                fit.estimates.len()
+            );
+            // The votes the fits used: kept items, actors with an estimate in the window.
+            let windows: Vec<_> = fit.windows.iter().map(|w| w.window).collect();
+            let period = |w| windows.iter().position(|x| *x == w).expect("a window");
+            let estimated: HashSet<(usize, usize)> = fit
+                .estimates
+                .iter()
+                .map(|e| {
+                    (
+                        period(e.window),
+                        ds.actor_index(&e.actor).expect("an actor").index(),
+                    )
+                })
+                .collect();
+            let item_of: HashMap<(&str, usize), usize> = fit
+                .items
+                .iter()
+                .enumerate()
+                .map(|(j, i)| ((i.statement.as_str(), period(i.window)), j))
+                .collect();
+            let scale = coding.scale();
+            let mut votes = String::from("period,item,actor,cat\n");
+            for (t, w) in windows.iter().enumerate() {
+                for s in view.clone().window(*w).statements() {
+                    let Some(&j) = item_of.get(&(ds.statement(s).id.as_str(), t)) else {
+                        continue;
+                    };
+                    let mut row = Vec::new();
+                    view.for_each_signature(s, |x| {
+                        if let Some(c) = coding.code_opt(Some(x.position))
+                            && estimated.contains(&(t, x.actor.index()))
+                        {
+                            row.push((x.actor.index(), c - scale.min()));
+                        }
+                    });
+                    row.sort_unstable();
+                    for (a, c) in row {
+                        writeln!(votes, "{t},{j},{a},{c}").expect("string");
+                    }
+                }
+            }
+            std::fs::write(dir.join(format!("ideal_{name}_votes.csv")), votes).expect("writable");
+            let mut est = String::from("period,actor,ideal\n");
+            for e in &fit.estimates {
+                let a = ds.actor_index(&e.actor).expect("an actor").index();
+                writeln!(est, "{},{a},{:.17e}", period(e.window), e.ideal).expect("string");
+            }
+            std::fs::write(dir.join(format!("ideal_{name}_rust.csv")), est).expect("writable");
+            let mut fits = String::from("first_period,periods,iterations,anchor\n");
+            for f in &fit.fits {
+                let anchor = ds.actor_index(&f.anchor).expect("an actor").index();
+                writeln!(
+                    fits,
+                    "{},{},{},{anchor}",
+                    f.windows.start,
+                    f.windows.len(),
+                    f.iterations
+                )
+                .expect("string");
+            }
+            std::fs::write(dir.join(format!("ideal_{name}_fits.csv")), fits).expect("writable");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! Seeded parametric bootstrap (emIRT's `boot_emIRT`): simulate every observed vote from the
-//! fitted model, refit from the estimates, align the sign with the fit, and take the spread.
+//! fitted model, refit from the estimates, align the replicate with the fit (sign, location and
+//! scale: what the likelihood does not identify), and take the spread.
 //!
 //! Replicate r draws from its own ChaCha8 stream seeded from (seed, fit, r), so the numbers
 //! are the same whether replicates run in order or on threads (`parallel`).
@@ -83,10 +84,31 @@ fn replicate(
     let est = engine.estimated();
     let mut x: Vec<f64> = est.iter().map(|&k| fit.x[k]).collect();
     let orig: Vec<f64> = est.iter().map(|&k| st.x[k]).collect();
-    if correlation(&x, &orig) < 0.0 {
-        x.iter_mut().for_each(|a| *a = -*a);
-    }
+    align(&mut x, &orig);
     x
+}
+
+/// Maps a replicate's ideal points onto the fit's frame by the transformation the likelihood
+/// cannot see, x → c·x + d (c may be negative): the sign by the correlation, then the mean and
+/// standard deviation of the fit's. Scale and location come from the priors alone, and the
+/// convergence rule (correlations of successive iterates) does not watch them: a replicate
+/// stops where its scale happens to be, which is drift, not sampling noise about where the
+/// actors stand relative to each other.
+fn align(x: &mut [f64], orig: &[f64]) {
+    let n = x.len() as f64;
+    let (mx, mo) = (x.iter().sum::<f64>() / n, orig.iter().sum::<f64>() / n);
+    let sx = x.iter().map(|a| (a - mx) * (a - mx)).sum::<f64>();
+    let so = orig.iter().map(|a| (a - mo) * (a - mo)).sum::<f64>();
+    if sx == 0.0 || !sx.is_finite() {
+        return;
+    }
+    let sign = if correlation(x, orig) < 0.0 {
+        -1.0
+    } else {
+        1.0
+    };
+    let c = sign * (so / sx).sqrt();
+    x.iter_mut().for_each(|a| *a = mo + c * (*a - mx));
 }
 
 /// Bootstrap spread of a fitted engine.

@@ -32,9 +32,15 @@ pub(crate) struct Engine<'v> {
     omega2: f64,
     ordinal: bool,
     ez: Vec<f64>,
-    /// Per actor-period: Σ b²/s and Σ b (E[z] − a)/s over its votes, filled by the item pass.
+    /// x period-major (t * actors + i): an item's voters are read from one contiguous row.
+    xp: Vec<f64>,
+    /// Per actor-period, period-major: Σ b²/s and Σ b (E[z] − a)/s over its votes, filled by
+    /// the item pass.
     prec: Vec<f64>,
     info: Vec<f64>,
+    /// One actor's precisions and informations in period order (gathered for the smoother).
+    path_prec: Vec<f64>,
+    path_info: Vec<f64>,
     path: Path,
     /// Indices of the actor-periods with an estimate.
     estimated: Vec<usize>,
@@ -53,8 +59,11 @@ impl<'v> Engine<'v> {
             omega2: omega * omega,
             ordinal: v.categories == 3,
             ez: vec![0.0; v.vote_cat.len()],
+            xp: vec![0.0; v.n.len()],
             prec: vec![0.0; v.n.len()],
             info: vec![0.0; v.n.len()],
+            path_prec: vec![0.0; v.periods],
+            path_info: vec![0.0; v.periods],
             path: Path::new(v.periods),
             estimated: (0..v.n.len()).filter(|&k| v.estimated(k)).collect(),
         }
@@ -88,34 +97,52 @@ impl<'v> Engine<'v> {
     /// votes are in cache, their contributions to the actors' observation sums (for the actor
     /// M-step, which then reads no vote).
     fn e_and_items(&mut self, st: &mut State) {
+        if self.ordinal {
+            self.e_and_items_of::<true>(st);
+        } else {
+            self.e_and_items_of::<false>(st);
+        }
+    }
+
+    fn e_and_items_of<const ORDINAL: bool>(&mut self, st: &mut State) {
         let v = self.v;
-        let t_n = v.periods;
-        self.prec.iter_mut().for_each(|a| *a = 0.0);
-        self.info.iter_mut().for_each(|a| *a = 0.0);
+        let (t_n, n_a) = (v.periods, v.actors.len());
+        for (i, row) in st.x.chunks_exact(t_n).enumerate() {
+            for (t, &x) in row.iter().enumerate() {
+                self.xp[t * n_a + i] = x;
+            }
+        }
+        self.prec.fill(0.0);
+        self.info.fill(0.0);
         for j in 0..v.items() {
             let (a, b, s) = (st.a[j], st.b[j], st.s[j]);
             let sigma = s.sqrt();
-            let t = v.item_period[j] as usize;
+            let row = v.item_period[j] as usize * n_a..(v.item_period[j] as usize + 1) * n_a;
+            let xs = &self.xp[row.clone()];
+            let votes = v.item_start[j] as usize..v.item_start[j + 1] as usize;
+            let actors = &v.vote_actor[votes.clone()];
+            let cats = &v.vote_cat[votes.clone()];
+            let ez = &mut self.ez[votes];
             let mut sums = Sums::default();
             let (mut zz, mut vz) = (0.0, 0.0);
-            for k in v.item_start[j] as usize..v.item_start[j + 1] as usize {
-                let x = st.x[v.vote_actor[k] as usize * t_n + t];
+            for ((&i, &c), ez) in actors.iter().zip(cats).zip(ez.iter_mut()) {
+                let x = xs[i as usize];
                 let m = a + b * x;
-                let z = if self.ordinal {
-                    let (z, var) = ordinal::moments(m, sigma, v.vote_cat[k]);
+                let z = if ORDINAL {
+                    let (z, var) = ordinal::moments(m, sigma, c);
                     zz += z * z;
                     vz += var;
                     z
                 } else {
-                    binary::expected(m, v.vote_cat[k] == 1)
+                    binary::expected(m, c == 1)
                 };
-                self.ez[k] = z;
+                *ez = z;
                 sums.add(x, z);
             }
             let (a, b) = binary::ridge(&sums, s);
             st.a[j] = a;
             st.b[j] = b;
-            if self.ordinal {
+            if ORDINAL {
                 // Σ E[(z − a − b x)²] from the sums.
                 let sq = vz + zz - 2.0 * a * sums.z - 2.0 * b * sums.xz
                     + a * a * sums.n
@@ -125,10 +152,10 @@ impl<'v> Engine<'v> {
             }
             let w = b / st.s[j];
             let wb = w * b;
-            for k in v.item_start[j] as usize..v.item_start[j + 1] as usize {
-                let at = v.vote_actor[k] as usize * t_n + t;
-                self.prec[at] += wb;
-                self.info[at] += w * (self.ez[k] - a);
+            let (prec, info) = (&mut self.prec[row.clone()], &mut self.info[row]);
+            for (&i, &z) in actors.iter().zip(ez.iter()) {
+                prec[i as usize] += wb;
+                info[i as usize] += w * (z - a);
             }
         }
     }
@@ -137,17 +164,20 @@ impl<'v> Engine<'v> {
     /// gathered by the item pass).
     fn actors(&mut self, st: &mut State) {
         let v = self.v;
-        let t_n = v.periods;
-        for i in 0..v.actors.len() {
+        let (t_n, n_a) = (v.periods, v.actors.len());
+        for i in 0..n_a {
             let (f, l) = (v.span[i].0 as usize, v.span[i].1 as usize);
-            let r = i * t_n..(i + 1) * t_n;
+            for t in f..=l {
+                self.path_prec[t] = self.prec[t * n_a + i];
+                self.path_info[t] = self.info[t * n_a + i];
+            }
             self.path.smooth(
-                &self.prec[r.clone()],
-                &self.info[r.clone()],
+                &self.path_prec,
+                &self.path_info,
                 f,
                 l,
                 self.omega2,
-                &mut st.x[r],
+                &mut st.x[i * t_n..(i + 1) * t_n],
             );
         }
     }
@@ -212,13 +242,19 @@ impl<'v> Engine<'v> {
         mut trace: Option<&mut Vec<f64>>,
     ) -> Outcome {
         let mut old = st.clone();
+        let xs = |est: &[usize], s: &State, out: &mut Vec<f64>| {
+            out.clear();
+            out.extend(est.iter().map(|&k| s.x[k]));
+        };
+        let (mut old_x, mut new_x) = (Vec::new(), Vec::new());
+        xs(&self.estimated, st, &mut old_x);
         for it in 1..=max {
             self.iterate(st);
             if let Some(t) = trace.as_deref_mut() {
                 t.push(self.log_posterior(st).1);
             }
-            let xs = |s: &State| self.estimated.iter().map(|&k| s.x[k]).collect::<Vec<_>>();
-            let done = correlation(&xs(&old), &xs(st)) > 1.0 - tolerance
+            xs(&self.estimated, st, &mut new_x);
+            let done = correlation(&old_x, &new_x) > 1.0 - tolerance
                 && correlation(&old.a, &st.a) > 1.0 - tolerance
                 && correlation(&old.b, &st.b) > 1.0 - tolerance
                 && (!self.ordinal || correlation(&old.s, &st.s) > 1.0 - tolerance);
@@ -228,7 +264,10 @@ impl<'v> Engine<'v> {
                     converged: true,
                 };
             }
-            old.clone_from(st);
+            std::mem::swap(&mut old_x, &mut new_x);
+            old.a.copy_from_slice(&st.a);
+            old.b.copy_from_slice(&st.b);
+            old.s.copy_from_slice(&st.s);
         }
         Outcome {
             iterations: max,

@@ -3,27 +3,29 @@
 //! M-step stays closed form: a weighted ridge regression for (a, b) = (α, β)/τ and the mean
 //! squared residual (with a weak inverse-gamma prior) for s.
 
-use super::normal::{log_cdf, log_interval, truncated};
+use super::normal::{inv_mills, log_cdf, log_interval, truncated};
 
 /// Shape and scale of the inverse-gamma prior on an item's variance s = 1/τ² (weak: worth
 /// 6 votes, mode 1/3). It keeps s away from 0 on items nobody abstained on.
 pub(crate) const VARIANCE_PRIOR: (f64, f64) = (2.0, 1.0);
 
-/// The interval of z for a category: (−∞, 0), (0, 1), (1, ∞).
-#[inline]
-fn bounds(cat: u8) -> (f64, f64) {
-    match cat {
-        0 => (f64::NEG_INFINITY, 0.0),
-        1 => (0.0, 1.0),
-        _ => (1.0, f64::INFINITY),
-    }
-}
-
-/// E[z | y] and Var[z | y] for z ~ N(m, σ²) in the category's interval.
+/// E[z | y] and Var[z | y] for z ~ N(m, σ²) in the category's interval (−∞, 0), (0, 1) or
+/// (1, ∞); the one-sided categories through one inverse Mills ratio.
 #[inline]
 pub(crate) fn moments(m: f64, sigma: f64, cat: u8) -> (f64, f64) {
-    let (l, u) = bounds(cat);
-    let (mean, var) = truncated((l - m) / sigma, (u - m) / sigma);
+    let (mean, var) = match cat {
+        0 => {
+            let b = -m / sigma;
+            let l = inv_mills(b);
+            (-l, (1.0 - b * l - l * l).max(0.0))
+        }
+        1 => truncated(-m / sigma, (1.0 - m) / sigma),
+        _ => {
+            let a = (1.0 - m) / sigma;
+            let l = inv_mills(-a);
+            (l, (1.0 + a * l - l * l).max(0.0))
+        }
+    };
     (m + sigma * mean, sigma * sigma * var)
 }
 

@@ -175,22 +175,23 @@ fn static_binary_recovers_each_year() {
     }
 }
 
-#[test]
-fn bootstrap_intervals_cover_the_truth_and_repeat_with_the_seed() {
+/// Share of actor-periods whose 90 % bootstrap interval covers the truth (on the estimates'
+/// scale), for planted data of the given size and seed.
+fn coverage(actors: usize, periods: usize, items: usize, seed: u64, replicates: usize) -> f64 {
     let p = ideal_points(&IdealSynthOptions {
-        actors: 40,
-        periods: 4,
-        items: 40,
-        seed: 21,
+        actors,
+        periods,
+        items,
+        seed,
         ..Default::default()
     })
     .unwrap();
     let o = IdealOptions {
         bootstrap: Some(BootstrapOptions {
-            replicates: 60,
+            replicates,
             level: 0.90,
         }),
-        seed: 7,
+        seed,
         ..options(IdealModel::Dynamic, &first_actor(&p).0)
     };
     let fit = estimate(&p.dataset.view(), &o).unwrap();
@@ -204,11 +205,56 @@ fn bootstrap_intervals_cover_the_truth_and_repeat_with_the_seed() {
         total += 1;
         covered += usize::from(lo <= truth && truth <= hi);
     }
-    let rate = covered as f64 / total as f64;
-    // The issue asks for 80–97 %. Percentile intervals of the MAP estimates come out at
-    // 77–81 % on planted data (the bootstrap does not see the prior's shrinkage of the paths);
-    // this bound guards against regressions below what the method achieves today.
-    assert!((0.75..=0.97).contains(&rate), "coverage {rate} of {total}");
+    covered as f64 / total as f64
+}
+
+// The issue asks that 90 % intervals cover the truth for 80–97 % of actor-periods. Before the
+// replicates were aligned with the fit in location and scale (not only in sign), the 120 × 15
+// × 80 planted data gave 76 % and 72 % (seeds 1, 2; 100 replicates), the extreme fifth of the
+// actors 54–64 %. Here a smaller size (debug builds) over a fixed seed set.
+#[test]
+fn bootstrap_intervals_cover_the_truth_on_planted_data() {
+    for seed in [1, 2] {
+        let rate = coverage(120, 5, 60, seed, 40);
+        assert!(
+            (0.80..=0.97).contains(&rate),
+            "seed {seed}: coverage {rate}"
+        );
+    }
+}
+
+/// The issue's full size (slow in debug builds: `cargo test --release --test ideal -- --ignored`).
+#[test]
+#[ignore]
+fn bootstrap_intervals_cover_the_truth_at_the_issues_size() {
+    for seed in [1, 2, 3] {
+        let rate = coverage(120, 15, 80, seed, 100);
+        assert!(
+            (0.80..=0.97).contains(&rate),
+            "seed {seed}: coverage {rate}"
+        );
+    }
+}
+
+#[test]
+fn bootstrap_repeats_with_the_seed() {
+    let p = ideal_points(&IdealSynthOptions {
+        actors: 40,
+        periods: 4,
+        items: 40,
+        seed: 21,
+        ..Default::default()
+    })
+    .unwrap();
+    let o = IdealOptions {
+        bootstrap: Some(BootstrapOptions {
+            replicates: 20,
+            level: 0.90,
+        }),
+        seed: 7,
+        ..options(IdealModel::Dynamic, &first_actor(&p).0)
+    };
+    let fit = estimate(&p.dataset.view(), &o).unwrap();
     // Same seed, same numbers; another seed, other numbers.
     let again = estimate(&p.dataset.view(), &o).unwrap();
     assert_eq!(fit, again);
