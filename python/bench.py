@@ -13,7 +13,7 @@ Rows: `ds.graph()` on the 1,000 x 100,000 projection workload and on the UN vote
 `project`; for align also the windows and `alignment_series`), timed inside the extension
 (`Dataset._bench_library`), with no conversion; "Python" is the whole method call
 (library + numpy columns + pandas frame). The two are timed alternately in one process, run
-after run, so that both see the same machine; the table gives medians of --runs runs and
+after run and in alternating order, so that both see the same machine; the table gives medians of --runs runs and
 the median of the per-run ratios (each Python call over the library call just before it).
 networkx runs `weighted_projected_graph` / `collaboration_weighted_projected_graph` on a
 bipartite graph built from the same frames (its build time not counted).
@@ -35,15 +35,26 @@ import cosignatory as cs  # noqa: E402
 
 def alternate(library, python, runs):
     """`runs` alternating calls: the medians of the library timings and of the Python call's
-    times, and the median of the per-run ratios (each Python call over the library call just
-    before it, so that a change in the machine's load between runs cancels out)."""
+    times, and the median of the per-run ratios (each Python call over the library call next to
+    it, so that a change in the machine's load between runs cancels out). Which of the two runs
+    first alternates too: the first call after the previous output was freed pays the page
+    faults of fresh memory, and that must not always be the same one."""
     lib, py, out = [], [], None
-    for _ in range(runs):
-        lib.append(library())
-        out = None  # the previous frame's memory is not part of the next call
+
+    def timed_python():
         t0 = time.perf_counter()
-        out = python()
+        result = python()
         py.append(time.perf_counter() - t0)
+        return result
+
+    for run in range(runs):
+        out = None  # the previous frame's memory is not part of the next call
+        if run % 2 == 0:
+            lib.append(library())
+            out = timed_python()
+        else:
+            out = timed_python()
+            lib.append(library())
     ratio = statistics.median(p / l for p, l in zip(py, lib))
     return statistics.median(lib), statistics.median(py), ratio, out
 
