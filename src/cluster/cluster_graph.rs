@@ -169,24 +169,19 @@ impl ClusterGraph {
             degree[i + 1] += degree[i];
         }
         let offsets = degree;
-        let mut fill = offsets.clone();
-        let mut full_targets = vec![0u32; offsets[n]];
+        // Weights first, then targets, each upper array dropped as soon as it is read for
+        // the last time: the peak holds the upper rows plus the full weights, not both full
+        // arrays (about a fifth less memory for a projection of millions of edges).
         let mut full_weights = vec![0.0; offsets[n]];
-        // Row i receives its smaller neighbours while the earlier rows are walked, then its own
-        // larger ones: every row comes out ascending.
-        let mut k = 0;
-        for (i, &len) in row_len.iter().enumerate() {
-            for (&j, &weight) in targets[k..k + len].iter().zip(&weights[k..k + len]) {
-                let j = j as usize;
-                full_targets[fill[i]] = j as u32;
-                full_weights[fill[i]] = weight;
-                fill[i] += 1;
-                full_targets[fill[j]] = i as u32;
-                full_weights[fill[j]] = weight;
-                fill[j] += 1;
-            }
-            k += len;
-        }
+        symmetric_fill(row_len, &targets, &offsets, |at, _, weight| {
+            full_weights[at] = weights[weight];
+        });
+        drop(weights);
+        let mut full_targets = vec![0u32; offsets[n]];
+        symmetric_fill(row_len, &targets, &offsets, |at, other, _| {
+            full_targets[at] = other;
+        });
+        drop(targets);
         let csr = Csr::from_parts(offsets, full_targets, full_weights, vec![0.0; n]);
         let identity: Vec<u32> = (0..n as u32).collect();
         ClusterGraph::from_csr(csr, identity.clone(), identity).checked_magnitude()
@@ -513,5 +508,29 @@ mod tests {
         assert!(g.has_negative_weights());
         assert_eq!(g.first_negative(), Some((1, 2, -1.0)));
         assert_eq!(g.total_weight(), 0.0);
+    }
+}
+
+/// Walks upper rows (`row_len[i]` targets of row i, ascending) and calls `put(position,
+/// other endpoint, index into the upper arrays)` for both directions of every edge, so that
+/// each row of the symmetric CSR comes out ascending: row i receives its smaller neighbours
+/// while the earlier rows are walked, then its own larger ones.
+fn symmetric_fill(
+    row_len: &[usize],
+    targets: &[u32],
+    offsets: &[usize],
+    mut put: impl FnMut(usize, u32, usize),
+) {
+    let mut fill = offsets.to_vec();
+    let mut k = 0;
+    for (i, &len) in row_len.iter().enumerate() {
+        for (e, &j) in targets[k..k + len].iter().enumerate() {
+            let j = j as usize;
+            put(fill[i], j as u32, k + e);
+            fill[i] += 1;
+            put(fill[j], i as u32, k + e);
+            fill[j] += 1;
+        }
+        k += len;
     }
 }
