@@ -15,6 +15,26 @@ pub(crate) fn map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
     }
 }
 
+/// [`map`] with a scratch value per worker: `init()` makes one whenever a worker starts a
+/// share of the items (once in all without `parallel`), and `f` gets it with each item. The
+/// results must not depend on what earlier items left in the scratch.
+pub(crate) fn map_init<S, T: Send>(
+    n: usize,
+    init: impl Fn() -> S + Sync + Send,
+    f: impl Fn(&mut S, usize) -> T + Sync + Send,
+) -> Vec<T> {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        (0..n).into_par_iter().map_init(&init, &f).collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        let mut scratch = init();
+        (0..n).map(|i| f(&mut scratch, i)).collect()
+    }
+}
+
 /// How many items run at once: rayon's pool size with the `parallel` feature, else 1.
 pub(crate) fn threads() -> usize {
     #[cfg(feature = "parallel")]
@@ -74,6 +94,15 @@ mod tests {
             map(1000, |i| i * 2),
             (0..1000).map(|i| i * 2).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn map_init_keeps_item_order_whatever_the_scratch() {
+        let out = map_init(500, Vec::new, |seen: &mut Vec<usize>, i| {
+            seen.push(i);
+            i * 3
+        });
+        assert_eq!(out, (0..500).map(|i| i * 3).collect::<Vec<_>>());
     }
 
     #[test]

@@ -431,6 +431,30 @@ fn check_size(n: usize) -> Result<(), ClusterError> {
     Ok(())
 }
 
+/// Walks upper rows (`row_len[i]` targets of row i, ascending) and calls `put(position,
+/// other endpoint, index into the upper arrays)` for both directions of every edge, so that
+/// each row of the symmetric CSR comes out ascending: row i receives its smaller neighbours
+/// while the earlier rows are walked, then its own larger ones.
+fn symmetric_fill(
+    row_len: &[usize],
+    targets: &[u32],
+    offsets: &[usize],
+    mut put: impl FnMut(usize, u32, usize),
+) {
+    let mut fill = offsets.to_vec();
+    let mut k = 0;
+    for (i, &len) in row_len.iter().enumerate() {
+        for (e, &j) in targets[k..k + len].iter().enumerate() {
+            let j = j as usize;
+            put(fill[i], j as u32, k + e);
+            fill[i] += 1;
+            put(fill[j], i as u32, k + e);
+            fill[j] += 1;
+        }
+        k += len;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -508,29 +532,5 @@ mod tests {
         assert!(g.has_negative_weights());
         assert_eq!(g.first_negative(), Some((1, 2, -1.0)));
         assert_eq!(g.total_weight(), 0.0);
-    }
-}
-
-/// Walks upper rows (`row_len[i]` targets of row i, ascending) and calls `put(position,
-/// other endpoint, index into the upper arrays)` for both directions of every edge, so that
-/// each row of the symmetric CSR comes out ascending: row i receives its smaller neighbours
-/// while the earlier rows are walked, then its own larger ones.
-fn symmetric_fill(
-    row_len: &[usize],
-    targets: &[u32],
-    offsets: &[usize],
-    mut put: impl FnMut(usize, u32, usize),
-) {
-    let mut fill = offsets.to_vec();
-    let mut k = 0;
-    for (i, &len) in row_len.iter().enumerate() {
-        for (e, &j) in targets[k..k + len].iter().enumerate() {
-            let j = j as usize;
-            put(fill[i], j as u32, k + e);
-            fill[i] += 1;
-            put(fill[j], i as u32, k + e);
-            fill[j] += 1;
-        }
-        k += len;
     }
 }

@@ -366,19 +366,102 @@ fn accumulate_sparse(
 ) {
     let n = inc.n_actors;
     let opp_of = oppositions_by_actor(inc, signed);
-    let event_len = |e: usize| event_len(inc, e);
-    let mut pos = vec![Acc::default(); n];
-    let mut neg = vec![Acc::default(); n];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut seen = vec![false; n];
-    let mut spans: Vec<Span> = Vec::new();
-    // Co-signature data has one side only, and most projections weigh every statement 1:
-    // then the sides and weights need not be read at all (each read is a cache miss here).
-    let one_side = inc.side.iter().all(|&s| s == 0);
-    let unit_weights = inc.weight.iter().all(|&w| w == 1.0);
-    for i in 0..n {
-        spans.clear();
-        spans.extend(inc.events_of(i).iter().map(|&e| {
+    let rows = SparseRows::new(inc, signed, &opp_of);
+    let threads = crate::par::threads();
+    if threads == 1 {
+        let mut scratch = Scratch::new(n);
+        for i in 0..n {
+            rows.row(i, &mut scratch, |j, p, q| emit(i, j, p, q));
+        }
+    } else {
+        rows.batched(16, 4 * threads, emit);
+    }
+}
+
+/// What every row of the sparse accumulation reads.
+struct SparseRows<'a> {
+    inc: &'a Incidence,
+    signed: bool,
+    opp_of: &'a [Vec<(u32, u32, f64)>],
+    one_side: bool,
+    unit_weights: bool,
+}
+
+/// One worker's dense scratch row (cleared after every row).
+struct Scratch {
+    pos: Vec<Acc>,
+    neg: Vec<Acc>,
+    touched: Vec<u32>,
+    seen: Vec<bool>,
+    spans: Vec<Span>,
+}
+
+impl Scratch {
+    fn new(n: usize) -> Self {
+        Scratch {
+            pos: vec![Acc::default(); n],
+            neg: vec![Acc::default(); n],
+            touched: Vec::new(),
+            seen: vec![false; n],
+            spans: Vec::new(),
+        }
+    }
+}
+
+impl<'a> SparseRows<'a> {
+    fn new(inc: &'a Incidence, signed: bool, opp_of: &'a [Vec<(u32, u32, f64)>]) -> Self {
+        SparseRows {
+            inc,
+            signed,
+            opp_of,
+            // Co-signature data has one side only, and most projections weigh every statement
+            // 1: then the sides and weights need not be read at all (each read is a cache miss).
+            one_side: inc.side.iter().all(|&s| s == 0),
+            unit_weights: inc.weight.iter().all(|&w| w == 1.0),
+        }
+    }
+
+    /// All rows, `tasks` tasks of `rows_per_task` rows at a time on the thread pool. Rows are
+    /// independent and each sums its events in the serial loop's order, so the pairs are the
+    /// same bits; they are buffered per task and emitted in row order, one batch at a time,
+    /// which bounds the extra memory.
+    fn batched(
+        &self,
+        rows_per_task: usize,
+        tasks: usize,
+        emit: &mut impl FnMut(usize, usize, &Acc, &Acc),
+    ) {
+        let n = self.inc.n_actors;
+        let batch = rows_per_task * tasks;
+        let mut first = 0;
+        while first < n {
+            let last = (first + batch).min(n);
+            let pairs = crate::par::map_init(
+                (last - first).div_ceil(rows_per_task),
+                || Scratch::new(n),
+                |scratch, t| {
+                    let mut out = Vec::new();
+                    let from = first + t * rows_per_task;
+                    for i in from..(from + rows_per_task).min(last) {
+                        self.row(i, scratch, |j, p, q| out.push((i as u32, j as u32, *p, *q)));
+                    }
+                    out
+                },
+            );
+            for (i, j, p, q) in pairs.into_iter().flatten() {
+                emit(i as usize, j as usize, &p, &q);
+            }
+            first = last;
+        }
+    }
+
+    /// Row `i`: `emit(j, together, against)` for every partner `j > i`, ascending.
+    fn row(&self, i: usize, s: &mut Scratch, mut emit: impl FnMut(usize, &Acc, &Acc)) {
+        let inc = self.inc;
+        let n = inc.n_actors;
+        let (signed, one_side, unit_weights) = (self.signed, self.one_side, self.unit_weights);
+        s.spans.clear();
+        s.spans.extend(inc.events_of(i).iter().map(|&e| {
             let e = e as usize;
             let (start, end) = (inc.start[e] as usize, inc.start[e + 1] as usize);
             // Touch the event's links now, so that their cache line is on the way before
@@ -389,10 +472,17 @@ fn accumulate_sparse(
                 start,
                 end,
                 weight,
-                newman: weight / (event_len(e) - 1.0),
+                newman: weight / (event_len(inc, e) - 1.0),
             }
         }));
-        for sp in &spans {
+        let Scratch {
+            pos,
+            neg,
+            touched,
+            seen,
+            spans,
+        } = s;
+        for sp in spans.iter() {
             let links = &inc.actor[sp.start..sp.end];
             // The actor's own link: links are sorted by actor and hold it once.
             let me = sp.start + links.partition_point(|&a| (a as usize) < i);
@@ -400,7 +490,7 @@ fn accumulate_sparse(
             if one_side {
                 for &j in &inc.actor[later] {
                     add_newman(&mut pos[j as usize], sp.weight, sp.newman);
-                    touch(j as usize, &mut seen, &mut touched);
+                    touch(j as usize, seen, touched);
                 }
                 continue;
             }
@@ -414,19 +504,19 @@ fn accumulate_sparse(
                 } else {
                     continue;
                 }
-                touch(j, &mut seen, &mut touched);
+                touch(j, seen, touched);
             }
         }
         if signed {
-            for &(x, y, w) in &opp_of[i] {
-                let k = event_len(x as usize) + event_len(y as usize);
+            for &(x, y, w) in &self.opp_of[i] {
+                let k = event_len(inc, x as usize) + event_len(inc, y as usize);
                 for (b, side) in inc.participants(y as usize) {
                     let j = b.index();
                     if j <= i || side != 0 {
                         continue;
                     }
                     add(&mut neg[j], w, k);
-                    touch(j, &mut seen, &mut touched);
+                    touch(j, seen, touched);
                 }
             }
         }
@@ -438,9 +528,9 @@ fn accumulate_sparse(
         } else {
             touched.sort_unstable();
         }
-        for &j in &touched {
+        for &j in touched.iter() {
             let j = j as usize;
-            emit(i, j, &pos[j], &neg[j]);
+            emit(j, &pos[j], &neg[j]);
             pos[j] = Acc::default();
             neg[j] = Acc::default();
             seen[j] = false;
@@ -501,6 +591,16 @@ mod tests {
         accumulate_dense(inc, signed, &mut |i, j, p, q| dense.push(row(i, j, p, q)));
         let mut sparse = Vec::new();
         accumulate_sparse(inc, signed, &mut |i, j, p, q| sparse.push(row(i, j, p, q)));
+        // The threaded route: many small batches of small tasks, the same pairs in order.
+        let opp_of = oppositions_by_actor(inc, signed);
+        let rows = SparseRows::new(inc, signed, &opp_of);
+        for (rows_per_task, tasks) in [(1, 1), (3, 2), (5, 7)] {
+            let mut batched = Vec::new();
+            rows.batched(rows_per_task, tasks, &mut |i, j, p, q| {
+                batched.push(row(i, j, p, q))
+            });
+            assert_eq!(batched, sparse, "{rows_per_task} rows x {tasks} tasks");
+        }
         (dense, sparse)
     }
 
