@@ -202,6 +202,25 @@ fn plots_and_report() {
 }
 
 #[test]
+fn projection_of_many_actors() {
+    // Above 1,024 actors the projection's rows are split between threads.
+    let ds = cosignatory::synth::planted(&cosignatory::synth::PlantedOptions {
+        actors: 1_500,
+        coalitions: 6,
+        statements: 3_000,
+        seed: 5,
+        ..Default::default()
+    })
+    .unwrap()
+    .dataset;
+    let dir = tempfile::tempdir().unwrap();
+    cosignatory::io::write_csv_folder(&ds, dir.path()).unwrap();
+    let data = dir.path().to_str().unwrap();
+    same_at_every_thread_count(&["graph", data, "--weight", "jaccard", "--format", "csv"]);
+    same_at_every_thread_count(&["cluster", data, "--format", "csv"]);
+}
+
+#[test]
 fn zero_threads_is_a_usage_error() {
     let out = cosignatory()
         .args(["--threads", "0", "summary"])
