@@ -260,24 +260,32 @@ fn compare_refuses_bad_windows_and_unbounded_work() {
             .code(2)
             .stderr(predicates::str::contains(expected));
     }
-    // Overlapping windows, every pair, and a window option on top: usage errors.
-    for args in [
-        vec!["--pairs", "AAA:BBB", "--compare", "2000-2005:2004-2010"],
-        vec!["--compare", "2000:2010"],
-        vec![
-            "--pairs",
-            "AAA:BBB",
-            "--compare",
-            "2000:2010",
-            "--window",
-            "1y",
-        ],
+    // Overlapping windows, every pair, and a window option on top: usage errors, each saying
+    // why (an unknown flag would also exit 2).
+    for (args, expected) in [
+        (
+            vec!["--pairs", "AAA:BBB", "--compare", "2000-2005:2004-2010"],
+            "the windows overlap",
+        ),
+        (vec!["--compare", "2000:2010"], "--compare needs --pairs"),
+        (
+            vec![
+                "--pairs",
+                "AAA:BBB",
+                "--compare",
+                "2000:2010",
+                "--window",
+                "1y",
+            ],
+            "cannot be used with '--window",
+        ),
     ] {
         cosignatory()
             .args(["align", arg(&data)])
             .args(args)
             .assert()
-            .code(2);
+            .code(2)
+            .stderr(predicates::str::contains(expected));
     }
 }
 
