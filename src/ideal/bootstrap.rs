@@ -74,12 +74,11 @@ fn replicate(
     max: usize,
     tolerance: f64,
     acceleration: Acceleration,
-    omega: f64,
 ) -> Vec<f64> {
     let v = engine.v;
     let mut rng = ChaCha8Rng::seed_from_u64(mix(seed ^ mix(r)));
     let sim = v.with_categories(simulate(v, st, &mut rng));
-    let mut e = Engine::new(&sim, omega);
+    let mut e = Engine::new(&sim, engine.omega());
     let mut fit = st.clone();
     e.fit(&mut fit, max, tolerance, acceleration, None);
     let est = engine.estimated();
@@ -122,19 +121,7 @@ pub(crate) fn run(
     tolerance: f64,
     acceleration: Acceleration,
 ) -> Spread {
-    let omega = engine.omega();
-    let one = |r: usize| {
-        replicate(
-            engine,
-            st,
-            seed,
-            r as u64,
-            max,
-            tolerance,
-            acceleration,
-            omega,
-        )
-    };
+    let one = |r: usize| replicate(engine, st, seed, r as u64, max, tolerance, acceleration);
     #[cfg(feature = "parallel")]
     let reps: Vec<Vec<f64>> = {
         use rayon::prelude::*;

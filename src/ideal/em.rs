@@ -357,7 +357,7 @@ impl<'v> Engine<'v> {
                 evals += 1;
                 lp = self.log_posterior(&s3).1;
             }
-            if !(lp >= lp0) {
+            if lp.is_nan() || lp < lp0 {
                 // The safeguard: keep the plain EM step θ₂ (monotone).
                 s3.copy_from(&s2);
                 lp = self.log_posterior(&s3).1;
