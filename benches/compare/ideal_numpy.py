@@ -7,7 +7,8 @@ Same model, same starting values (the SVD start by power iteration), same steps 
 item ridge M-step, Kalman/RTS actor step, parameter-expansion step), same convergence rule
 (emIRT's: correlations of successive iterates > 1 - 1e-6), same anchor. Independent code:
 nothing here calls the crate. Prints wall times (best of --runs), the ratio numpy / Rust, the
-iteration counts of both and the agreement of the estimates.
+iteration counts of both and the agreement of the estimates; then the agreement of the Rust
+SQUAREM estimates (and of the posterior mode, SQUAREM to 1 - 1e-13) with numpy's plain EM.
 
     cargo bench --features un-votes --bench compare -- ideal /tmp/cosig-ideal 3
     python3 benches/compare/ideal_numpy.py /tmp/cosig-ideal            # numpy side, checks
@@ -303,6 +304,15 @@ def run_model(data, name, omega, runs):
           f"{len(keys)} estimates ({missing} missing); correlation {corr:.12f}, "
           f"lowest per-window {min(per_period):.9f}; max |diff| {np.nanmax(np.abs(r - n)):.2e}",
           flush=True)
+    # SQUAREM's estimates (and the posterior mode's) against numpy's plain EM.
+    for other in ["squarem", "mode"]:
+        try:
+            o = load(f"{data}/ideal_{name}_{other}.csv")
+        except OSError:
+            continue
+        assert [(int(p), int(a)) for p, a, _ in o] == keys
+        print(f"  Rust {other} vs numpy plain EM: correlation {np.corrcoef(o[:, 2], n)[0, 1]:.6f}, "
+              f"max |diff| {np.nanmax(np.abs(o[:, 2] - n)):.2e}", flush=True)
     return best
 
 
@@ -319,12 +329,15 @@ def main():
                              capture_output=True, text=True).stdout
         print(out, end="")
         for line in out.splitlines():
-            name, rest = line.split(":", 1)
-            rust_times[name] = float(rest.split(":")[1].split(" s")[0])
+            if ": best of " in line:
+                name, rest = line.split(":", 1)
+                rust_times[name] = float(rest.split(":")[1].split(" s")[0])
     for name in ["dynamic", "binary"]:
         t = run_model(args.data, name, 0.1, args.runs)
         if name in rust_times:
-            print(f"  ratio numpy / Rust: {t / rust_times[name]:.1f}x")
+            print(f"  ratio numpy / Rust, both plain EM: {t / rust_times[name]:.1f}x")
+        if f"{name}-squarem" in rust_times:
+            print(f"  ratio numpy plain EM / Rust SQUAREM: {t / rust_times[name + '-squarem']:.1f}x")
 
 
 if __name__ == "__main__":

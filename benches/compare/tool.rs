@@ -19,10 +19,12 @@
 //!     The same workload through `project_for_clustering` (no petgraph graph) and Leiden.
 //! cargo bench --features un-votes --bench compare -- ideal DIR [RUNS]
 //!     Fits the dynamic ordinal model and the per-year binary model to the bundled UN votes
-//!     (yearly windows, defaults: emIRT's rule at 1 − 1e-6), prints the best of RUNS (default 3)
-//!     wall times, and writes for `ideal_numpy.py` the votes each fit used
-//!     (ideal_MODEL_votes.csv: period,item,actor,cat with dataset actor indices, items numbered
-//!     in the fit's order), the estimates (ideal_MODEL_rust.csv: period,actor,ideal) and the
+//!     (yearly windows, defaults: emIRT's rule at 1 − 1e-6), plain EM and SQUAREM alternately,
+//!     prints the best of RUNS (default 3) wall times of each, and the distance of each to the
+//!     posterior mode (SQUAREM to tolerance 1e-13), and writes for `ideal_numpy.py` the votes
+//!     each fit used (ideal_MODEL_votes.csv: period,item,actor,cat with dataset actor indices,
+//!     items numbered in the fit's order), the estimates (ideal_MODEL_rust.csv: plain EM;
+//!     ideal_MODEL_squarem.csv; ideal_MODEL_mode.csv; each period,actor,ideal) and the plain
 //!     fits (ideal_MODEL_fits.csv: first_period,periods,iterations,anchor).
 //! ```
 
@@ -215,7 +217,7 @@ fn time_leiden(cg: &ClusterGraph) {
 #[cfg(feature = "un-votes")]
 mod ideal {
     use cosignatory::align::Coding;
-    use cosignatory::ideal::{IdealModel, IdealOptions, estimate};
+    use cosignatory::ideal::{Acceleration, IdealModel, IdealOptions, estimate};
     use cosignatory::time::WindowSpec;
     use std::collections::{HashMap, HashSet};
     use std::fmt::Write as _;
@@ -230,25 +232,65 @@ mod ideal {
             ("dynamic", IdealModel::Dynamic, Coding::voeten()),
             ("binary", IdealModel::Binary, Coding::yes_no()),
         ] {
-            let o = IdealOptions {
+            let options = |acceleration| IdealOptions {
                 model,
                 window: Some(WindowSpec::years()),
+                acceleration,
                 ..Default::default()
             };
-            let mut best = f64::INFINITY;
-            let mut fit = None;
+            // Plain EM and SQUAREM alternately, best of `runs` each.
+            let (plain, squarem) = (options(Acceleration::None), options(Acceleration::Squarem));
+            let mut best = [f64::INFINITY; 2];
+            let mut fits = [None, None];
             for _ in 0..runs.max(1) {
-                let t = Instant::now();
-                let f = estimate(&view, &o).expect("a fit");
-                best = best.min(t.elapsed().as_secs_f64());
-                fit = Some(f);
+                for (k, o) in [&plain, &squarem].into_iter().enumerate() {
+                    let t = Instant::now();
+                    let f = estimate(&view, o).expect("a fit");
+                    best[k] = best[k].min(t.elapsed().as_secs_f64());
+                    fits[k] = Some(f);
+                }
             }
-            let fit = fit.expect("one run");
-            let iterations: usize = fit.fits.iter().map(|f| f.iterations).sum();
+            let [Some(fit), Some(fast)] = fits else {
+                unreachable!("one run of each")
+            };
+            // The posterior mode, for reference: SQUAREM run to a tight tolerance.
+            let mode = estimate(
+                &view,
+                &IdealOptions {
+                    tolerance: 1e-13,
+                    max_iterations: 100_000,
+                    ..squarem.clone()
+                },
+            )
+            .expect("a fit");
+            for (label, f, time) in [
+                (name.to_string(), &fit, best[0]),
+                (format!("{name}-squarem"), &fast, best[1]),
+            ] {
+                let iterations: usize = f.fits.iter().map(|f| f.iterations).sum();
+                let converged = f.fits.iter().filter(|f| f.converged).count();
+                let gap = f
+                    .estimates
+                    .iter()
+                    .zip(&mode.estimates)
+                    .map(|(a, b)| (a.ideal - b.ideal).abs())
+                    .fold(0.0, f64::max);
+                let lp: f64 = f.fits.iter().map(|f| f.log_posterior).sum();
+                let lp_mode: f64 = mode.fits.iter().map(|f| f.log_posterior).sum();
+                println!(
+                    "{label}: best of {runs}: {time:.3} s ({} fits, {iterations} iterations, \
+                     {converged} converged, {} estimates; max |x - mode| {gap:.2e}, \
+                     log-posterior {:.3} below the mode's)",
+                    f.fits.len(),
+                    f.estimates.len(),
+                    lp_mode - lp
+                );
+            }
+            let mode_iterations: usize = mode.fits.iter().map(|f| f.iterations).sum();
             println!(
-                "{name}: best of {runs}: {best:.3} s ({} fits, {iterations} iterations, {} estimates)",
-                fit.fits.len(),
-                fit.estimates.len()
+                "  (mode: SQUAREM to tolerance 1e-13, {mode_iterations} iterations, {} of {} fits converged)",
+                mode.fits.iter().filter(|f| f.converged).count(),
+                mode.fits.len()
             );
             // The votes the fits used: kept items, actors with an estimate in the window.
             let windows: Vec<_> = fit.windows.iter().map(|w| w.window).collect();
@@ -297,6 +339,15 @@ mod ideal {
                 writeln!(est, "{},{a},{:.17e}", period(e.window), e.ideal).expect("string");
             }
             std::fs::write(dir.join(format!("ideal_{name}_rust.csv")), est).expect("writable");
+            for (suffix, f) in [("squarem", &fast), ("mode", &mode)] {
+                let mut est = String::from("period,actor,ideal\n");
+                for e in &f.estimates {
+                    let a = ds.actor_index(&e.actor).expect("an actor").index();
+                    writeln!(est, "{},{a},{:.17e}", period(e.window), e.ideal).expect("string");
+                }
+                std::fs::write(dir.join(format!("ideal_{name}_{suffix}.csv")), est)
+                    .expect("writable");
+            }
             let mut fits = String::from("first_period,periods,iterations,anchor\n");
             for f in &fit.fits {
                 let anchor = ds.actor_index(&f.anchor).expect("an actor").index();

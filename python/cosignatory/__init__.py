@@ -780,6 +780,7 @@ class Dataset:
         bootstrap: Optional[int] = None,
         ci: float = 0.95,
         seed: int = 1,
+        acceleration: str = "squarem",
         start: DateLike = None,
         end: DateLike = None,
         kind: Names = None,
@@ -799,8 +800,9 @@ class Dataset:
             with most votes). omega: random-walk step sd (per year) of the dynamic model.
         max_iterations: EM iterations (a fit that stops there warns). universe, coding: as
             :meth:`align` (default: the data's). bootstrap: parametric bootstrap replicates
-            (≥ 2) for ``se`` and the ``ci`` interval; seed: its seed.
-        See docs/ideal-points.md for the models and their sources.
+            (≥ 2) for ``se`` and the ``ci`` interval; seed: its seed. acceleration:
+            ``squarem`` (default; fewer EM iterations, same model) or ``none`` (plain EM,
+            emIRT's path). See docs/ideal-points.md for the models and their sources.
         """
         native = self._native.ideal(
             _filter(start, end, kind, topic, bloc_mode),
@@ -815,6 +817,7 @@ class Dataset:
             None if bootstrap is None else _int("bootstrap", bootstrap),
             float(ci),
             _int("seed", seed),
+            acceleration,
         )
         frame = pd.DataFrame(
             {

@@ -81,6 +81,7 @@ class Dataset:
         bootstrap: Optional[int],
         ci: float,
         seed: int,
+        acceleration: str,
     ) -> Dict[str, Any]: ...
     def cohesion(
         self, data: DataArgs, bloc: str, measure: Optional[str], window: Optional[str], step: Optional[str]

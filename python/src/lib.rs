@@ -831,7 +831,7 @@ impl PyDataset {
 
     /// Ideal points per window (`cosignatory ideal --format csv`) as columns, window dates as
     /// days since 1970-01-01, missing SE/interval as NaN; with the fit's summary as JSON text.
-    #[pyo3(signature = (data, model, window, step, anchor, omega, max_iterations, universe, coding, bootstrap, ci, seed))]
+    #[pyo3(signature = (data, model, window, step, anchor, omega, max_iterations, universe, coding, bootstrap, ci, seed, acceleration))]
     fn ideal<'py>(
         &self,
         py: Python<'py>,
@@ -847,6 +847,7 @@ impl PyDataset {
         bootstrap: Option<usize>,
         ci: f64,
         seed: u64,
+        acceleration: &str,
     ) -> PyResult<Bound<'py, PyDict>> {
         let filter = data.filter()?;
         let spec = window_spec(window, step)?;
@@ -870,6 +871,7 @@ impl PyDataset {
             }),
             seed,
             max_iterations,
+            acceleration: option("acceleration", acceleration)?,
             coding: match coding {
                 Some(c) if !c.trim().eq_ignore_ascii_case("auto") => Some(option("coding", c)?),
                 _ => None,

@@ -11,7 +11,7 @@ use cosignatory::graph::layout::Layout;
 use cosignatory::graph::{
     BackboneMethod, BackboneOptions, Correction, Tail, TailMethod, Weighting,
 };
-use cosignatory::ideal::IdealModel;
+use cosignatory::ideal::{Acceleration, IdealModel};
 use cosignatory::model::BlocMode;
 use cosignatory::time::{Span, Window};
 use std::path::PathBuf;
@@ -477,6 +477,10 @@ pub struct IdealModelArgs {
     /// At most this many EM iterations per fit.
     #[arg(long, default_value_t = 1000, help_heading = "Model")]
     pub max_iterations: usize,
+    /// Acceleration of the EM: squarem (Varadhan & Roland 2008; same estimates, fewer
+    /// iterations) or none (plain EM, emIRT's path).
+    #[arg(long, default_value = "squarem", value_parser = named(&Acceleration::ALL, Acceleration::name), help_heading = "Model")]
+    pub acceleration: Acceleration,
     /// Items per actor: recorded, all, or members:BLOC[+BLOC] (default as for align).
     #[arg(long, value_parser = parse_universe, help_heading = "Model")]
     pub universe: Option<Universe>,

@@ -36,6 +36,7 @@ fn options(
         }),
         seed: args.seed,
         max_iterations: args.max_iterations,
+        acceleration: args.acceleration,
         coding: args.coding,
         universe,
         ..IdealOptions::default()

@@ -5,9 +5,9 @@
 //! Replicate r draws from its own ChaCha8 stream seeded from (seed, fit, r), so the numbers
 //! are the same whether replicates run in order or on threads (`parallel`).
 
-use super::BootstrapOptions;
 use super::data::Votes;
 use super::em::{Engine, State, correlation};
+use super::{Acceleration, BootstrapOptions};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -73,14 +73,14 @@ fn replicate(
     r: u64,
     max: usize,
     tolerance: f64,
-    omega: f64,
+    acceleration: Acceleration,
 ) -> Vec<f64> {
     let v = engine.v;
     let mut rng = ChaCha8Rng::seed_from_u64(mix(seed ^ mix(r)));
     let sim = v.with_categories(simulate(v, st, &mut rng));
-    let mut e = Engine::new(&sim, omega);
+    let mut e = Engine::new(&sim, engine.omega());
     let mut fit = st.clone();
-    e.fit(&mut fit, max, tolerance, None);
+    e.fit(&mut fit, max, tolerance, acceleration, None);
     let est = engine.estimated();
     let mut x: Vec<f64> = est.iter().map(|&k| fit.x[k]).collect();
     let orig: Vec<f64> = est.iter().map(|&k| st.x[k]).collect();
@@ -119,9 +119,9 @@ pub(crate) fn run(
     seed: u64,
     max: usize,
     tolerance: f64,
+    acceleration: Acceleration,
 ) -> Spread {
-    let omega = engine.omega();
-    let one = |r: usize| replicate(engine, st, seed, r as u64, max, tolerance, omega);
+    let one = |r: usize| replicate(engine, st, seed, r as u64, max, tolerance, acceleration);
     #[cfg(feature = "parallel")]
     let reps: Vec<Vec<f64>> = {
         use rayon::prelude::*;

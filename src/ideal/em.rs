@@ -9,8 +9,8 @@ use super::binary::{self, Sums};
 use super::data::{Read, Votes, uninformative};
 use super::dynamic::{self, Path};
 use super::{
-    ActorEstimate, AnchorRule, FitSummary, IdealError, IdealModel, IdealOptions, IdealPoints,
-    ItemEstimate, WindowSummary, bootstrap, ordinal, start,
+    Acceleration, ActorEstimate, AnchorRule, FitSummary, IdealError, IdealModel, IdealOptions,
+    IdealPoints, ItemEstimate, WindowSummary, bootstrap, ordinal, start,
 };
 use crate::align::{Coding, Universe};
 use crate::error::Result;
@@ -232,9 +232,24 @@ impl<'v> Engine<'v> {
         }
     }
 
-    /// Iterates until emIRT's rule holds or `max` iterations; `trace` gets the log-posterior
-    /// after each iteration.
+    /// Iterates until emIRT's rule holds or `max` EM-map evaluations, plainly or with
+    /// SQUAREM; `trace` gets the log-posterior after each accepted iterate.
     pub fn fit(
+        &mut self,
+        st: &mut State,
+        max: usize,
+        tolerance: f64,
+        acceleration: Acceleration,
+        trace: Option<&mut Vec<f64>>,
+    ) -> Outcome {
+        match acceleration {
+            Acceleration::Squarem => self.fit_squarem(st, max, tolerance, trace),
+            _ => self.fit_plain(st, max, tolerance, trace),
+        }
+    }
+
+    /// Plain EM: emIRT's path.
+    fn fit_plain(
         &mut self,
         st: &mut State,
         max: usize,
@@ -242,23 +257,15 @@ impl<'v> Engine<'v> {
         mut trace: Option<&mut Vec<f64>>,
     ) -> Outcome {
         let mut old = st.clone();
-        let xs = |est: &[usize], s: &State, out: &mut Vec<f64>| {
-            out.clear();
-            out.extend(est.iter().map(|&k| s.x[k]));
-        };
         let (mut old_x, mut new_x) = (Vec::new(), Vec::new());
-        xs(&self.estimated, st, &mut old_x);
+        estimated_x(&self.estimated, st, &mut old_x);
         for it in 1..=max {
             self.iterate(st);
             if let Some(t) = trace.as_deref_mut() {
                 t.push(self.log_posterior(st).1);
             }
-            xs(&self.estimated, st, &mut new_x);
-            let done = correlation(&old_x, &new_x) > 1.0 - tolerance
-                && correlation(&old.a, &st.a) > 1.0 - tolerance
-                && correlation(&old.b, &st.b) > 1.0 - tolerance
-                && (!self.ordinal || correlation(&old.s, &st.s) > 1.0 - tolerance);
-            if done {
+            estimated_x(&self.estimated, st, &mut new_x);
+            if self.converged(&old_x, &new_x, &old, st, tolerance) {
                 return Outcome {
                     iterations: it,
                     converged: true,
@@ -273,6 +280,101 @@ impl<'v> Engine<'v> {
             iterations: max,
             converged: false,
         }
+    }
+
+    /// emIRT's rule between two successive iterates (`old_x`, `new_x`: their estimated x).
+    fn converged(
+        &self,
+        old_x: &[f64],
+        new_x: &[f64],
+        old: &State,
+        new: &State,
+        tolerance: f64,
+    ) -> bool {
+        correlation(old_x, new_x) > 1.0 - tolerance
+            && correlation(&old.a, &new.a) > 1.0 - tolerance
+            && correlation(&old.b, &new.b) > 1.0 - tolerance
+            && (!self.ordinal || correlation(&old.s, &new.s) > 1.0 - tolerance)
+    }
+
+    /// SQUAREM (Varadhan & Roland 2008, scheme SqS3) around the EM map F = [`iterate`]: from
+    /// θ₀, θ₁ = F(θ₀), θ₂ = F(θ₁), r = θ₁ − θ₀, v = θ₂ − 2θ₁ + θ₀, α = −‖r‖/‖v‖ (at most −1),
+    /// θ′ = θ₀ − 2αr + α²v, then one EM step from θ′ as stabilisation. The global safeguard:
+    /// when the log-posterior there is below θ₀'s (or not finite), the cycle ends at θ₂, the
+    /// plain EM step, instead. Item variances are extrapolated on the log scale (s stays
+    /// positive). emIRT's rule is checked between every two successive iterates kept (θ₀ → θ₁,
+    /// θ₁ → θ₂ and θ₀ → the cycle's result); iterations count evaluations of F.
+    ///
+    /// [`iterate`]: Engine::iterate
+    fn fit_squarem(
+        &mut self,
+        st: &mut State,
+        max: usize,
+        tolerance: f64,
+        mut trace: Option<&mut Vec<f64>>,
+    ) -> Outcome {
+        let mut lp0 = self.log_posterior(st).1;
+        let (mut s1, mut s2, mut s3) = (st.clone(), st.clone(), st.clone());
+        let (mut x0, mut x1, mut x2) = (Vec::new(), Vec::new(), Vec::new());
+        estimated_x(&self.estimated, st, &mut x0);
+        let mut evals = 0;
+        let done = |evals, converged| Outcome {
+            iterations: evals,
+            converged,
+        };
+        while evals < max {
+            // θ₁ = F(θ₀).
+            s1.copy_from(st);
+            self.iterate(&mut s1);
+            evals += 1;
+            estimated_x(&self.estimated, &s1, &mut x1);
+            let c1 = self.converged(&x0, &x1, st, &s1, tolerance);
+            if c1 || evals == max {
+                st.copy_from(&s1);
+                if let Some(t) = trace.as_deref_mut() {
+                    t.push(self.log_posterior(st).1);
+                }
+                return done(evals, c1);
+            }
+            // θ₂ = F(θ₁).
+            s2.copy_from(&s1);
+            self.iterate(&mut s2);
+            evals += 1;
+            estimated_x(&self.estimated, &s2, &mut x2);
+            let c2 = self.converged(&x1, &x2, &s1, &s2, tolerance);
+            if c2 || evals == max {
+                st.copy_from(&s2);
+                if let Some(t) = trace.as_deref_mut() {
+                    t.push(self.log_posterior(st).1);
+                }
+                return done(evals, c2);
+            }
+            // θ′ into s3, then F(θ′).
+            let extrapolated = extrapolate(st, &s1, &s2, &mut s3);
+            let mut lp = f64::NAN;
+            if extrapolated {
+                self.iterate(&mut s3);
+                evals += 1;
+                lp = self.log_posterior(&s3).1;
+            }
+            if lp.is_nan() || lp < lp0 {
+                // The safeguard: keep the plain EM step θ₂ (monotone).
+                s3.copy_from(&s2);
+                lp = self.log_posterior(&s3).1;
+            }
+            if let Some(t) = trace.as_deref_mut() {
+                t.push(lp);
+            }
+            estimated_x(&self.estimated, &s3, &mut x1);
+            let c3 = self.converged(&x0, &x1, st, &s3, tolerance);
+            std::mem::swap(st, &mut s3);
+            std::mem::swap(&mut x0, &mut x1);
+            lp0 = lp;
+            if c3 {
+                return done(evals, true);
+            }
+        }
+        done(max, false)
     }
 
     /// (log-likelihood, log-posterior) at `st`.
@@ -315,6 +417,72 @@ impl<'v> Engine<'v> {
     pub fn estimated(&self) -> &[usize] {
         &self.estimated
     }
+}
+
+/// The estimated actor-periods' x of `s` into `out`.
+fn estimated_x(est: &[usize], s: &State, out: &mut Vec<f64>) {
+    out.clear();
+    out.extend(est.iter().map(|&k| s.x[k]));
+}
+
+impl State {
+    /// Copies `other` into `self` (same shapes), without allocating.
+    pub fn copy_from(&mut self, other: &State) {
+        self.x.copy_from_slice(&other.x);
+        self.a.copy_from_slice(&other.a);
+        self.b.copy_from_slice(&other.b);
+        self.s.copy_from_slice(&other.s);
+    }
+}
+
+/// SQUAREM's extrapolation (SqS3) from θ₀, θ₁ = F(θ₀), θ₂ = F(θ₁) into `out`: θ′ = θ₀ − 2αr +
+/// α²v with r = θ₁ − θ₀, v = θ₂ − 2θ₁ + θ₀ and α = min(−1, −‖r‖/‖v‖); the item variances s on
+/// the log scale. `false` when there is no step to take (v = 0) or θ′ is not finite.
+fn extrapolate(s0: &State, s1: &State, s2: &State, out: &mut State) -> bool {
+    let (mut rr, mut vv) = (0.0, 0.0);
+    let mut add = |p: f64, q: f64, w: f64| {
+        let (r, v) = (q - p, w - 2.0 * q + p);
+        rr += r * r;
+        vv += v * v;
+    };
+    for ((p, q), w) in s0.x.iter().zip(&s1.x).zip(&s2.x) {
+        add(*p, *q, *w);
+    }
+    for ((p, q), w) in s0.a.iter().zip(&s1.a).zip(&s2.a) {
+        add(*p, *q, *w);
+    }
+    for ((p, q), w) in s0.b.iter().zip(&s1.b).zip(&s2.b) {
+        add(*p, *q, *w);
+    }
+    for ((p, q), w) in s0.s.iter().zip(&s1.s).zip(&s2.s) {
+        add(p.ln(), q.ln(), w.ln());
+    }
+    if !(vv > 0.0 && rr.is_finite() && vv.is_finite()) {
+        return false;
+    }
+    let alpha = (-(rr / vv).sqrt()).min(-1.0);
+    let step = |p: f64, q: f64, w: f64| {
+        let (r, v) = (q - p, w - 2.0 * q + p);
+        p - 2.0 * alpha * r + alpha * alpha * v
+    };
+    let mut finite = true;
+    for (((o, p), q), w) in out.x.iter_mut().zip(&s0.x).zip(&s1.x).zip(&s2.x) {
+        *o = step(*p, *q, *w);
+        finite &= o.is_finite();
+    }
+    for (((o, p), q), w) in out.a.iter_mut().zip(&s0.a).zip(&s1.a).zip(&s2.a) {
+        *o = step(*p, *q, *w);
+        finite &= o.is_finite();
+    }
+    for (((o, p), q), w) in out.b.iter_mut().zip(&s0.b).zip(&s1.b).zip(&s2.b) {
+        *o = step(*p, *q, *w);
+        finite &= o.is_finite();
+    }
+    for (((o, p), q), w) in out.s.iter_mut().zip(&s0.s).zip(&s1.s).zip(&s2.s) {
+        *o = step(p.ln(), q.ln(), w.ln()).exp();
+        finite &= o.is_finite() && *o > 0.0;
+    }
+    finite
 }
 
 /// Pearson correlation; 1 for a constant block that did not change (nothing to converge).
@@ -432,7 +600,13 @@ pub(crate) fn run(
         let (anchor, rule) = anchor(view, &v, anchor_actor, windows[range.start])?;
         let mut engine = Engine::new(&v, options.omega);
         let mut st = engine.start();
-        let outcome = engine.fit(&mut st, options.max_iterations, options.tolerance, None);
+        let outcome = engine.fit(
+            &mut st,
+            options.max_iterations,
+            options.tolerance,
+            options.acceleration,
+            None,
+        );
         orient(&mut st, &v, anchor);
         let (ll, lp) = engine.log_posterior(&st);
         let spread = options.bootstrap.map(|b| {
@@ -443,6 +617,7 @@ pub(crate) fn run(
                 bootstrap::seed_of(options.seed, g as u64),
                 options.max_iterations,
                 options.tolerance,
+                options.acceleration,
             )
         });
         out.fits.push(FitSummary {

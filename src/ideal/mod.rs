@@ -64,6 +64,27 @@ named_enum!(IdealModel, "ideal-point model", [
     Binary => "binary",
 ]);
 
+/// How the EM iterations are accelerated. Both reach the same posterior mode (the fixed point
+/// of the same EM map); see `docs/ideal-points.md`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Acceleration {
+    /// Plain EM, one EM step after the other: emIRT's iteration path.
+    None,
+    /// SQUAREM (Varadhan & Roland 2008, scheme SqS3 with the global safeguard): two EM steps,
+    /// a squared extrapolation along them, one EM step from there; back to the plain EM step
+    /// whenever the log-posterior would fall. The log-posterior of the accepted iterates never
+    /// decreases.
+    #[default]
+    Squarem,
+}
+
+named_enum!(Acceleration, "acceleration", [
+    None => "none",
+    Squarem => "squarem",
+]);
+
 /// Bootstrap settings: emIRT's `boot_emIRT`, a parametric bootstrap.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct BootstrapOptions {
@@ -102,7 +123,8 @@ pub struct IdealOptions {
     pub bootstrap: Option<BootstrapOptions>,
     /// The seed of the bootstrap.
     pub seed: u64,
-    /// At most this many EM iterations per fit (reported when reached).
+    /// At most this many EM iterations per fit (reported when reached); an iteration is one
+    /// evaluation of the EM map, with or without acceleration.
     pub max_iterations: usize,
     /// Convergence: the correlation of successive iterates of every parameter block exceeds
     /// `1 − tolerance` (emIRT's rule, default 1e-6).
@@ -113,6 +135,9 @@ pub struct IdealOptions {
     pub coding: Option<Coding>,
     /// Which statements are items for which actors (as in `align`).
     pub universe: Universe,
+    /// Acceleration of the EM (default SQUAREM; [`Acceleration::None`]: emIRT's plain path).
+    /// The bootstrap refits use the same.
+    pub acceleration: Acceleration,
 }
 
 impl Default for IdealOptions {
@@ -128,6 +153,7 @@ impl Default for IdealOptions {
             tolerance: 1e-6,
             coding: None,
             universe: Universe::Auto,
+            acceleration: Acceleration::Squarem,
         }
     }
 }
