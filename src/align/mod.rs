@@ -77,7 +77,8 @@ pub use score::{Options, Score, ZeroExpected};
 pub use series::{
     AlignmentSeries, Pairs, SeriesInfo, SeriesOptions, SeriesPoint, actor_series, alignment_series,
     alignment_series_by_session, alignment_series_by_session_for_each,
-    alignment_series_by_session_with_progress, alignment_series_for_each,
-    alignment_series_with_progress, pair_series,
+    alignment_series_by_session_pieces, alignment_series_by_session_with_progress,
+    alignment_series_for_each, alignment_series_pieces, alignment_series_with_progress,
+    pair_series,
 };
 pub use table::{ContingencyTable, Dyad};

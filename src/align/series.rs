@@ -419,6 +419,76 @@ pub fn alignment_series_for_each(
     )
 }
 
+/// [`alignment_series_for_each`] a piece at a time: consecutive runs of points (a few
+/// thousand; one with a bootstrap) go to `map` where they were computed, on rayon's pool with
+/// the `parallel` feature, and `map`'s results go to `sink` in the series' order. Work that
+/// turns points into something else (text, columns) runs in `map` beside the scoring; only
+/// `sink` is serial. The pieces are the same whatever the number of threads, so `sink` sees
+/// the same sequence of results.
+///
+/// ```
+/// use cosignatory::align::{alignment_series_pieces, Pairs, SeriesOptions};
+/// let ds = cosignatory::datasets::joint_statements();
+/// let view = ds.view();
+/// let window = [cosignatory::time::Window::new(ds.statements()[0].date, ds.statements().last().unwrap().date)];
+/// let mut text = String::new();
+/// let info = alignment_series_pieces(&view, &window, &Pairs::All, &SeriesOptions::for_view(&view), |_, _| {},
+///     |points| Ok(points.iter().map(|p| format!("{},{}\n", p.a, p.b)).collect::<String>()),
+///     |piece| { text.push_str(&piece); Ok(()) }).unwrap();
+/// assert_eq!(text.lines().count(), info.points);
+/// ```
+///
+/// # Errors
+/// As [`alignment_series`], and the first error of `map` (in the series' order) or `sink`.
+pub fn alignment_series_pieces<T: Send>(
+    view: &View<'_>,
+    windows: &[Window],
+    pairs: &Pairs,
+    options: &SeriesOptions,
+    progress: impl Fn(usize, usize) + Sync,
+    map: impl Fn(&[SeriesPoint]) -> Result<T> + Sync,
+    sink: impl FnMut(T) -> Result<()>,
+) -> Result<SeriesInfo> {
+    stream_pieces(
+        view,
+        windows,
+        |k| view.clone().window(windows[k]),
+        pairs,
+        options,
+        progress,
+        |_| {},
+        |points| map(&points),
+        sink,
+    )
+}
+
+/// [`alignment_series_by_session`] a piece at a time, as [`alignment_series_pieces`].
+///
+/// # Errors
+/// As [`alignment_series_by_session`], and the first error of `map` or `sink`.
+pub fn alignment_series_by_session_pieces<T: Send>(
+    view: &View<'_>,
+    pairs: &Pairs,
+    options: &SeriesOptions,
+    progress: impl Fn(usize, usize) + Sync,
+    map: impl Fn(&[SeriesPoint]) -> Result<T> + Sync,
+    sink: impl FnMut(T) -> Result<()>,
+) -> Result<SeriesInfo> {
+    let sessions = view.sessions()?;
+    let windows: Vec<Window> = sessions.iter().map(|s| s.window).collect();
+    stream_pieces(
+        view,
+        &windows,
+        |k| sessions[k].view(view),
+        pairs,
+        options,
+        progress,
+        |_| {},
+        |points| map(&points),
+        sink,
+    )
+}
+
 /// One window's position matrix, its scorer (the bitset kernel) and its bootstrap's
 /// resampling units.
 type WindowState = (
@@ -482,6 +552,35 @@ fn stream<'a>(
     progress: impl Fn(usize, usize) + Sync,
     reserve: impl FnOnce(usize),
     mut sink: impl FnMut(SeriesPoint) -> Result<()>,
+) -> Result<SeriesInfo> {
+    stream_pieces(
+        view,
+        windows,
+        window_view,
+        pairs,
+        options,
+        progress,
+        reserve,
+        Ok,
+        |points| points.into_iter().try_for_each(&mut sink),
+    )
+}
+
+/// The series over windows whose views `window_view` gives (window `k` → its view), piece by
+/// piece: `map` turns each piece's points into a `T` where the piece was computed (on rayon's
+/// pool with the `parallel` feature), and `sink` takes the `T`s in the series' order;
+/// `reserve(total points)` first.
+#[allow(clippy::too_many_arguments)]
+fn stream_pieces<'a, T: Send>(
+    view: &View<'a>,
+    windows: &[Window],
+    window_view: impl Fn(usize) -> View<'a> + Sync,
+    pairs: &Pairs,
+    options: &SeriesOptions,
+    progress: impl Fn(usize, usize) + Sync,
+    reserve: impl FnOnce(usize),
+    map: impl Fn(Vec<SeriesPoint>) -> Result<T> + Sync,
+    mut sink: impl FnMut(T) -> Result<()>,
 ) -> Result<SeriesInfo> {
     let measure = options.measure;
     check(options)?;
@@ -596,11 +695,12 @@ fn stream<'a>(
             }
             let computed = crate::par::try_map(chunk.len(), |c| {
                 let (k, from, to) = chunk[c];
-                piece(&batch[k], &states[k], from, to)
+                let p = piece(&batch[k], &states[k], from, to)?;
+                Ok::<_, Error>((p.len(), map(p)?))
             })?;
-            for p in computed.into_iter().flatten() {
-                points += 1;
-                sink(p)?;
+            for (n, t) in computed {
+                points += n;
+                sink(t)?;
             }
         }
         if options.bootstrap.is_none() {
