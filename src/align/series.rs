@@ -7,7 +7,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::over_view::{actor_list, bloc_list, positions, resampling_units};
 use super::uncertainty::{BootstrapConfig, Interval, bootstrap};
-use super::{AlignError, AlignWarning, Coding, Defaults, Dyad, Measure, Options, Score, Universe};
+use super::{
+    AlignError, AlignWarning, Coding, Defaults, Dyad, FlagOptions, Measure, Options, Score,
+    Universe,
+};
 use crate::error::{Error, Result};
 use crate::model::{ActorIdx, View};
 use crate::time::Window;
@@ -28,6 +31,65 @@ pub struct SeriesPoint {
     pub score: Score,
     /// The bootstrap interval, when asked for.
     pub interval: Option<Interval>,
+}
+
+/// Consecutive points of a series, all in one window, as [`alignment_series_pieces`] hands
+/// them out: columns over the points, actors as indices into the series' actor list.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct SeriesPiece<'s> {
+    /// The window of every point.
+    pub window: Window,
+    /// The series' actors (as [`SeriesInfo::actors`]): `pairs` index them.
+    pub actors: &'s [Arc<str>],
+    /// The measure.
+    pub measure: Measure,
+    /// Each point's two actors (`a`, `b`), as indices into `actors`.
+    pub pairs: Vec<(u32, u32)>,
+    /// Each point's score and N.
+    pub scores: Vec<Score>,
+    /// Each point's bootstrap interval when the series has them, else empty.
+    pub intervals: Vec<Interval>,
+}
+
+impl SeriesPiece<'_> {
+    /// The number of points.
+    pub fn len(&self) -> usize {
+        self.pairs.len()
+    }
+
+    /// Whether the piece has no point.
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    /// The `k`-th point's interval, if the series has intervals.
+    pub fn interval(&self, k: usize) -> Option<&Interval> {
+        self.intervals.get(k)
+    }
+
+    /// The `k`-th point (sharing the ids).
+    pub fn point(&self, k: usize) -> SeriesPoint {
+        let (a, b) = self.pairs[k];
+        SeriesPoint {
+            window: self.window,
+            a: Arc::clone(&self.actors[a as usize]),
+            b: Arc::clone(&self.actors[b as usize]),
+            measure: self.measure,
+            score: self.scores[k],
+            interval: self.interval(k).cloned(),
+        }
+    }
+
+    /// The points in order.
+    pub fn points(&self) -> impl Iterator<Item = SeriesPoint> + '_ {
+        (0..self.len()).map(|k| self.point(k))
+    }
+
+    /// The `k`-th point's [`SeriesPoint::flag_bits`], without making the point.
+    pub fn flag_bits(&self, k: usize, options: &FlagOptions) -> u8 {
+        super::flags::flag_bits(&self.window, &self.scores[k], self.interval(k), options)
+    }
 }
 
 /// Settings of [`alignment_series`] and [`actor_bloc_alignment`](super::actor_bloc_alignment).
@@ -419,12 +481,13 @@ pub fn alignment_series_for_each(
     )
 }
 
-/// [`alignment_series_for_each`] a piece at a time: consecutive runs of points (a few
-/// thousand; one with a bootstrap) go to `map` where they were computed, on rayon's pool with
-/// the `parallel` feature, and `map`'s results go to `sink` in the series' order. Work that
-/// turns points into something else (text, columns) runs in `map` beside the scoring; only
-/// `sink` is serial. The pieces are the same whatever the number of threads, so `sink` sees
-/// the same sequence of results.
+/// [`alignment_series_for_each`] a piece at a time: consecutive runs of points of one window
+/// (a few thousand; one with a bootstrap), as [`SeriesPiece`]s, go to `map` where they were
+/// computed, on rayon's pool with the `parallel` feature, and `map`'s results go to `sink` in
+/// the series' order. Work that turns points into something else (text, columns) runs in
+/// `map` beside the scoring, on actor indices rather than shared ids; only `sink` is serial.
+/// The pieces are the same whatever the number of threads, so `sink` sees the same sequence
+/// of results.
 ///
 /// ```
 /// use cosignatory::align::{alignment_series_pieces, Pairs, SeriesOptions};
@@ -433,7 +496,7 @@ pub fn alignment_series_for_each(
 /// let window = [cosignatory::time::Window::new(ds.statements()[0].date, ds.statements().last().unwrap().date)];
 /// let mut text = String::new();
 /// let info = alignment_series_pieces(&view, &window, &Pairs::All, &SeriesOptions::for_view(&view), |_, _| {},
-///     |points| Ok(points.iter().map(|p| format!("{},{}\n", p.a, p.b)).collect::<String>()),
+///     |piece| Ok(piece.points().map(|p| format!("{},{}\n", p.a, p.b)).collect::<String>()),
 ///     |piece| { text.push_str(&piece); Ok(()) }).unwrap();
 /// assert_eq!(text.lines().count(), info.points);
 /// ```
@@ -446,7 +509,7 @@ pub fn alignment_series_pieces<T: Send>(
     pairs: &Pairs,
     options: &SeriesOptions,
     progress: impl Fn(usize, usize) + Sync,
-    map: impl Fn(&[SeriesPoint]) -> Result<T> + Sync,
+    map: impl Fn(SeriesPiece<'_>) -> Result<T> + Sync,
     sink: impl FnMut(T) -> Result<()>,
 ) -> Result<SeriesInfo> {
     stream_pieces(
@@ -457,7 +520,7 @@ pub fn alignment_series_pieces<T: Send>(
         options,
         progress,
         |_| {},
-        |points| map(&points),
+        map,
         sink,
     )
 }
@@ -471,7 +534,7 @@ pub fn alignment_series_by_session_pieces<T: Send>(
     pairs: &Pairs,
     options: &SeriesOptions,
     progress: impl Fn(usize, usize) + Sync,
-    map: impl Fn(&[SeriesPoint]) -> Result<T> + Sync,
+    map: impl Fn(SeriesPiece<'_>) -> Result<T> + Sync,
     sink: impl FnMut(T) -> Result<()>,
 ) -> Result<SeriesInfo> {
     let sessions = view.sessions()?;
@@ -484,7 +547,7 @@ pub fn alignment_series_by_session_pieces<T: Send>(
         options,
         progress,
         |_| {},
-        |points| map(&points),
+        map,
         sink,
     )
 }
@@ -561,7 +624,7 @@ fn stream<'a>(
         options,
         progress,
         reserve,
-        Ok,
+        |piece| Ok(piece.points().collect::<Vec<_>>()),
         |points| points.into_iter().try_for_each(&mut sink),
     )
 }
@@ -579,7 +642,7 @@ fn stream_pieces<'a, T: Send>(
     options: &SeriesOptions,
     progress: impl Fn(usize, usize) + Sync,
     reserve: impl FnOnce(usize),
-    map: impl Fn(Vec<SeriesPoint>) -> Result<T> + Sync,
+    map: impl Fn(SeriesPiece<'_>) -> Result<T> + Sync,
     mut sink: impl FnMut(T) -> Result<()>,
 ) -> Result<SeriesInfo> {
     let measure = options.measure;
@@ -631,9 +694,16 @@ fn stream_pieces<'a, T: Send>(
                  (m, scorer, units): &WindowState,
                  from: usize,
                  to: usize|
-     -> Result<Vec<SeriesPoint>> {
+     -> Result<SeriesPiece<'_>> {
         let mut scratch = scorer.as_ref().map(super::matrix::PairScorer::scratch);
-        let mut out = Vec::with_capacity(to - from);
+        let mut out = SeriesPiece {
+            window: *w,
+            actors: &ids,
+            measure,
+            pairs: Vec::with_capacity(to - from),
+            scores: Vec::with_capacity(to - from),
+            intervals: Vec::new(),
+        };
         for (i, j) in index.from(from).take(to - from) {
             let score = match (scorer, &mut scratch) {
                 (Some(scorer), Some(scratch)) => scorer.score(i, j, scratch)?,
@@ -641,27 +711,18 @@ fn stream_pieces<'a, T: Send>(
                 // way the pair is asked for (the hypergeometric tail is not bit-symmetric).
                 _ => measure.compute_with(&m.table(i.min(j), i.max(j)), &options.options)?,
             };
-            let interval = match &options.bootstrap {
-                Some(cfg) => {
-                    let (x, y) = (m.actor_codes(i), m.actor_codes(j));
-                    let mut dyad = Dyad::new(m.scale(), &x, &y)?;
-                    if let Some(units) = &units {
-                        dyad = dyad.with_clusters(units)?;
-                    }
-                    let ci = bootstrap(measure, &dyad, cfg)?;
-                    step();
-                    Some(ci)
+            if let Some(cfg) = &options.bootstrap {
+                let (x, y) = (m.actor_codes(i), m.actor_codes(j));
+                let mut dyad = Dyad::new(m.scale(), &x, &y)?;
+                if let Some(units) = &units {
+                    dyad = dyad.with_clusters(units)?;
                 }
-                None => None,
-            };
-            out.push(SeriesPoint {
-                window: *w,
-                a: Arc::clone(&ids[i]),
-                b: Arc::clone(&ids[j]),
-                measure,
-                score,
-                interval,
-            });
+                out.intervals.push(bootstrap(measure, &dyad, cfg)?);
+                step();
+            }
+            // Actor indices fit in u32: a position matrix has one row per actor.
+            out.pairs.push((i as u32, j as u32));
+            out.scores.push(score);
         }
         Ok(out)
     };

@@ -7,7 +7,7 @@ use super::output::{self, Cell, Records};
 use cosignatory::align::uncertainty::{BootstrapConfig, PermutationConfig};
 use cosignatory::align::{
     AlignmentSeries, Coding, FlagOptions, Measure, Options, Pairs, ScoreFlag, SeriesInfo,
-    SeriesOptions, SeriesPoint, Universe, alignment_series_by_session_for_each,
+    SeriesOptions, SeriesPiece, SeriesPoint, Universe, alignment_series_by_session_for_each,
     alignment_series_by_session_pieces, alignment_series_by_session_with_progress,
     alignment_series_for_each, alignment_series_pieces, alignment_series_with_progress,
     compare_windows_with_progress,
@@ -17,7 +17,7 @@ use cosignatory::time::Window;
 use std::collections::HashMap;
 use std::io::Write;
 use std::rc::Rc;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The series settings of the arguments, with the data's defaults where none is given. The
 /// argument combinations the library would refuse are usage errors here, with a hint.
@@ -181,7 +181,7 @@ fn stream(
             }
             header.push(b'\n');
             out.write_all(&header).map_err(to_lib).and_then(|()| {
-                let map = |points: &[SeriesPoint]| Ok(rows.piece(points));
+                let map = |piece: SeriesPiece<'_>| Ok(rows.piece(&piece));
                 let sink = |bytes: Vec<u8>| out.write_all(&bytes).map_err(to_lib);
                 match windows {
                     Some(w) => {
@@ -486,57 +486,54 @@ struct CsvPieces<'f> {
     intervals: bool,
     texts: Vec<Vec<u8>>,
     flags: &'f FlagOptions,
+    /// Each actor's field, by its index in the series (made from the first piece).
+    ids: OnceLock<Vec<Vec<u8>>>,
 }
 
 impl<'f> CsvPieces<'f> {
     fn new(measure: Measure, intervals: bool, flags: &'f FlagOptions) -> Self {
-        let field = |text: &str| {
-            let mut out = Vec::new();
-            output::push_csv_field(&mut out, text);
-            out
-        };
         CsvPieces {
-            measure: field(measure.name()),
+            measure: csv_field(measure.name()),
             intervals,
             texts: (0..1u8 << ScoreFlag::ALL.len())
-                .map(|bits| field(&SeriesPoint::flag_text(bits)))
+                .map(|bits| csv_field(&SeriesPoint::flag_text(bits)))
                 .collect(),
             flags,
+            ids: OnceLock::new(),
         }
     }
 
-    /// The rows of `points`.
-    fn piece(&self, points: &[SeriesPoint]) -> Vec<u8> {
-        let mut out = Vec::with_capacity(points.len() * 80);
-        // `,start,end,measure,` of the current window.
-        let mut middle: (Option<Window>, Vec<u8>) = (None, Vec::new());
-        for p in points {
-            if middle.0 != Some(p.window) {
-                let m = &mut middle.1;
-                m.clear();
-                m.push(b',');
-                output::push_csv_field(m, &p.window.start.to_string());
-                m.push(b',');
-                output::push_csv_field(m, &p.window.end.to_string());
-                m.push(b',');
-                m.extend_from_slice(&self.measure);
-                m.push(b',');
-                middle.0 = Some(p.window);
-            }
-            output::push_csv_field(&mut out, &p.a);
+    /// The rows of a piece.
+    fn piece(&self, piece: &SeriesPiece<'_>) -> Vec<u8> {
+        let ids = self
+            .ids
+            .get_or_init(|| piece.actors.iter().map(|a| csv_field(a)).collect());
+        let mut out = Vec::with_capacity(piece.len() * 80);
+        // `,start,end,measure,` of the piece's window.
+        let mut middle = vec![b','];
+        output::push_csv_field(&mut middle, &piece.window.start.to_string());
+        middle.push(b',');
+        output::push_csv_field(&mut middle, &piece.window.end.to_string());
+        middle.push(b',');
+        middle.extend_from_slice(&self.measure);
+        middle.push(b',');
+        for (k, (&(a, b), score)) in piece.pairs.iter().zip(&piece.scores).enumerate() {
+            out.extend_from_slice(&ids[a as usize]);
             out.push(b',');
-            output::push_csv_field(&mut out, &p.b);
-            out.extend_from_slice(&middle.1);
-            if let Some(v) = p.score.value {
+            out.extend_from_slice(&ids[b as usize]);
+            out.extend_from_slice(&middle);
+            if let Some(v) = score.value {
                 output::push_f64(&mut out, v);
             }
             out.push(b',');
-            output::push_u64(&mut out, u64::from(p.score.n));
+            output::push_u64(&mut out, u64::from(score.n));
             out.push(b',');
-            let (bits, low, high) = flagged(p, self.flags);
+            let bits = piece.flag_bits(k, self.flags);
             out.extend_from_slice(&self.texts[bits as usize]);
             if self.intervals {
-                for v in [low, high] {
+                // No interval below `--min-n` (bit 0, `small-n`).
+                let ci = piece.interval(k).filter(|_| bits & 1 == 0);
+                for v in [ci.and_then(|c| c.lower), ci.and_then(|c| c.upper)] {
                     out.push(b',');
                     if let Some(v) = v {
                         output::push_f64(&mut out, v);
@@ -547,6 +544,13 @@ impl<'f> CsvPieces<'f> {
         }
         out
     }
+}
+
+/// `text` as one CSV field.
+fn csv_field(text: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    output::push_csv_field(&mut out, text);
+    out
 }
 
 /// The JSON of a series row by row: the bytes of the table's rows written as JSON.

@@ -274,7 +274,10 @@ pub fn push_u64(out: &mut Vec<u8>, mut n: u64) {
 /// Appends `field` as the csv crate writes it (quoted, quotes doubled, when it holds a comma,
 /// a quote or a line break), for rows formatted without its writer.
 pub fn push_csv_field(out: &mut Vec<u8>, field: &str) {
-    if field.bytes().any(|c| matches!(c, b',' | b'"' | b'\r' | b'\n')) {
+    if field
+        .bytes()
+        .any(|c| matches!(c, b',' | b'"' | b'\r' | b'\n'))
+    {
         out.push(b'"');
         for c in field.bytes() {
             if c == b'"' {
@@ -564,7 +567,16 @@ mod tests {
 
     #[test]
     fn fields_are_quoted_as_the_csv_writer_quotes_them() {
-        for field in ["USA", "", "a,b", "say \"hi\"", "two\nlines", "cr\r", "#x", " pad "] {
+        for field in [
+            "USA",
+            "",
+            "a,b",
+            "say \"hi\"",
+            "two\nlines",
+            "cr\r",
+            "#x",
+            " pad ",
+        ] {
             let mut ours = Vec::new();
             push_csv_field(&mut ours, field);
             ours.extend_from_slice(b",1\n");
