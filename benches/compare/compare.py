@@ -464,24 +464,32 @@ def alignment_e2e(args):
             for t in (1, 2):
                 runners[f"{label}, --threads {t}"] = [binary, "--threads", str(t), *base]
     times = {name: [] for name in [*runners, "un_numpy"]}
+    cpu = {name: [] for name in times}
+
+    def children_cpu():
+        r = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return r.ru_utime + r.ru_stime
+
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "x.csv"
         for _ in range(args.runs):
             for name, cmd in runners.items():
                 with open(out, "wb") as f:
-                    t = time.perf_counter()
+                    c, t = children_cpu(), time.perf_counter()
                     subprocess.run(cmd, stdout=f, check=True)
                     times[name].append(time.perf_counter() - t)
-            t = time.perf_counter()
+                    cpu[name].append(children_cpu() - c)
+            c, t = time.process_time(), time.perf_counter()
             un_numpy(codes)
             times["un_numpy"].append(time.perf_counter() - t)
+            cpu["un_numpy"].append(time.process_time() - c)
     med_np = statistics.median(times["un_numpy"])
-    print("| run | median | range | / un_numpy (median of per-run ratios) |")
-    print("|---|---|---|---|")
+    print("| run | wall: median | range | / un_numpy (median of per-run ratios) | CPU (user + sys): median |")
+    print("|---|---|---|---|---|")
     for name, ts in times.items():
         ratios = [t / n for t, n in zip(ts, times["un_numpy"])]
         print(f"| {name} | {statistics.median(ts):.3f} s | {min(ts):.3f}–{max(ts):.3f} s | "
-              f"{statistics.median(ratios):.2f}× |")
+              f"{statistics.median(ratios):.2f}× | {statistics.median(cpu[name]):.3f} s |")
     print(f"({args.runs} alternations, {load()}; un_numpy median {med_np:.3f} s)")
 
 

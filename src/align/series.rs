@@ -735,6 +735,15 @@ fn stream_pieces<'a, T: Send>(
     };
     let per_window = n_pairs.div_ceil(size);
     let mut points = 0;
+    // The results of the last chunk, handed to the sink while the next chunk is computed.
+    let mut pending: Vec<(usize, T)> = Vec::new();
+    let mut drain = |pending: Vec<(usize, T)>| -> Result<()> {
+        for (n, t) in pending {
+            points += n;
+            sink(t)?;
+        }
+        Ok(())
+    };
     let mut first = 0;
     while first < windows.len() {
         // A batch: up to `lanes` windows, fewer once their pieces fill the lanes.
@@ -743,7 +752,12 @@ fn stream_pieces<'a, T: Send>(
             last += 1;
         }
         let batch = &windows[first..last];
-        let states = crate::par::try_map(batch.len(), |k| state(first + k))?;
+        let (states, drained) = overlap(
+            || crate::par::try_map(batch.len(), |k| state(first + k)),
+            || drain(std::mem::take(&mut pending)),
+        );
+        drained?;
+        let states = states?;
         let mut pieces = (0..batch.len()).flat_map(|k| {
             (0..n_pairs)
                 .step_by(size)
@@ -754,21 +768,25 @@ fn stream_pieces<'a, T: Send>(
             if chunk.is_empty() {
                 break;
             }
-            let computed = crate::par::try_map(chunk.len(), |c| {
-                let (k, from, to) = chunk[c];
-                let p = piece(&batch[k], &states[k], from, to)?;
-                Ok::<_, Error>((p.len(), map(p)?))
-            })?;
-            for (n, t) in computed {
-                points += n;
-                sink(t)?;
-            }
+            let (computed, drained) = overlap(
+                || {
+                    crate::par::try_map(chunk.len(), |c| {
+                        let (k, from, to) = chunk[c];
+                        let p = piece(&batch[k], &states[k], from, to)?;
+                        Ok::<_, Error>((p.len(), map(p)?))
+                    })
+                },
+                || drain(std::mem::take(&mut pending)),
+            );
+            drained?;
+            pending = computed?;
         }
         if options.bootstrap.is_none() {
             batch.iter().for_each(|_| step());
         }
         first = last;
     }
+    drain(pending)?;
     Ok(SeriesInfo {
         measure,
         coding: options.coding,
@@ -777,6 +795,23 @@ fn stream_pieces<'a, T: Send>(
         warnings,
         points,
     })
+}
+
+/// `(work(), here())`: with the `parallel` feature and more than one thread, `work` runs on
+/// rayon's pool while `here` runs on the calling thread (the sink of the previous chunk beside
+/// the next chunk's scoring); otherwise `here` and then `work`, on one thread.
+fn overlap<A: Send, B>(work: impl FnOnce() -> A + Send, here: impl FnOnce() -> B) -> (A, B) {
+    #[cfg(feature = "parallel")]
+    if crate::par::threads() > 1 {
+        let mut out = None;
+        let b = rayon::in_place_scope(|s| {
+            s.spawn(|_| out = Some(work()));
+            here()
+        });
+        return (out.expect("the scope waits for its work"), b);
+    }
+    let b = here();
+    (work(), b)
 }
 
 /// The actors of the position matrices and the pairs as columns of those matrices.
