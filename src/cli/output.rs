@@ -187,8 +187,13 @@ fn csv_io(e: csv::Error) -> io::Error {
 }
 
 /// Appends `v` as `format!("{v}")` writes it (Rust's shortest round-trip digits, never an
-/// exponent: `1`, `0.25`, `0.0000001`, `-0`), through ryu's digits: the CSV of millions of
-/// scores spends most of its time here otherwise.
+/// exponent: `1`, `0.25`, `0.0000001`, `-0`), through ryu's digits where they must be the
+/// same: the CSV of millions of scores spends much of its time here otherwise.
+///
+/// Both give the shortest digits that read back as `v`, and of those the closest to `v`; they
+/// differ only on an exact tie between two closest candidates (ryu rounds half to even, Rust
+/// half up). A tie needs two candidates one digit step apart within one ulp of `v`, so a step
+/// of at most 2⁻⁵² relative: 16 or more significant digits. Those go through `Display`.
 pub fn push_f64(out: &mut Vec<u8>, v: f64) {
     if !v.is_finite() {
         out.extend_from_slice(v.to_string().as_bytes());
@@ -224,6 +229,11 @@ pub fn push_f64(out: &mut Vec<u8>, v: f64) {
     }
     while let Some((b'0', rest)) = digits.split_last() {
         digits = rest;
+    }
+    if digits.len() >= 16 {
+        use std::io::Write as _;
+        write!(out, "{v}").expect("writing to a Vec");
+        return;
     }
     if negative {
         out.push(b'-');
@@ -543,6 +553,8 @@ mod tests {
             1.2345e22,
             f64::MAX,
             f64::MIN,
+            1.6582067800885623e15,
+            0.50000762939453125,
             123456.0,
             0.000123,
         ];
@@ -555,6 +567,9 @@ mod tests {
             values.push(f64::from_bits(x));
             values.push((x >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0);
             values.push(k as f64 / 997.0);
+            // Ties between two closest candidates (odd multiples of 2^-17 in [0.5, 1), …).
+            values.push((2 * k + 1) as f64 / (1u64 << 18) as f64 + 0.5);
+            values.push(((x >> 11) | 1) as f64 * 0.25);
         }
         values.extend([f64::NAN, f64::INFINITY, f64::NEG_INFINITY]);
         let mut out = Vec::new();
