@@ -59,13 +59,16 @@ struct Track {
     seen: Option<ActorSeen>,
 }
 
+/// A country name met with a code, and the key index of the pair.
+type NameKey = (Box<[u8]>, u32);
+
 #[derive(Default)]
 pub(crate) struct Seen {
     key_index: HashMap<Vec<u8>, u32, FxBuild>,
     /// The keys whose code fits in a `u64` ([`packed`]), by code: (country, key index) for
     /// each name met with it, usually one. Most rows are found here without building the
     /// lookup bytes or hashing the name.
-    by_code: HashMap<u64, Vec<(Box<[u8]>, u32)>, FxBuild>,
+    by_code: HashMap<u64, Vec<NameKey>, FxBuild>,
     keys: Vec<Result<Vec<Era>, KeyError>>,
     codes: Vec<String>,
     actor_index: HashMap<&'static str, u32, FxBuild>,
