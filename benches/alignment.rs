@@ -26,6 +26,28 @@ fn era_matrix() -> PositionMatrix {
     })
 }
 
+/// The bundled UN tables decompressed and read as byte records (the csv crate's loop, the
+/// loader's buffer size): fields counted, nothing parsed or kept.
+#[cfg(feature = "un-votes")]
+fn raw_un_records() -> usize {
+    let files: [&[u8]; 3] = [
+        include_bytes!("../data/unvotes/unvotes.csv.gz"),
+        include_bytes!("../data/unvotes/roll_calls.csv.gz"),
+        include_bytes!("../data/unvotes/issues.csv.gz"),
+    ];
+    let mut fields = 0;
+    for gz in files {
+        let mut rdr = csv::ReaderBuilder::new()
+            .buffer_capacity(1 << 16)
+            .from_reader(flate2::read::GzDecoder::new(gz));
+        let mut rec = csv::ByteRecord::new();
+        while rdr.read_byte_record(&mut rec).expect("bundled data") {
+            fields += rec.len();
+        }
+    }
+    fields
+}
+
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("alignment");
     group.sample_size(20);
@@ -45,6 +67,11 @@ fn bench(c: &mut Criterion) {
         group.sample_size(10);
         group.bench_function("un-votes load", |b| {
             b.iter(|| black_box(cosignatory::datasets::un_votes()))
+        });
+        // The floor of the loader (issue 19): the same compressed bytes decompressed and split
+        // into records by the csv crate, nothing else.
+        group.bench_function("un-votes decompress + raw csv records", |b| {
+            b.iter(|| black_box(raw_un_records()))
         });
         let ds = cosignatory::datasets::un_votes();
         let years = cosignatory::time::WindowSpec::years()

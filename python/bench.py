@@ -17,6 +17,11 @@ after run and in alternating order, so that both see the same machine; the table
 the median of the per-run ratios (each Python call over the library call just before it).
 networkx runs `weighted_projected_graph` / `collaboration_weighted_projected_graph` on a
 bipartite graph built from the same frames (its build time not counted).
+
+--breakdown times the parts of the Python call apart, alternating in one process: the
+library call, the native method with its numpy columns (the whole call less the frame), and
+the pandas frame built from those columns (`cosignatory._edge_frame` / `_align_frame`, timed
+inside the real call), instead of the table above.
 """
 
 from __future__ import annotations
@@ -59,6 +64,52 @@ def alternate(library, python, runs):
     return statistics.median(lib), statistics.median(py), ratio, out
 
 
+class FrameTimer:
+    """Wraps the package's frame builder (`_edge_frame` or `_align_frame`) to time it inside
+    the real call."""
+
+    def __init__(self, name):
+        self.name, self.inner, self.last = name, getattr(cs, name), 0.0
+
+    def __enter__(self):
+        def timed(*a, **k):
+            t0 = time.perf_counter()
+            out = self.inner(*a, **k)
+            self.last = time.perf_counter() - t0
+            return out
+
+        setattr(cs, self.name, timed)
+        return self
+
+    def __exit__(self, *exc):
+        setattr(cs, self.name, self.inner)
+
+
+def breakdown(name, frame_fn, library, python, runs):
+    """One row: medians of the library call, the native part of the Python call (whole call
+    less the frame), the frame, and the whole call, alternating which runs first."""
+    lib, native, frame, whole = [], [], [], []
+    with FrameTimer(frame_fn) as timer:
+        for run in range(runs):
+            out = None
+            steps = [lambda: lib.append(library()), None]
+            if run % 2:
+                steps.reverse()
+            for step in steps:
+                if step is None:
+                    t0 = time.perf_counter()
+                    out = python()
+                    t = time.perf_counter() - t0
+                    whole.append(t)
+                    frame.append(timer.last)
+                    native.append(t - timer.last)
+                else:
+                    step()
+    m = statistics.median
+    return (name, m(lib), m(native), m(frame), m(whole),
+            m(w / l for w, l in zip(whole, lib)), m(n / l for n, l in zip(native, lib)), len(out))
+
+
 def once(fn):
     t0 = time.perf_counter()
     out = fn()
@@ -74,8 +125,40 @@ def main():
     p.add_argument("--data", default="/tmp/cosig-compare")
     p.add_argument("--runs", type=int, default=7)
     p.add_argument("--skip-networkx", action="store_true", help="networkx takes about two minutes per weighting")
+    p.add_argument("--breakdown", action="store_true", help="time library, native method and pandas frame apart")
+    p.add_argument("--only", default="graph,un-graph,align", help="rows (with --breakdown): graph, un-graph, align")
     args = p.parse_args()
     everything = (None, None, [], [], "as-actor")
+    if args.breakdown:
+        only = set(args.only.split(","))
+        rows = []
+        if "graph" in only:
+            ds = cs.read_dataset(Path(args.data) / "proj_1000x100000")
+            for weight in ("count", "newman"):
+                rows.append(breakdown(
+                    f"ds.graph() 1,000 x 100,000 {weight}", "_edge_frame",
+                    lambda: ds._native._bench_library("graph", everything, (weight, False, False), None, 1),
+                    lambda: ds.graph(weight=weight), args.runs))
+        un = cs.un_votes()
+        if "un-graph" in only:
+            for weight in ("count", "newman"):
+                rows.append(breakdown(
+                    f"ds.graph(votes=True) UN votes {weight}", "_edge_frame",
+                    lambda: un._native._bench_library("graph", everything, (weight, False, True), None, 1),
+                    lambda: un.graph(votes=True, weight=weight), args.runs))
+        if "align" in only:
+            rows.append(breakdown(
+                "ds.align(window=\"1y\") UN votes, all pairs", "_align_frame",
+                lambda: un._native._bench_library("align", everything, ("count", False, False), "1y", 1),
+                lambda: un.align(window="1y"), args.runs))
+        print("| workload | rows | library | native + numpy columns | pandas frame | whole call | "
+              "whole / library | native / library |")
+        print("|---|---|---|---|---|---|---|---|")
+        for name, t_lib, t_nat, t_frame, t_whole, r_whole, r_nat, n in rows:
+            print(f"| {name} | {n:,} | {ms(t_lib)} | {ms(t_nat)} | {ms(t_frame)} | {ms(t_whole)} | "
+                  f"{r_whole:.2f}x | {r_nat:.2f}x |")
+        print(f"(medians of {args.runs} alternations; ratios are medians of the per-run ratios)")
+        return
 
     rows = []
     ds = cs.read_dataset(Path(args.data) / "proj_1000x100000")

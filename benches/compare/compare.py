@@ -16,7 +16,8 @@ pandas (the numpy alignment reads the compressed CSVs with pandas).
     python3 benches/compare/compare.py --data /tmp/cosig-compare
 
 Sections (--only, comma-separated): projection, pagerank, louvain, leiden, alignment,
-memory. --skip-slow leaves out the networkx runs that take minutes (projection of 1,000 x
+memory, and alignment-e2e (not run by default: the CLI's all-pairs yearly kappa at 1 and 2
+threads against un_numpy, alternating run by run; --bin-before adds an older binary). --skip-slow leaves out the networkx runs that take minutes (projection of 1,000 x
 100,000, Louvain on 100,000 and 200,000 nodes) and the 200,000-node graph.
 
 Timings: "ours (CLI)" is the wall time of the release binary, parsing its input and writing
@@ -449,6 +450,49 @@ def alignment(args, crit):
            t_sk, t_sk, f"{'OK' if err <= 1e-9 else 'MISMATCH'}: max abs diff {err:.1e} on the sample")
 
 
+def alignment_e2e(args):
+    """The CLI's all-pairs yearly kappa (writing every row to a file) at 1 and 2 threads against
+    `un_numpy` (pandas load + matrix products, in this process: no interpreter start or imports),
+    alternating run by run; medians and ranges. `--bin-before` adds an older binary."""
+    print(f"== alignment end to end, alternating ({load()})", flush=True)
+    codes = Path(args.data) / "un_codes.csv"
+    un_numpy(codes)  # imports pandas and warms the page cache, untimed
+    base = ["align", "--un-votes", "--measure", "kappa-quadratic", "--window", "1y", "--format", "csv"]
+    runners = {}
+    for label, binary in [("CLI", args.bin), ("CLI before", args.bin_before)]:
+        if binary:
+            for t in (1, 2):
+                runners[f"{label}, --threads {t}"] = [binary, "--threads", str(t), *base]
+    times = {name: [] for name in [*runners, "un_numpy"]}
+    cpu = {name: [] for name in times}
+
+    def children_cpu():
+        r = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return r.ru_utime + r.ru_stime
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "x.csv"
+        for _ in range(args.runs):
+            for name, cmd in runners.items():
+                with open(out, "wb") as f:
+                    c, t = children_cpu(), time.perf_counter()
+                    subprocess.run(cmd, stdout=f, check=True)
+                    times[name].append(time.perf_counter() - t)
+                    cpu[name].append(children_cpu() - c)
+            c, t = time.process_time(), time.perf_counter()
+            un_numpy(codes)
+            times["un_numpy"].append(time.perf_counter() - t)
+            cpu["un_numpy"].append(time.process_time() - c)
+    med_np = statistics.median(times["un_numpy"])
+    print("| run | wall: median | range | / un_numpy (median of per-run ratios) | CPU (user + sys): median |")
+    print("|---|---|---|---|---|")
+    for name, ts in times.items():
+        ratios = [t / n for t, n in zip(ts, times["un_numpy"])]
+        print(f"| {name} | {statistics.median(ts):.3f} s | {min(ts):.3f}–{max(ts):.3f} s | "
+              f"{statistics.median(ratios):.2f}× | {statistics.median(cpu[name]):.3f} s |")
+    print(f"({args.runs} alternations, {load()}; un_numpy median {med_np:.3f} s)")
+
+
 # ---------------------------------------------------------------- memory
 
 
@@ -494,6 +538,7 @@ def main():
     p.add_argument("--sklearn-pairs", type=int, default=3000, help="dyad-years timed for the sklearn loop")
     p.add_argument("--quality-seeds", type=int, default=5, help="Leiden: seeds for the mean modularity")
     p.add_argument("--skip-slow", action="store_true")
+    p.add_argument("--bin-before", help="alignment-e2e: an older CLI to time alongside")
     args = p.parse_args()
     if not Path(args.data).is_dir():
         sys.exit(f"{args.data} not found: run `cargo bench --bench compare -- workloads {args.data}` first")
@@ -516,6 +561,9 @@ def main():
             clustering(args, crit, which)
     if "alignment" in only:
         alignment(args, crit)
+    if "alignment-e2e" in only:
+        alignment_e2e(args)
+        return
     if "memory" in only:
         memory(args)
     print(f"\n{load()}\n")

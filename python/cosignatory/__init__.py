@@ -746,25 +746,7 @@ class Dataset:
             _int("min_n", min_n),
             str(resample),
         )
-        categories = pd.Index(native["categories"], dtype=str)
-        data: Dict[str, Any] = {
-            "a": pd.Categorical.from_codes(native["a"], categories=categories),
-            "b": pd.Categorical.from_codes(native["b"], categories=categories),
-            "window_start": _days(native["window_start"]),
-            "window_end": _days(native["window_end"]),
-            "measure": pd.Categorical.from_codes(
-                np.zeros(len(native["a"]), dtype=np.int8), categories=[native["measure"]]
-            ),
-            "score": native["score"],
-            "n": native["n"],
-            "flag": pd.Categorical.from_codes(native["flag"], categories=native["flag_names"]),
-        }
-        if "ci_low" in native:
-            data["ci_low"] = native["ci_low"]
-            data["ci_high"] = native["ci_high"]
-        frame = pd.DataFrame(data, copy=False)
-        frame.attrs.update(coding=native["coding"], universe=native["universe"])
-        return frame
+        return _align_frame(native)
 
     def ideal(
         self,
@@ -953,6 +935,29 @@ def _graph_args(
         (weight, bool(signed), bool(votes)),
         (backbone, float(alpha), correction, tail, tail_method, _int("samples", samples), _int("seed", seed)),
     )
+
+
+def _align_frame(native: Dict[str, Any]) -> pd.DataFrame:
+    """The frame of ``Dataset.align`` from the native layer's columns."""
+    categories = pd.Index(native["categories"], dtype=str)
+    data: Dict[str, Any] = {
+        "a": pd.Categorical.from_codes(native["a"], categories=categories),
+        "b": pd.Categorical.from_codes(native["b"], categories=categories),
+        "window_start": _days(native["window_start"]),
+        "window_end": _days(native["window_end"]),
+        "measure": pd.Categorical.from_codes(
+            np.zeros(len(native["a"]), dtype=np.int8), categories=[native["measure"]]
+        ),
+        "score": native["score"],
+        "n": native["n"],
+        "flag": pd.Categorical.from_codes(native["flag"], categories=native["flag_names"]),
+    }
+    if "ci_low" in native:
+        data["ci_low"] = native["ci_low"]
+        data["ci_high"] = native["ci_high"]
+    frame = pd.DataFrame(data, copy=False)
+    frame.attrs.update(coding=native["coding"], universe=native["universe"])
+    return frame
 
 
 def _edge_frame(cols: Dict[str, Any]) -> pd.DataFrame:

@@ -11,11 +11,11 @@
 // The methods take the CLI's options one by one, as the Python keywords they bind.
 #![allow(clippy::too_many_arguments)]
 
-use cosignatory::align::uncertainty::{BootstrapConfig, PermutationConfig, Resample};
+use cosignatory::align::uncertainty::{BootstrapConfig, Interval, PermutationConfig, Resample};
 use cosignatory::align::{
-    AlignmentSeries, CohesionMeasure, Defaults, FlagOptions, Measure, Options as MeasureOptions,
-    Pairs, ScoreFlag, SeriesOptions, SeriesPoint, Universe, alignment_series,
-    alignment_series_by_session, bloc_cohesion, compare_windows,
+    CohesionMeasure, Defaults, FlagOptions, Measure, Options as MeasureOptions, Pairs, ScoreFlag,
+    SeriesInfo, SeriesOptions, SeriesPiece, SeriesPoint, Universe, alignment_series,
+    alignment_series_by_session_pieces, alignment_series_pieces, bloc_cohesion, compare_windows,
 };
 use cosignatory::chrono::NaiveDate;
 use cosignatory::cluster::{
@@ -41,7 +41,6 @@ use pyo3::exceptions::{
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
-use std::collections::HashMap;
 use std::ffi::CString;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -582,24 +581,37 @@ impl PyDataset {
                 resample,
             }),
         };
-        let series = if sessions {
-            py.detach(|| alignment_series_by_session(&view, &pairs, &options))
-                .map_err(|e| match e {
-                    cosignatory::Error::InvalidParameter { name: "window", .. } => {
-                        PyValueError::new_err(format!("option `window`: {e}"))
-                    }
-                    e => to_py(py, e),
-                })?
+        let flags = FlagOptions::for_dataset(&self.ds, min_n);
+        let intervals = options.bootstrap.is_some();
+        // Each piece of points becomes columns where it was computed (on the worker threads
+        // with the `parallel` feature); the pieces are appended in order.
+        let mut columns = SeriesColumns::default();
+        let map = |piece: SeriesPiece<'_>| Ok(SeriesColumns::of(&piece, intervals, &flags));
+        let sink = |part: SeriesColumns| {
+            columns.append(part);
+            Ok(())
+        };
+        let info = if sessions {
+            py.detach(|| {
+                alignment_series_by_session_pieces(&view, &pairs, &options, |_, _| {}, map, sink)
+            })
+            .map_err(|e| match e {
+                cosignatory::Error::InvalidParameter { name: "window", .. } => {
+                    PyValueError::new_err(format!("option `window`: {e}"))
+                }
+                e => to_py(py, e),
+            })?
         } else {
             let windows = windows_of(py, &filter, &view, spec.as_ref())?;
-            py.detach(|| alignment_series(&view, &windows, &pairs, &options))
-                .or_py(py)?
+            py.detach(|| {
+                alignment_series_pieces(&view, &windows, &pairs, &options, |_, _| {}, map, sink)
+            })
+            .or_py(py)?
         };
-        for w in series.warnings() {
+        for w in &info.warnings {
             warn(py, &w.to_string())?;
         }
-        let flags = FlagOptions::for_dataset(&self.ds, min_n);
-        series_columns(py, &series, options.bootstrap.is_some(), &flags)
+        columns.into_dict(py, &info, intervals)
     }
 
     /// The permutation test of each pair's change between two windows (`cosignatory align
@@ -1105,106 +1117,108 @@ fn window_days(w: &Window) -> (i64, i64) {
     ((w.start - epoch).num_days(), (w.end - epoch).num_days())
 }
 
-/// The series as the columns of `align --format csv`: `a`, `b` as codes into `categories`
-/// (the series' actors), window dates as days, `score` (NaN when undefined), `n`, and with
-/// intervals `ci_low`, `ci_high`.
-fn series_columns<'py>(
-    py: Python<'py>,
-    s: &AlignmentSeries,
-    intervals: bool,
-    flags: &FlagOptions,
-) -> PyResult<Bound<'py, PyDict>> {
-    // The points share the series' id allocations: codes by address.
-    let code: HashMap<*const u8, i32> = s
-        .actors()
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (Arc::as_ptr(a).cast::<u8>(), i as i32))
-        .collect();
-    let points = s.points();
-    let mut a = Vec::with_capacity(points.len());
-    let mut b = Vec::with_capacity(points.len());
-    let (mut start, mut end) = (
-        Vec::with_capacity(points.len()),
-        Vec::with_capacity(points.len()),
-    );
-    let mut score = Vec::with_capacity(points.len());
-    let mut n = Vec::with_capacity(points.len());
-    let mut flag = Vec::with_capacity(points.len());
-    let mut small = Vec::with_capacity(points.len());
-    let mut last: Option<(Window, (i64, i64))> = None;
-    // Points of all pairs come actor by actor, so an id is usually the previous row's (a) or
-    // the actor after it (b): compare with those before hashing.
-    let actors = s.actors();
-    let lookup = |id: &Arc<str>, guess: usize| -> i32 {
-        match actors.get(guess) {
-            Some(g) if Arc::ptr_eq(g, id) => guess as i32,
-            _ => code[&Arc::as_ptr(id).cast::<u8>()],
-        }
-    };
-    let (mut last_a, mut last_b) = (0usize, 0usize);
-    for p in points {
-        let ca = lookup(&p.a, last_a);
-        let cb = lookup(&p.b, last_b + 1);
-        (last_a, last_b) = (ca as usize, cb as usize);
-        a.push(ca);
-        b.push(cb);
-        let days = match last {
-            Some((w, days)) if w == p.window => days,
-            _ => window_days(&p.window),
-        };
-        last = Some((p.window, days));
-        start.push(days.0);
-        end.push(days.1);
-        score.push(p.score.value.unwrap_or(f64::NAN));
-        n.push(p.score.n as i64);
-        // The flags' bit mask (`SeriesPoint::flag_bits`): a categorical code.
-        let mask = p.flag_bits(flags);
-        flag.push(mask as i8);
-        small.push(mask & 1 != 0);
-    }
-    // Every combination's text, as the CLI writes it (`;`-separated in that order).
-    let flag_names: Vec<String> = (0..1u8 << ScoreFlag::ALL.len())
-        .map(SeriesPoint::flag_text)
-        .collect();
-    let d = PyDict::new(py);
-    d.set_item(
-        "categories",
-        s.actors().iter().map(|a| &**a).collect::<Vec<&str>>(),
-    )?;
-    d.set_item("measure", s.measure().name())?;
-    d.set_item("coding", s.coding().to_string())?;
-    d.set_item("universe", s.universe().to_string())?;
-    d.set_item("a", PyArray1::from_vec(py, a))?;
-    d.set_item("b", PyArray1::from_vec(py, b))?;
-    d.set_item("window_start", PyArray1::from_vec(py, start))?;
-    d.set_item("window_end", PyArray1::from_vec(py, end))?;
-    d.set_item("score", PyArray1::from_vec(py, score))?;
-    d.set_item("n", PyArray1::from_vec(py, n))?;
-    d.set_item("flag", PyArray1::from_vec(py, flag))?;
-    d.set_item("flag_names", flag_names)?;
-    if intervals {
-        // No interval below `min_n`, as the CLI prints none.
-        let bound = |f: fn(&cosignatory::align::uncertainty::Interval) -> f64| -> Vec<f64> {
-            points
-                .iter()
-                .zip(&small)
-                .map(|(p, &small)| match &p.interval {
-                    Some(ci) if !small => f(ci),
+/// A series as the columns of `align --format csv`: `a`, `b` as codes into the series'
+/// actors, window dates as days, `score` (NaN when undefined), `n`, the flags' bit mask and,
+/// with intervals, `ci_low`, `ci_high` (NaN below `min_n`, as the CLI prints none).
+#[derive(Default)]
+struct SeriesColumns {
+    a: Vec<i32>,
+    b: Vec<i32>,
+    start: Vec<i64>,
+    end: Vec<i64>,
+    score: Vec<f64>,
+    n: Vec<i64>,
+    flag: Vec<i8>,
+    ci_low: Vec<f64>,
+    ci_high: Vec<f64>,
+}
+
+impl SeriesColumns {
+    /// The columns of one piece.
+    fn of(piece: &SeriesPiece<'_>, intervals: bool, flags: &FlagOptions) -> Self {
+        let len = piece.len();
+        let (start, end) = window_days(&piece.window);
+        let flag: Vec<i8> = (0..len).map(|k| piece.flag_bits(k, flags) as i8).collect();
+        let bound = |f: fn(&Interval) -> Option<f64>| -> Vec<f64> {
+            (0..len)
+                .map(|k| match piece.interval(k) {
+                    Some(ci) if flag[k] & 1 == 0 => f(ci).unwrap_or(f64::NAN),
                     _ => f64::NAN,
                 })
                 .collect()
         };
-        d.set_item(
-            "ci_low",
-            PyArray1::from_vec(py, bound(|i| i.lower.unwrap_or(f64::NAN))),
-        )?;
-        d.set_item(
-            "ci_high",
-            PyArray1::from_vec(py, bound(|i| i.upper.unwrap_or(f64::NAN))),
-        )?;
+        let (ci_low, ci_high) = if intervals {
+            (bound(|ci| ci.lower), bound(|ci| ci.upper))
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        SeriesColumns {
+            a: piece.pairs.iter().map(|&(a, _)| a as i32).collect(),
+            b: piece.pairs.iter().map(|&(_, b)| b as i32).collect(),
+            start: vec![start; len],
+            end: vec![end; len],
+            score: piece
+                .scores
+                .iter()
+                .map(|s| s.value.unwrap_or(f64::NAN))
+                .collect(),
+            n: piece.scores.iter().map(|s| i64::from(s.n)).collect(),
+            flag,
+            ci_low,
+            ci_high,
+        }
     }
-    Ok(d)
+
+    /// `part`'s rows after these.
+    fn append(&mut self, mut part: SeriesColumns) {
+        if self.a.is_empty() {
+            *self = part;
+            return;
+        }
+        self.a.append(&mut part.a);
+        self.b.append(&mut part.b);
+        self.start.append(&mut part.start);
+        self.end.append(&mut part.end);
+        self.score.append(&mut part.score);
+        self.n.append(&mut part.n);
+        self.flag.append(&mut part.flag);
+        self.ci_low.append(&mut part.ci_low);
+        self.ci_high.append(&mut part.ci_high);
+    }
+
+    /// The columns as numpy arrays, with the series' actors as `categories`.
+    fn into_dict<'py>(
+        self,
+        py: Python<'py>,
+        info: &SeriesInfo,
+        intervals: bool,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        // Every combination's text, as the CLI writes it (`;`-separated in that order).
+        let flag_names: Vec<String> = (0..1u8 << ScoreFlag::ALL.len())
+            .map(SeriesPoint::flag_text)
+            .collect();
+        let d = PyDict::new(py);
+        d.set_item(
+            "categories",
+            info.actors.iter().map(|a| &**a).collect::<Vec<&str>>(),
+        )?;
+        d.set_item("measure", info.measure.name())?;
+        d.set_item("coding", info.coding.to_string())?;
+        d.set_item("universe", info.universe.to_string())?;
+        d.set_item("a", PyArray1::from_vec(py, self.a))?;
+        d.set_item("b", PyArray1::from_vec(py, self.b))?;
+        d.set_item("window_start", PyArray1::from_vec(py, self.start))?;
+        d.set_item("window_end", PyArray1::from_vec(py, self.end))?;
+        d.set_item("score", PyArray1::from_vec(py, self.score))?;
+        d.set_item("n", PyArray1::from_vec(py, self.n))?;
+        d.set_item("flag", PyArray1::from_vec(py, self.flag))?;
+        d.set_item("flag_names", flag_names)?;
+        if intervals {
+            d.set_item("ci_low", PyArray1::from_vec(py, self.ci_low))?;
+            d.set_item("ci_high", PyArray1::from_vec(py, self.ci_high))?;
+        }
+        Ok(d)
+    }
 }
 
 /// The edge table's columns in its order (edges by `(id(a), id(b))`, smaller id first):

@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::SeriesPoint;
+use super::uncertainty::Interval;
+use super::{Score, SeriesPoint};
+use crate::time::Window;
 use chrono::NaiveDate;
 
 /// Why a score needs care (see [`SeriesPoint::flags`]).
@@ -121,14 +123,7 @@ impl SeriesPoint {
     /// [`flags`](Self::flags) as a bit mask, bit `k` for `ScoreFlag::ALL[k]`, without
     /// allocating (a series of all pairs has millions of points).
     pub fn flag_bits(&self, options: &FlagOptions) -> u8 {
-        let constant = self
-            .interval
-            .as_ref()
-            .is_some_and(|ci| matches!((ci.lower, ci.upper), (Some(lo), Some(hi)) if lo == hi));
-        u8::from(self.score.n < options.min_n)
-            | u8::from(self.score.value.is_none()) << 1
-            | u8::from(constant) << 2
-            | u8::from(options.data_end.is_some_and(|end| self.window.end > end)) << 3
+        flag_bits(&self.window, &self.score, self.interval.as_ref(), options)
     }
 
     /// The text of a [`flag_bits`](Self::flag_bits) mask as tables write it: the names in
@@ -142,4 +137,19 @@ impl SeriesPoint {
             .collect::<Vec<_>>()
             .join(";")
     }
+}
+
+/// The flag mask of a point's parts ([`SeriesPoint::flag_bits`]).
+pub(crate) fn flag_bits(
+    window: &Window,
+    score: &Score,
+    interval: Option<&Interval>,
+    options: &FlagOptions,
+) -> u8 {
+    let constant =
+        interval.is_some_and(|ci| matches!((ci.lower, ci.upper), (Some(lo), Some(hi)) if lo == hi));
+    u8::from(score.n < options.min_n)
+        | u8::from(score.value.is_none()) << 1
+        | u8::from(constant) << 2
+        | u8::from(options.data_end.is_some_and(|end| window.end > end)) << 3
 }

@@ -75,9 +75,10 @@ pub(crate) use over_view::{actor_list, bloc_list};
 pub use pairs::{ActorScores, PairMatrix, PairTables, Ranked};
 pub use score::{Options, Score, ZeroExpected};
 pub use series::{
-    AlignmentSeries, Pairs, SeriesInfo, SeriesOptions, SeriesPoint, actor_series, alignment_series,
-    alignment_series_by_session, alignment_series_by_session_for_each,
-    alignment_series_by_session_with_progress, alignment_series_for_each,
-    alignment_series_with_progress, pair_series,
+    AlignmentSeries, Pairs, SeriesInfo, SeriesOptions, SeriesPiece, SeriesPoint, actor_series,
+    alignment_series, alignment_series_by_session, alignment_series_by_session_for_each,
+    alignment_series_by_session_pieces, alignment_series_by_session_with_progress,
+    alignment_series_for_each, alignment_series_pieces, alignment_series_with_progress,
+    pair_series,
 };
 pub use table::{ContingencyTable, Dyad};

@@ -7,7 +7,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::over_view::{actor_list, bloc_list, positions, resampling_units};
 use super::uncertainty::{BootstrapConfig, Interval, bootstrap};
-use super::{AlignError, AlignWarning, Coding, Defaults, Dyad, Measure, Options, Score, Universe};
+use super::{
+    AlignError, AlignWarning, Coding, Defaults, Dyad, FlagOptions, Measure, Options, Score,
+    Universe,
+};
 use crate::error::{Error, Result};
 use crate::model::{ActorIdx, View};
 use crate::time::Window;
@@ -28,6 +31,65 @@ pub struct SeriesPoint {
     pub score: Score,
     /// The bootstrap interval, when asked for.
     pub interval: Option<Interval>,
+}
+
+/// Consecutive points of a series, all in one window, as [`alignment_series_pieces`] hands
+/// them out: columns over the points, actors as indices into the series' actor list.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct SeriesPiece<'s> {
+    /// The window of every point.
+    pub window: Window,
+    /// The series' actors (as [`SeriesInfo::actors`]): `pairs` index them.
+    pub actors: &'s [Arc<str>],
+    /// The measure.
+    pub measure: Measure,
+    /// Each point's two actors (`a`, `b`), as indices into `actors`.
+    pub pairs: Vec<(u32, u32)>,
+    /// Each point's score and N.
+    pub scores: Vec<Score>,
+    /// Each point's bootstrap interval when the series has them, else empty.
+    pub intervals: Vec<Interval>,
+}
+
+impl SeriesPiece<'_> {
+    /// The number of points.
+    pub fn len(&self) -> usize {
+        self.pairs.len()
+    }
+
+    /// Whether the piece has no point.
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    /// The `k`-th point's interval, if the series has intervals.
+    pub fn interval(&self, k: usize) -> Option<&Interval> {
+        self.intervals.get(k)
+    }
+
+    /// The `k`-th point (sharing the ids).
+    pub fn point(&self, k: usize) -> SeriesPoint {
+        let (a, b) = self.pairs[k];
+        SeriesPoint {
+            window: self.window,
+            a: Arc::clone(&self.actors[a as usize]),
+            b: Arc::clone(&self.actors[b as usize]),
+            measure: self.measure,
+            score: self.scores[k],
+            interval: self.interval(k).cloned(),
+        }
+    }
+
+    /// The points in order.
+    pub fn points(&self) -> impl Iterator<Item = SeriesPoint> + '_ {
+        (0..self.len()).map(|k| self.point(k))
+    }
+
+    /// The `k`-th point's [`SeriesPoint::flag_bits`], without making the point.
+    pub fn flag_bits(&self, k: usize, options: &FlagOptions) -> u8 {
+        super::flags::flag_bits(&self.window, &self.scores[k], self.interval(k), options)
+    }
 }
 
 /// Settings of [`alignment_series`] and [`actor_bloc_alignment`](super::actor_bloc_alignment).
@@ -419,6 +481,77 @@ pub fn alignment_series_for_each(
     )
 }
 
+/// [`alignment_series_for_each`] a piece at a time: consecutive runs of points of one window
+/// (a few thousand; one with a bootstrap), as [`SeriesPiece`]s, go to `map` where they were
+/// computed, on rayon's pool with the `parallel` feature, and `map`'s results go to `sink` in
+/// the series' order. Work that turns points into something else (text, columns) runs in
+/// `map` beside the scoring, on actor indices rather than shared ids; only `sink` is serial.
+/// The pieces are the same whatever the number of threads, so `sink` sees the same sequence
+/// of results.
+///
+/// ```
+/// use cosignatory::align::{alignment_series_pieces, Pairs, SeriesOptions};
+/// let ds = cosignatory::datasets::joint_statements();
+/// let view = ds.view();
+/// let window = [cosignatory::time::Window::new(ds.statements()[0].date, ds.statements().last().unwrap().date)];
+/// let mut text = String::new();
+/// let info = alignment_series_pieces(&view, &window, &Pairs::All, &SeriesOptions::for_view(&view), |_, _| {},
+///     |piece| Ok(piece.points().map(|p| format!("{},{}\n", p.a, p.b)).collect::<String>()),
+///     |piece| { text.push_str(&piece); Ok(()) }).unwrap();
+/// assert_eq!(text.lines().count(), info.points);
+/// ```
+///
+/// # Errors
+/// As [`alignment_series`], and the first error of `map` (in the series' order) or `sink`.
+pub fn alignment_series_pieces<T: Send>(
+    view: &View<'_>,
+    windows: &[Window],
+    pairs: &Pairs,
+    options: &SeriesOptions,
+    progress: impl Fn(usize, usize) + Sync,
+    map: impl Fn(SeriesPiece<'_>) -> Result<T> + Sync,
+    sink: impl FnMut(T) -> Result<()>,
+) -> Result<SeriesInfo> {
+    stream_pieces(
+        view,
+        windows,
+        |k| view.clone().window(windows[k]),
+        pairs,
+        options,
+        progress,
+        |_| {},
+        map,
+        sink,
+    )
+}
+
+/// [`alignment_series_by_session`] a piece at a time, as [`alignment_series_pieces`].
+///
+/// # Errors
+/// As [`alignment_series_by_session`], and the first error of `map` or `sink`.
+pub fn alignment_series_by_session_pieces<T: Send>(
+    view: &View<'_>,
+    pairs: &Pairs,
+    options: &SeriesOptions,
+    progress: impl Fn(usize, usize) + Sync,
+    map: impl Fn(SeriesPiece<'_>) -> Result<T> + Sync,
+    sink: impl FnMut(T) -> Result<()>,
+) -> Result<SeriesInfo> {
+    let sessions = view.sessions()?;
+    let windows: Vec<Window> = sessions.iter().map(|s| s.window).collect();
+    stream_pieces(
+        view,
+        &windows,
+        |k| sessions[k].view(view),
+        pairs,
+        options,
+        progress,
+        |_| {},
+        map,
+        sink,
+    )
+}
+
 /// One window's position matrix, its scorer (the bitset kernel) and its bootstrap's
 /// resampling units.
 type WindowState = (
@@ -483,6 +616,35 @@ fn stream<'a>(
     reserve: impl FnOnce(usize),
     mut sink: impl FnMut(SeriesPoint) -> Result<()>,
 ) -> Result<SeriesInfo> {
+    stream_pieces(
+        view,
+        windows,
+        window_view,
+        pairs,
+        options,
+        progress,
+        reserve,
+        |piece| Ok(piece.points().collect::<Vec<_>>()),
+        |points| points.into_iter().try_for_each(&mut sink),
+    )
+}
+
+/// The series over windows whose views `window_view` gives (window `k` → its view), piece by
+/// piece: `map` turns each piece's points into a `T` where the piece was computed (on rayon's
+/// pool with the `parallel` feature), and `sink` takes the `T`s in the series' order;
+/// `reserve(total points)` first.
+#[allow(clippy::too_many_arguments)]
+fn stream_pieces<'a, T: Send>(
+    view: &View<'a>,
+    windows: &[Window],
+    window_view: impl Fn(usize) -> View<'a> + Sync,
+    pairs: &Pairs,
+    options: &SeriesOptions,
+    progress: impl Fn(usize, usize) + Sync,
+    reserve: impl FnOnce(usize),
+    map: impl Fn(SeriesPiece<'_>) -> Result<T> + Sync,
+    mut sink: impl FnMut(T) -> Result<()>,
+) -> Result<SeriesInfo> {
     let measure = options.measure;
     check(options)?;
     let defaults = Defaults::for_view(view);
@@ -532,9 +694,16 @@ fn stream<'a>(
                  (m, scorer, units): &WindowState,
                  from: usize,
                  to: usize|
-     -> Result<Vec<SeriesPoint>> {
+     -> Result<SeriesPiece<'_>> {
         let mut scratch = scorer.as_ref().map(super::matrix::PairScorer::scratch);
-        let mut out = Vec::with_capacity(to - from);
+        let mut out = SeriesPiece {
+            window: *w,
+            actors: &ids,
+            measure,
+            pairs: Vec::with_capacity(to - from),
+            scores: Vec::with_capacity(to - from),
+            intervals: Vec::new(),
+        };
         for (i, j) in index.from(from).take(to - from) {
             let score = match (scorer, &mut scratch) {
                 (Some(scorer), Some(scratch)) => scorer.score(i, j, scratch)?,
@@ -542,27 +711,18 @@ fn stream<'a>(
                 // way the pair is asked for (the hypergeometric tail is not bit-symmetric).
                 _ => measure.compute_with(&m.table(i.min(j), i.max(j)), &options.options)?,
             };
-            let interval = match &options.bootstrap {
-                Some(cfg) => {
-                    let (x, y) = (m.actor_codes(i), m.actor_codes(j));
-                    let mut dyad = Dyad::new(m.scale(), &x, &y)?;
-                    if let Some(units) = &units {
-                        dyad = dyad.with_clusters(units)?;
-                    }
-                    let ci = bootstrap(measure, &dyad, cfg)?;
-                    step();
-                    Some(ci)
+            if let Some(cfg) = &options.bootstrap {
+                let (x, y) = (m.actor_codes(i), m.actor_codes(j));
+                let mut dyad = Dyad::new(m.scale(), &x, &y)?;
+                if let Some(units) = &units {
+                    dyad = dyad.with_clusters(units)?;
                 }
-                None => None,
-            };
-            out.push(SeriesPoint {
-                window: *w,
-                a: Arc::clone(&ids[i]),
-                b: Arc::clone(&ids[j]),
-                measure,
-                score,
-                interval,
-            });
+                out.intervals.push(bootstrap(measure, &dyad, cfg)?);
+                step();
+            }
+            // Actor indices fit in u32: a position matrix has one row per actor.
+            out.pairs.push((i as u32, j as u32));
+            out.scores.push(score);
         }
         Ok(out)
     };
@@ -575,6 +735,15 @@ fn stream<'a>(
     };
     let per_window = n_pairs.div_ceil(size);
     let mut points = 0;
+    // The results of the last chunk, handed to the sink while the next chunk is computed.
+    let mut pending: Vec<(usize, T)> = Vec::new();
+    let mut drain = |pending: Vec<(usize, T)>| -> Result<()> {
+        for (n, t) in pending {
+            points += n;
+            sink(t)?;
+        }
+        Ok(())
+    };
     let mut first = 0;
     while first < windows.len() {
         // A batch: up to `lanes` windows, fewer once their pieces fill the lanes.
@@ -583,7 +752,12 @@ fn stream<'a>(
             last += 1;
         }
         let batch = &windows[first..last];
-        let states = crate::par::try_map(batch.len(), |k| state(first + k))?;
+        let (states, drained) = overlap(
+            || crate::par::try_map(batch.len(), |k| state(first + k)),
+            || drain(std::mem::take(&mut pending)),
+        );
+        drained?;
+        let states = states?;
         let mut pieces = (0..batch.len()).flat_map(|k| {
             (0..n_pairs)
                 .step_by(size)
@@ -594,20 +768,25 @@ fn stream<'a>(
             if chunk.is_empty() {
                 break;
             }
-            let computed = crate::par::try_map(chunk.len(), |c| {
-                let (k, from, to) = chunk[c];
-                piece(&batch[k], &states[k], from, to)
-            })?;
-            for p in computed.into_iter().flatten() {
-                points += 1;
-                sink(p)?;
-            }
+            let (computed, drained) = overlap(
+                || {
+                    crate::par::try_map(chunk.len(), |c| {
+                        let (k, from, to) = chunk[c];
+                        let p = piece(&batch[k], &states[k], from, to)?;
+                        Ok::<_, Error>((p.len(), map(p)?))
+                    })
+                },
+                || drain(std::mem::take(&mut pending)),
+            );
+            drained?;
+            pending = computed?;
         }
         if options.bootstrap.is_none() {
             batch.iter().for_each(|_| step());
         }
         first = last;
     }
+    drain(pending)?;
     Ok(SeriesInfo {
         measure,
         coding: options.coding,
@@ -616,6 +795,23 @@ fn stream<'a>(
         warnings,
         points,
     })
+}
+
+/// `(work(), here())`: with the `parallel` feature and more than one thread, `work` runs on
+/// rayon's pool while `here` runs on the calling thread (the sink of the previous chunk beside
+/// the next chunk's scoring); otherwise `here` and then `work`, on one thread.
+fn overlap<A: Send, B>(work: impl FnOnce() -> A + Send, here: impl FnOnce() -> B) -> (A, B) {
+    #[cfg(feature = "parallel")]
+    if crate::par::threads() > 1 {
+        let mut out = None;
+        let b = rayon::in_place_scope(|s| {
+            s.spawn(|_| out = Some(work()));
+            here()
+        });
+        return (out.expect("the scope waits for its work"), b);
+    }
+    let b = here();
+    (work(), b)
 }
 
 /// The actors of the position matrices and the pairs as columns of those matrices.

@@ -7,17 +7,17 @@ use super::output::{self, Cell, Records};
 use cosignatory::align::uncertainty::{BootstrapConfig, PermutationConfig};
 use cosignatory::align::{
     AlignmentSeries, Coding, FlagOptions, Measure, Options, Pairs, ScoreFlag, SeriesInfo,
-    SeriesOptions, SeriesPoint, Universe, alignment_series_by_session_for_each,
-    alignment_series_by_session_with_progress, alignment_series_for_each,
-    alignment_series_with_progress, compare_windows_with_progress,
+    SeriesOptions, SeriesPiece, SeriesPoint, Universe, alignment_series_by_session_for_each,
+    alignment_series_by_session_pieces, alignment_series_by_session_with_progress,
+    alignment_series_for_each, alignment_series_pieces, alignment_series_with_progress,
+    compare_windows_with_progress,
 };
 use cosignatory::model::{Dataset, View};
 use cosignatory::time::Window;
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::io::Write;
 use std::rc::Rc;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The series settings of the arguments, with the data's defaults where none is given. The
 /// argument combinations the library would refuse are usage errors here, with a hint.
@@ -138,6 +138,8 @@ fn check_ids(view: &View<'_>, pairs: &Pairs) -> CliResult<()> {
 
 /// The series as CSV or JSON, each row written as the library computes it: an all-pairs series
 /// of one statement with 5,000 signatories is 12.5 million rows, never held at once (issue 21).
+/// CSV rows are formatted piece by piece on the worker threads, beside the scoring, and
+/// written in the series' order.
 fn stream(
     view: &View<'_>,
     windows: Option<&[Window]>,
@@ -150,40 +152,58 @@ fn stream(
     check_ids(view, pairs)?;
     let intervals = options.bootstrap.is_some();
     let bar = common::progress(0, "alignment");
+    let progress = |done: usize, total: usize| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    };
+    let to_lib = |source: std::io::Error| cosignatory::Error::Io {
+        path: std::path::PathBuf::from("<output>"),
+        source,
+    };
     // A library error inside the writer: kept here, the writer stops with a placeholder.
     let mut failed = None;
     let mut info = None;
     let written = output::emit(path, |out| {
-        let mut rows = if format == Format::Json {
-            Rows::Json(JsonSeries::new(out, options.measure, intervals))
+        let result = if format == Format::Json {
+            let mut rows = JsonSeries::new(&mut *out, options.measure, intervals);
+            let result = for_each(view, windows, pairs, options, progress, |p| {
+                rows.row(&p, flags).map_err(to_lib)
+            });
+            result.and_then(|i| rows.rows.finish().map(|()| i).map_err(to_lib))
         } else {
-            Rows::Csv(Box::new(CsvRows::new(out, options.measure, intervals)?))
+            let rows = CsvPieces::new(options.measure, intervals, flags);
+            let mut header = Vec::new();
+            for (k, c) in columns(intervals).into_iter().enumerate() {
+                if k > 0 {
+                    header.push(b',');
+                }
+                output::push_csv_field(&mut header, c);
+            }
+            header.push(b'\n');
+            out.write_all(&header).map_err(to_lib).and_then(|()| {
+                let map = |piece: SeriesPiece<'_>| Ok(rows.piece(&piece));
+                let sink = |bytes: Vec<u8>| out.write_all(&bytes).map_err(to_lib);
+                match windows {
+                    Some(w) => {
+                        alignment_series_pieces(view, w, pairs, options, progress, map, sink)
+                    }
+                    None => alignment_series_by_session_pieces(
+                        view, pairs, options, progress, map, sink,
+                    ),
+                }
+            })
         };
-        let result = for_each(
-            view,
-            windows,
-            pairs,
-            options,
-            |done, total| {
-                bar.set_length(total as u64);
-                bar.set_position(done as u64);
-            },
-            |p| {
-                rows.row(&p, flags).map_err(|e| cosignatory::Error::Io {
-                    path: std::path::PathBuf::from("<output>"),
-                    source: e,
-                })
-            },
-        );
         match result {
-            Ok(i) => info = Some(i),
-            Err(cosignatory::Error::Io { source, .. }) => return Err(source),
+            Ok(i) => {
+                info = Some(i);
+                Ok(())
+            }
+            Err(cosignatory::Error::Io { source, .. }) => Err(source),
             Err(e) => {
                 failed = Some(e);
-                return Err(std::io::Error::other("alignment failed"));
+                Err(std::io::Error::other("alignment failed"))
             }
         }
-        rows.finish()
     });
     bar.finish_and_clear();
     if let Some(e) = failed {
@@ -458,93 +478,79 @@ fn flagged(p: &SeriesPoint, flags: &FlagOptions) -> (u8, Option<f64>, Option<f64
     }
 }
 
-/// The CSV of a series, row by row as the points come (numbers in Rust's shortest round-trip
-/// form, undefined ones empty, as every CSV table of the CLI).
-struct CsvRows<'w> {
-    w: csv::Writer<&'w mut dyn Write>,
-    measure: &'static str,
+/// The CSV rows of a series, a piece of points at a time (numbers in Rust's shortest
+/// round-trip form, undefined ones empty, as every CSV table of the CLI; the bytes the csv
+/// crate's writer gives).
+struct CsvPieces<'f> {
+    measure: Vec<u8>,
     intervals: bool,
-    texts: Vec<Rc<str>>,
-    dates: (Option<Window>, String, String),
-    number: String,
+    texts: Vec<Vec<u8>>,
+    flags: &'f FlagOptions,
+    /// Each actor's field, by its index in the series (made from the first piece).
+    ids: OnceLock<Vec<Vec<u8>>>,
 }
 
-fn csv_io(e: csv::Error) -> std::io::Error {
-    std::io::Error::other(e.to_string())
-}
-
-impl<'w> CsvRows<'w> {
-    /// Writes the header.
-    fn new(out: &'w mut dyn Write, measure: Measure, intervals: bool) -> std::io::Result<Self> {
-        let mut w = csv::Writer::from_writer(out);
-        w.write_record(columns(intervals)).map_err(csv_io)?;
-        Ok(CsvRows {
-            w,
-            measure: measure.name(),
+impl<'f> CsvPieces<'f> {
+    fn new(measure: Measure, intervals: bool, flags: &'f FlagOptions) -> Self {
+        CsvPieces {
+            measure: csv_field(measure.name()),
             intervals,
-            texts: flag_texts(),
-            dates: (None, String::new(), String::new()),
-            number: String::new(),
-        })
+            texts: (0..1u8 << ScoreFlag::ALL.len())
+                .map(|bits| csv_field(&SeriesPoint::flag_text(bits)))
+                .collect(),
+            flags,
+            ids: OnceLock::new(),
+        }
     }
 
-    fn num(&mut self, v: Option<f64>) -> std::io::Result<()> {
-        self.number.clear();
-        if let Some(v) = v {
-            write!(self.number, "{v}").expect("writing to a String");
+    /// The rows of a piece.
+    fn piece(&self, piece: &SeriesPiece<'_>) -> Vec<u8> {
+        let ids = self
+            .ids
+            .get_or_init(|| piece.actors.iter().map(|a| csv_field(a)).collect());
+        let mut out = Vec::with_capacity(piece.len() * 80);
+        // `,start,end,measure,` of the piece's window.
+        let mut middle = vec![b','];
+        output::push_csv_field(&mut middle, &piece.window.start.to_string());
+        middle.push(b',');
+        output::push_csv_field(&mut middle, &piece.window.end.to_string());
+        middle.push(b',');
+        middle.extend_from_slice(&self.measure);
+        middle.push(b',');
+        for (k, (&(a, b), score)) in piece.pairs.iter().zip(&piece.scores).enumerate() {
+            out.extend_from_slice(&ids[a as usize]);
+            out.push(b',');
+            out.extend_from_slice(&ids[b as usize]);
+            out.extend_from_slice(&middle);
+            if let Some(v) = score.value {
+                output::push_f64(&mut out, v);
+            }
+            out.push(b',');
+            output::push_u64(&mut out, u64::from(score.n));
+            out.push(b',');
+            let bits = piece.flag_bits(k, self.flags);
+            out.extend_from_slice(&self.texts[bits as usize]);
+            if self.intervals {
+                // No interval below `--min-n` (bit 0, `small-n`).
+                let ci = piece.interval(k).filter(|_| bits & 1 == 0);
+                for v in [ci.and_then(|c| c.lower), ci.and_then(|c| c.upper)] {
+                    out.push(b',');
+                    if let Some(v) = v {
+                        output::push_f64(&mut out, v);
+                    }
+                }
+            }
+            out.push(b'\n');
         }
-        self.w.write_field(&self.number).map_err(csv_io)
-    }
-
-    fn row(&mut self, p: &SeriesPoint, flags: &FlagOptions) -> std::io::Result<()> {
-        if self.dates.0 != Some(p.window) {
-            self.dates = (
-                Some(p.window),
-                p.window.start.to_string(),
-                p.window.end.to_string(),
-            );
-        }
-        for field in [&*p.a, &*p.b, &self.dates.1, &self.dates.2, self.measure] {
-            self.w.write_field(field).map_err(csv_io)?;
-        }
-        self.num(p.score.value)?;
-        self.w.write_field(p.score.n.to_string()).map_err(csv_io)?;
-        let (bits, low, high) = flagged(p, flags);
-        self.w
-            .write_field(&*self.texts[bits as usize])
-            .map_err(csv_io)?;
-        if self.intervals {
-            self.num(low)?;
-            self.num(high)?;
-        }
-        self.w.write_record(None::<&[u8]>).map_err(csv_io)
-    }
-
-    fn finish(mut self) -> std::io::Result<()> {
-        self.w.flush()
+        out
     }
 }
 
-/// Where streamed rows go.
-enum Rows<'w> {
-    Csv(Box<CsvRows<'w>>),
-    Json(JsonSeries<'w>),
-}
-
-impl Rows<'_> {
-    fn row(&mut self, p: &SeriesPoint, flags: &FlagOptions) -> std::io::Result<()> {
-        match self {
-            Rows::Csv(r) => r.row(p, flags),
-            Rows::Json(r) => r.row(p, flags),
-        }
-    }
-
-    fn finish(self) -> std::io::Result<()> {
-        match self {
-            Rows::Csv(r) => r.finish(),
-            Rows::Json(r) => r.rows.finish(),
-        }
-    }
+/// `text` as one CSV field.
+fn csv_field(text: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    output::push_csv_field(&mut out, text);
+    out
 }
 
 /// The JSON of a series row by row: the bytes of the table's rows written as JSON.

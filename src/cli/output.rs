@@ -186,6 +186,121 @@ fn csv_io(e: csv::Error) -> io::Error {
     }
 }
 
+/// Appends `v` as `format!("{v}")` writes it (Rust's shortest round-trip digits, never an
+/// exponent: `1`, `0.25`, `0.0000001`, `-0`), through ryu's digits where they must be the
+/// same: the CSV of millions of scores spends much of its time here otherwise.
+///
+/// Both give the shortest digits that read back as `v`, and of those the closest to `v`; they
+/// differ only on an exact tie between two closest candidates (ryu rounds half to even, Rust
+/// half up). A tie needs two candidates one digit step apart within one ulp of `v`, so a step
+/// of at most 2⁻⁵² relative: 16 or more significant digits. Those go through `Display`.
+pub fn push_f64(out: &mut Vec<u8>, v: f64) {
+    if !v.is_finite() {
+        out.extend_from_slice(v.to_string().as_bytes());
+        return;
+    }
+    let mut buffer = ryu::Buffer::new();
+    let text = buffer.format_finite(v).as_bytes();
+    // ryu writes `-?D+(.D+)?(eE)?`: gather the digits and where the point goes.
+    let (negative, text) = match text.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, text),
+    };
+    let (mantissa, exponent) = match text.iter().position(|&c| c == b'e') {
+        Some(e) => (&text[..e], parse_exponent(&text[e + 1..])),
+        None => (text, 0),
+    };
+    let mut digits = [0u8; 32];
+    let mut len = 0;
+    let mut point = None;
+    for &c in mantissa {
+        if c == b'.' {
+            point = Some(len);
+        } else {
+            digits[len] = c;
+            len += 1;
+        }
+    }
+    let mut point = point.unwrap_or(len) as i64 + exponent;
+    let mut digits = &digits[..len];
+    while let Some((b'0', rest)) = digits.split_first() {
+        digits = rest;
+        point -= 1;
+    }
+    while let Some((b'0', rest)) = digits.split_last() {
+        digits = rest;
+    }
+    if digits.len() >= 16 {
+        use std::io::Write as _;
+        write!(out, "{v}").expect("writing to a Vec");
+        return;
+    }
+    if negative {
+        out.push(b'-');
+    }
+    if digits.is_empty() {
+        out.push(b'0');
+    } else if point <= 0 {
+        out.extend_from_slice(b"0.");
+        out.extend(std::iter::repeat_n(b'0', point.unsigned_abs() as usize));
+        out.extend_from_slice(digits);
+    } else if point as usize >= digits.len() {
+        out.extend_from_slice(digits);
+        out.extend(std::iter::repeat_n(b'0', point as usize - digits.len()));
+    } else {
+        let (int, frac) = digits.split_at(point as usize);
+        out.extend_from_slice(int);
+        out.push(b'.');
+        out.extend_from_slice(frac);
+    }
+}
+
+/// The exponent after ryu's `e`.
+fn parse_exponent(text: &[u8]) -> i64 {
+    let (sign, digits) = match text.split_first() {
+        Some((b'-', rest)) => (-1, rest),
+        _ => (1, text),
+    };
+    sign * digits
+        .iter()
+        .fold(0i64, |n, &d| n * 10 + i64::from(d - b'0'))
+}
+
+/// Appends `n` in decimal.
+pub fn push_u64(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[k..]);
+}
+
+/// Appends `field` as the csv crate writes it (quoted, quotes doubled, when it holds a comma,
+/// a quote or a line break), for rows formatted without its writer.
+pub fn push_csv_field(out: &mut Vec<u8>, field: &str) {
+    if field
+        .bytes()
+        .any(|c| matches!(c, b',' | b'"' | b'\r' | b'\n'))
+    {
+        out.push(b'"');
+        for c in field.bytes() {
+            if c == b'"' {
+                out.push(b'"');
+            }
+            out.push(c);
+        }
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(field.as_bytes());
+    }
+}
+
 /// Writes ids separated by spaces, wrapped at about 100 columns with `indent`, so long
 /// member lists stay readable in a terminal.
 pub fn write_wrapped<S: AsRef<str>>(
@@ -416,6 +531,79 @@ mod tests {
         assert!(text.lines().count() >= 2);
         assert!(text.lines().all(|l| l.len() < 100 && l.starts_with("  A")));
         assert_eq!(text.split_whitespace().count(), 60);
+    }
+
+    #[test]
+    fn floats_are_written_as_display_writes_them() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.1,
+            0.5,
+            1.0 / 3.0,
+            -2.0 / 3.0,
+            1e-7,
+            1.5e-300,
+            f64::MIN_POSITIVE,
+            5e-324,
+            1e15,
+            1e16,
+            1.2345e22,
+            f64::MAX,
+            f64::MIN,
+            1.6582067800885623e15,
+            0.5 + 1.0 / 131_072.0,
+            123456.0,
+            0.000123,
+        ];
+        // A fixed sequence of bit patterns over every exponent, and scores in [-1, 1].
+        let mut x = 0x9e37_79b9_7f4a_7c15_u64;
+        for k in 0..200_000u64 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            values.push(f64::from_bits(x));
+            values.push((x >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0);
+            values.push(k as f64 / 997.0);
+            // Ties between two closest candidates (odd multiples of 2^-17 in [0.5, 1), …).
+            values.push((2 * k + 1) as f64 / (1u64 << 18) as f64 + 0.5);
+            values.push(((x >> 11) | 1) as f64 * 0.25);
+        }
+        values.extend([f64::NAN, f64::INFINITY, f64::NEG_INFINITY]);
+        let mut out = Vec::new();
+        for v in values {
+            out.clear();
+            push_f64(&mut out, v);
+            assert_eq!(std::str::from_utf8(&out).unwrap(), v.to_string(), "{v:e}");
+        }
+    }
+
+    #[test]
+    fn fields_are_quoted_as_the_csv_writer_quotes_them() {
+        for field in [
+            "USA",
+            "",
+            "a,b",
+            "say \"hi\"",
+            "two\nlines",
+            "cr\r",
+            "#x",
+            " pad ",
+        ] {
+            let mut ours = Vec::new();
+            push_csv_field(&mut ours, field);
+            ours.extend_from_slice(b",1\n");
+            let mut theirs = csv::Writer::from_writer(Vec::new());
+            theirs.write_record([field, "1"]).unwrap();
+            assert_eq!(ours, theirs.into_inner().unwrap(), "{field:?}");
+        }
+        for n in [0u64, 7, 10, 99, 12345, u64::MAX] {
+            let mut out = Vec::new();
+            push_u64(&mut out, n);
+            assert_eq!(out, n.to_string().as_bytes());
+        }
     }
 
     #[test]

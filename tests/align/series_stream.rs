@@ -4,8 +4,8 @@
 
 use cosignatory::align::uncertainty::BootstrapConfig;
 use cosignatory::align::{
-    MatrixOptions, Measure, Pairs, SeriesOptions, alignment_matrix, alignment_series,
-    alignment_series_for_each,
+    FlagOptions, MatrixOptions, Measure, Pairs, SeriesOptions, alignment_matrix, alignment_series,
+    alignment_series_for_each, alignment_series_pieces,
 };
 use cosignatory::io::{CsvTables, ReadOptions};
 use cosignatory::time::{Window, WindowSpec};
@@ -138,4 +138,73 @@ fn the_stream_holds_a_bounded_number_of_points_whatever_the_pairs() {
     assert!(e.to_string().contains("sink"), "{e}");
     assert_eq!(seen, 10);
     assert!(computed.load(Ordering::Relaxed) <= 10 + 64);
+}
+
+#[test]
+fn pieces_are_the_series_in_order_with_the_same_flags() {
+    // The joint statements over yearly windows: every pair, one actor, and listed pairs with
+    // a bootstrap (one point per piece).
+    let ds = cosignatory::datasets::joint_statements();
+    let view = ds.view();
+    let d = |s: &str| s.parse().unwrap();
+    let years = WindowSpec::years()
+        .windows(d("2016-01-01"), d("2021-12-31"))
+        .unwrap();
+    let flags = FlagOptions::for_dataset(&ds, 3);
+    let plain = SeriesOptions::for_view(&view);
+    let bootstrapped = SeriesOptions {
+        bootstrap: Some(BootstrapConfig {
+            replicates: 20,
+            ..BootstrapConfig::default()
+        }),
+        ..plain.clone()
+    };
+    for (options, pairs) in [
+        (&plain, Pairs::All),
+        (&plain, Pairs::Actor("USA".into())),
+        (
+            &bootstrapped,
+            Pairs::list(&[("USA", "GBR"), ("FRA", "DEU")]),
+        ),
+    ] {
+        let held = alignment_series(&view, &years, &pairs, options).unwrap();
+        let mut points = Vec::new();
+        let mut bits = Vec::new();
+        let mut sizes = Vec::new();
+        let info = alignment_series_pieces(
+            &view,
+            &years,
+            &pairs,
+            options,
+            |_, _| {},
+            |piece| {
+                let flags: Vec<u8> = (0..piece.len())
+                    .map(|k| piece.flag_bits(k, &flags))
+                    .collect();
+                assert!(piece.points().all(|p| p.window == piece.window));
+                assert_eq!(
+                    piece.intervals.len(),
+                    if options.bootstrap.is_some() {
+                        piece.len()
+                    } else {
+                        0
+                    }
+                );
+                Ok((piece.points().collect::<Vec<_>>(), flags))
+            },
+            |(p, f)| {
+                sizes.push(p.len());
+                points.extend(p);
+                bits.extend(f);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(&points[..], held.points(), "{pairs:?}");
+        assert_eq!(info.points, held.len());
+        assert_eq!(info.actors, held.actors());
+        let expected: Vec<u8> = held.iter().map(|p| p.flag_bits(&flags)).collect();
+        assert_eq!(bits, expected);
+        assert!(sizes.iter().all(|&n| n > 0 && n <= 4096), "{sizes:?}");
+    }
 }

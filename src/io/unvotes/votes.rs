@@ -142,6 +142,15 @@ fn field(rec: &csv::ByteRecord, i: usize) -> &[u8] {
     rec.get(i).unwrap_or_default().trim_ascii()
 }
 
+/// A field of 1 to 9 ASCII digits as a number (always within `u32`); `None` for anything
+/// else, which `str::parse` then decides (a sign, more digits, an error).
+fn digits(raw: &[u8]) -> Option<u32> {
+    if raw.is_empty() || raw.len() > 9 || !raw.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(raw.iter().fold(0u32, |n, &d| n * 10 + u32::from(d - b'0')))
+}
+
 fn text(raw: &[u8]) -> String {
     String::from_utf8_lossy(raw).into_owned()
 }
@@ -248,10 +257,11 @@ impl RowReader<'_> {
             line,
         };
         let raw_rcid = field(rec, self.cols.rcid);
-        let rcid = match std::str::from_utf8(raw_rcid)
-            .ok()
-            .and_then(|s| s.parse::<u32>().ok())
-        {
+        let rcid = match digits(raw_rcid).or_else(|| {
+            std::str::from_utf8(raw_rcid)
+                .ok()
+                .and_then(|s| s.parse::<u32>().ok())
+        }) {
             Some(r) => r,
             None if raw_rcid.is_empty() => {
                 problems.push(Problem::EmptyField {
@@ -295,13 +305,18 @@ impl RowReader<'_> {
         };
         let code = field(rec, self.cols.key);
         let country = self.cols.country.map_or(&b""[..], |i| field(rec, i));
-        self.key.clear();
-        self.key.extend_from_slice(code);
-        self.key.push(0xFF); // never in UTF-8, so (code, country) pairs cannot collide
-        self.key.extend_from_slice(country);
-        let k = match self.seen.key(&self.key) {
+        let k = match self.seen.known(code, country) {
             Some(k) => k,
-            None => self.seen.add_key(&self.key, self.kind, code, country),
+            None => {
+                self.key.clear();
+                self.key.extend_from_slice(code);
+                self.key.push(0xFF); // never in UTF-8, so (code, country) pairs cannot collide
+                self.key.extend_from_slice(country);
+                match self.seen.key(&self.key) {
+                    Some(k) => k,
+                    None => self.seen.add_key(&self.key, self.kind, code, country),
+                }
+            }
         };
         match self.seen.actor_on(k, date, line) {
             Ok(actor) => Some(VoteRow {
