@@ -360,6 +360,19 @@ fn below_dash(w: u64) -> u64 {
     !((w & LOW_BITS) + TO_HIGH | w) & HIGH_BITS
 }
 
+/// Pushes the span of the unquoted field `buf[from..to]`, trimmed, relative to `start`.
+#[inline(always)]
+fn push_trimmed(spans: &mut Vec<(usize, usize)>, buf: &[u8], start: usize, from: usize, to: usize) {
+    let (mut a, mut b) = (from, to);
+    // Only a byte up to ' ' can be ASCII whitespace.
+    if a < b && (buf[a] <= b' ' || buf[b - 1] <= b' ') {
+        let t = buf[a..b].trim_ascii();
+        a = t.as_ptr() as usize - buf.as_ptr() as usize;
+        b = a + t.len();
+    }
+    spans.push((a - start, b - start));
+}
+
 /// Bytes that end an unquoted field.
 #[inline]
 fn ends_field(b: u8) -> bool {
@@ -506,14 +519,7 @@ impl<R: Read> Lexer<R> {
             // The bytes seen, OR-ed: bit 7 of a byte set if any byte was not ASCII.
             let mut seen = 0u64;
             let push = |spans: &mut Vec<(usize, usize)>, from: usize, to: usize| {
-                let (mut a, mut b) = (from, to);
-                // Only a byte up to ' ' can be ASCII whitespace.
-                if a < b && (buf[a] <= b' ' || buf[b - 1] <= b' ') {
-                    let t = buf[a..b].trim_ascii();
-                    a = t.as_ptr() as usize - buf.as_ptr() as usize;
-                    b = a + t.len();
-                }
-                spans.push((a - start, b - start));
+                push_trimmed(spans, buf, start, from, to);
             };
             // The end of the record's text and the first byte after its line ending; `None`
             // if the buffer ends first.

@@ -311,7 +311,16 @@ impl SignatureRows {
     }
 
     /// Rows come from one file or very few: the last one is checked first.
+    #[inline]
     fn file_index(&mut self, file: &Arc<str>) -> u8 {
+        match self.files.last() {
+            // At most 256 files are kept (below).
+            Some(last) if Arc::ptr_eq(last, file) => (self.files.len() - 1) as u8,
+            _ => self.find_file(file),
+        }
+    }
+
+    fn find_file(&mut self, file: &Arc<str>) -> u8 {
         let i = match self
             .files
             .iter()
