@@ -357,7 +357,7 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 fn below_dash(w: u64) -> u64 {
     const LOW_BITS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     const TO_HIGH: u64 = 0x5353_5353_5353_5353; // 0x80 - 0x2D in every byte
-    !((w & LOW_BITS) + TO_HIGH | w) & HIGH_BITS
+    !(((w & LOW_BITS) + TO_HIGH) | w) & HIGH_BITS
 }
 
 /// Pushes the span of the unquoted field `buf[from..to]`, trimmed, relative to `start`.
