@@ -1,14 +1,14 @@
 //! The dataset folder: statements.csv, signatures.csv, and optional actors.csv and memberships.csv.
 
 use super::ReadOptions;
-use super::table::{Row, Schema, read_table};
+use super::table::{Fields, Schema, read_rows};
 use crate::error::{Error, LoadReport, Problem, Result};
 use crate::model::{
     Actor, ActorKind, Dataset, Membership, Position, Problems, RawInput, SignatureFields,
     Statement, StatementKind, assemble,
 };
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::Read;
 use std::path::Path;
 
 const STATEMENTS: Schema = Schema {
@@ -35,6 +35,27 @@ const MEMBERSHIPS: Schema = Schema {
     attributes: false,
     needs_rows: false,
 };
+
+// Each table's columns by slot (checked against the schemas when compiled).
+const ST_ID: usize = STATEMENTS.slot("id");
+const ST_DATE: usize = STATEMENTS.slot("date");
+const ST_TITLE: usize = STATEMENTS.slot("title");
+const ST_KIND: usize = STATEMENTS.slot("kind");
+const ST_SOURCE: usize = STATEMENTS.slot("source");
+const ST_TOPICS: usize = STATEMENTS.slot("topics");
+const ST_OPPOSES: usize = STATEMENTS.slot("opposes");
+const SIG_STATEMENT: usize = SIGNATURES.slot("statement");
+const SIG_ACTOR: usize = SIGNATURES.slot("actor");
+const SIG_POSITION: usize = SIGNATURES.slot("position");
+const SIG_ROLE: usize = SIGNATURES.slot("role");
+const SIG_DATE: usize = SIGNATURES.slot("date");
+const ACT_ID: usize = ACTORS.slot("id");
+const ACT_NAME: usize = ACTORS.slot("name");
+const ACT_KIND: usize = ACTORS.slot("kind");
+const MEM_BLOC: usize = MEMBERSHIPS.slot("bloc");
+const MEM_MEMBER: usize = MEMBERSHIPS.slot("member");
+const MEM_FROM: usize = MEMBERSHIPS.slot("from");
+const MEM_TO: usize = MEMBERSHIPS.slot("to");
 
 /// The four tables of a dataset, as readers with the names used in problem reports.
 ///
@@ -94,12 +115,12 @@ impl<R: Read> CsvTables<R> {
         let mut raw = RawInput::default();
         if let Some((name, r)) = self.actors {
             let mut actors = Vec::new();
-            read_table(&name, r, &ACTORS, &mut problems, |row, p| {
+            read_rows(&name, r, &ACTORS, &mut problems, |row, p| {
                 match actor(&row) {
-                    Ok(a) => actors.push((a, row.origin)),
+                    Ok(a) => actors.push((a, row.origin())),
                     Err(e) => {
-                        if let Some(id) = row.opt("id") {
-                            raw.rejected_actors.insert(id.to_string(), row.origin.line);
+                        if let Some(id) = row.get(ACT_ID) {
+                            raw.rejected_actors.insert(id.to_string(), row.line);
                         }
                         p.push(e)
                     }
@@ -108,41 +129,40 @@ impl<R: Read> CsvTables<R> {
             raw.actors = Some(actors);
         }
         let (name, r) = self.statements;
-        read_table(
+        read_rows(
             &name,
             r,
             &STATEMENTS,
             &mut problems,
             |row, p| match statement(&row) {
-                Ok(s) => raw.statements.push((s, row.origin)),
+                Ok(s) => raw.statements.push((s, row.origin())),
                 Err(e) => {
-                    if let Some(id) = row.opt("id") {
-                        raw.rejected_statements
-                            .insert(id.to_string(), row.origin.line);
+                    if let Some(id) = row.get(ST_ID) {
+                        raw.rejected_statements.insert(id.to_string(), row.line);
                     }
                     p.push(e)
                 }
             },
         );
         let (name, r) = self.signatures;
-        read_table(
+        read_rows(
             &name,
             r,
             &SIGNATURES,
             &mut problems,
             |row, p| match signature(&row) {
-                Ok(s) => raw.signatures.push(s, &row.origin),
+                Ok(s) => raw.signatures.push_at(s, row.file, row.line),
                 Err(e) => p.push(e),
             },
         );
         if let Some((name, r)) = self.memberships {
-            read_table(
+            read_rows(
                 &name,
                 r,
                 &MEMBERSHIPS,
                 &mut problems,
                 |row, p| match membership(&row) {
-                    Ok(m) => raw.memberships.push((m, row.origin)),
+                    Ok(m) => raw.memberships.push((m, row.origin())),
                     Err(e) => p.push(e),
                 },
             );
@@ -154,28 +174,28 @@ impl<R: Read> CsvTables<R> {
     }
 }
 
-fn actor(row: &Row<'_>) -> Result<Actor, Problem> {
-    let id = row.req("id")?;
-    let kind = match row.opt("kind") {
-        Some(k) => row.parse::<ActorKind>("kind", k, |at| Problem::UnknownActorKind { at })?,
+fn actor(row: &Fields<'_>) -> Result<Actor, Problem> {
+    let id = row.req(ACT_ID)?;
+    let kind = match row.get(ACT_KIND) {
+        Some(k) => row.parse::<ActorKind>(ACT_KIND, k, |at| Problem::UnknownActorKind { at })?,
         None => Actor::inferred_kind(id, false),
     };
-    Ok(Actor::new(id, row.opt("name").unwrap_or(id), kind))
+    Ok(Actor::new(id, row.get(ACT_NAME).unwrap_or(id), kind))
 }
 
-fn statement(row: &Row<'_>) -> Result<Statement, Problem> {
-    let id = row.req("id")?;
-    let date_text = row.req("date")?;
-    let date = row.date("date", date_text)?;
-    let kind: StatementKind = row.opt("kind").map_or(StatementKind::JointStatement, |k| {
+fn statement(row: &Fields<'_>) -> Result<Statement, Problem> {
+    let id = row.req(ST_ID)?;
+    let date_text = row.req(ST_DATE)?;
+    let date = row.date(ST_DATE, date_text)?;
+    let kind: StatementKind = row.get(ST_KIND).map_or(StatementKind::JointStatement, |k| {
         k.parse()
             .unwrap_or_else(|e: std::convert::Infallible| match e {})
     });
-    let mut s = Statement::new(id, date, kind).with_title(row.opt("title").unwrap_or(""));
-    s.source = row.opt("source").map(str::to_string);
-    s.opposes = row.opt("opposes").map(str::to_string);
+    let mut s = Statement::new(id, date, kind).with_title(row.get(ST_TITLE).unwrap_or(""));
+    s.source = row.get(ST_SOURCE).map(str::to_string);
+    s.opposes = row.get(ST_OPPOSES).map(str::to_string);
     s.topics = row
-        .opt("topics")
+        .get(ST_TOPICS)
         .map(|t| {
             t.split(';')
                 .map(str::trim)
@@ -189,37 +209,44 @@ fn statement(row: &Row<'_>) -> Result<Statement, Problem> {
 }
 
 /// The fields of a signature row, borrowed: the ids are interned, not copied per row.
-fn signature<'r>(row: &'r Row<'_>) -> Result<SignatureFields<'r>, Problem> {
-    let statement = row.req("statement")?;
-    let actor = row.req("actor")?;
-    let position = match row.opt("position") {
-        Some(p) => row.parse::<Position>("position", p, |at| Problem::UnknownPosition { at })?,
-        None => Position::Yes,
+fn signature<'r>(row: &Fields<'r>) -> Result<SignatureFields<'r>, Problem> {
+    let statement = row.req_bytes(SIG_STATEMENT)?;
+    let actor = row.req_bytes(SIG_ACTOR)?;
+    let position = match row.bytes(SIG_POSITION) {
+        None | Some(b"yes") => Position::Yes,
+        Some(_) => match row.get(SIG_POSITION) {
+            Some(p) => {
+                row.parse::<Position>(SIG_POSITION, p, |at| Problem::UnknownPosition { at })?
+            }
+            None => Position::Yes,
+        },
     };
     Ok(SignatureFields {
         statement,
         actor,
         position,
-        role: row.opt("role"),
-        joined: row.opt("date").map(|d| row.date("date", d)).transpose()?,
+        role: row.bytes(SIG_ROLE),
+        joined: row
+            .bytes(SIG_DATE)
+            .map(|d| row.date_bytes(SIG_DATE, d))
+            .transpose()?,
     })
 }
 
-fn membership(row: &Row<'_>) -> Result<Membership, Problem> {
-    let bloc = row.req("bloc")?;
-    let member = row.req("member")?;
-    let from = row.date("from", row.req("from")?)?;
-    let to = row.opt("to").map(|d| row.date("to", d)).transpose()?;
+fn membership(row: &Fields<'_>) -> Result<Membership, Problem> {
+    let bloc = row.req(MEM_BLOC)?;
+    let member = row.req(MEM_MEMBER)?;
+    let from = row.date(MEM_FROM, row.req(MEM_FROM)?)?;
+    let to = row.get(MEM_TO).map(|d| row.date(MEM_TO, d)).transpose()?;
     Ok(Membership::new(bloc, member, from, to))
 }
 
-fn open(dir: &Path, name: &str) -> Result<Option<(String, BufReader<File>)>> {
+/// Opens a table; the reader buffers itself, so the file is not wrapped in a `BufReader`
+/// (which would copy every byte once more).
+fn open(dir: &Path, name: &str) -> Result<Option<(String, File)>> {
     let path = dir.join(name);
     match File::open(&path) {
-        Ok(f) => Ok(Some((
-            path.display().to_string(),
-            BufReader::with_capacity(1 << 16, f),
-        ))),
+        Ok(f) => Ok(Some((path.display().to_string(), f))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(source) => Err(Error::Io { path, source }),
     }
@@ -288,9 +315,9 @@ pub fn read_memberships_csv(path: impl AsRef<Path>) -> Result<Vec<Membership>> {
     let mut problems = Problems::new(crate::model::Strictness::Strict, &mut report);
     let mut out = Vec::new();
     let name = path.display().to_string();
-    read_table(
+    read_rows(
         &name,
-        BufReader::new(file),
+        file,
         &MEMBERSHIPS,
         &mut problems,
         |row, p| match membership(&row) {

@@ -2,7 +2,7 @@
 //! come from a dataset.
 
 use super::ReadOptions;
-use super::table::{Schema, read_table};
+use super::table::{Schema, read_rows};
 use crate::cluster::{ClusterError, ClusterGraph};
 use crate::error::{Error, LoadReport, Problem, Result};
 use crate::model::{Interner, Problems, Strictness};
@@ -18,6 +18,9 @@ const EDGES: Schema = Schema {
     attributes: false,
     needs_rows: true,
 };
+const SOURCE: usize = EDGES.slot("source");
+const TARGET: usize = EDGES.slot("target");
+const WEIGHT: usize = EDGES.slot("weight");
 
 /// An undirected weighted edge list with string node ids.
 ///
@@ -59,22 +62,22 @@ impl EdgeList {
         // Ids interned as they come (each distinct id stored once), ranked by id at the end.
         let mut interner = Interner::default();
         let mut rows: Vec<(u32, u32, f64)> = Vec::new();
-        read_table(name, reader, &EDGES, &mut problems, |row, p| {
-            let source = match row.req("source") {
+        read_rows(name, reader, &EDGES, &mut problems, |row, p| {
+            let source = match row.req(SOURCE) {
                 Ok(s) => s,
                 Err(e) => return p.push(e),
             };
-            let target = match row.req("target") {
+            let target = match row.req(TARGET) {
                 Ok(t) => t,
                 Err(e) => return p.push(e),
             };
-            let weight = match row.opt("weight") {
+            let weight = match row.get(WEIGHT) {
                 None => 1.0,
                 Some(text) => match text.parse::<f64>() {
                     Ok(w) if w.is_finite() => w,
                     _ => {
                         return p.push(Problem::InvalidValue {
-                            at: row.origin.at("weight", text),
+                            at: row.at(WEIGHT, text),
                             reason: "not a finite number".into(),
                         });
                     }
@@ -126,9 +129,6 @@ pub fn read_edge_list(
         path: path.to_path_buf(),
         source,
     })?;
-    EdgeList::from_reader(
-        &path.display().to_string(),
-        std::io::BufReader::new(file),
-        options,
-    )
+    // The reader buffers itself.
+    EdgeList::from_reader(&path.display().to_string(), file, options)
 }

@@ -515,10 +515,10 @@ fn read_records(
     for (s, origin) in &signatures {
         raw.signatures.push(
             SignatureFields {
-                statement: &s.statement,
-                actor: &s.actor,
+                statement: s.statement.as_bytes(),
+                actor: s.actor.as_bytes(),
                 position: s.position,
-                role: s.role.as_deref(),
+                role: s.role.as_deref().map(str::as_bytes),
                 joined: s.joined,
             },
             origin,

@@ -60,7 +60,15 @@ impl std::str::FromStr for Position {
     type Err = ParsePositionError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        // Case-insensitive without a lowercase copy: this runs once per signature row.
+        // The spellings files use, first (this runs once per signature row).
+        match s {
+            "yes" => return Ok(Position::Yes),
+            "no" => return Ok(Position::No),
+            "abstain" => return Ok(Position::Abstain),
+            "absent" => return Ok(Position::Absent),
+            _ => {}
+        }
+        // Case-insensitive without a lowercase copy.
         let t = s.trim();
         let is = |names: &[&str]| names.iter().any(|n| t.eq_ignore_ascii_case(n));
         if is(&["yes", "y"]) {

@@ -8,55 +8,201 @@
 use super::{Origin, Position, Signature};
 use crate::error::Location;
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 /// "No role" in [`SigRow::role`].
 pub(crate) const NO_ROLE: u32 = u32::MAX;
 
 /// Distinct strings, each with a dense key in order of first appearance.
+///
+/// The strings are stored back to back in one buffer, and found through an open-addressing
+/// table of keys: a lookup hashes the id once ([`hash_id`]: two multiplications for ids up to
+/// 16 bytes) and compares the stored hash, then the bytes (two word compares for ids up to 16
+/// bytes). Each distinct string costs its bytes and about 20 more; no allocation per string.
 #[derive(Debug, Default)]
 pub(crate) struct Interner {
-    keys: FxHashMap<Box<str>, u32>,
+    /// The strings, back to back; each is valid UTF-8.
+    text: Vec<u8>,
+    /// Per key: the end of its string in `text` (it starts where the previous one ends).
+    ends: Vec<usize>,
+    /// Per key: its hash.
+    hashes: Vec<u64>,
+    /// key + 1 per slot, 0 for an empty slot; a power of two long, at most half full.
+    table: Vec<u32>,
+}
+
+/// A hash of an id, for [`Interner`]: the first and last (up to) eight bytes and the length
+/// mixed by a widening multiplication, then every eight bytes in between. Not meant to resist
+/// chosen collisions (neither was the `FxHashMap` it replaces).
+#[inline]
+pub(crate) fn hash_id(b: &[u8]) -> u64 {
+    const K0: u64 = 0x9E37_79B9_7F4A_7C15;
+    const K1: u64 = 0xD6E8_FEB8_6659_FD93;
+    let n = b.len();
+    let (first, last) = match n {
+        8.. => (word(b, 0), word(b, n - 8)),
+        4..8 => (u64::from(half(b, 0)), u64::from(half(b, n - 4))),
+        1..4 => (
+            u64::from(b[0]) << 16 | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]),
+            0,
+        ),
+        0 => (0, 0),
+    };
+    let mut h = fold(first ^ K0, last ^ K1 ^ n as u64);
+    let mut i = 8;
+    while i + 8 < n {
+        h = fold(h ^ word(b, i), K0);
+        i += 8;
+    }
+    h
+}
+
+#[inline]
+fn fold(a: u64, b: u64) -> u64 {
+    let p = u128::from(a) * u128::from(b);
+    (p as u64) ^ (p >> 64) as u64
+}
+
+/// The eight bytes at `i` (which must be in bounds).
+#[inline]
+fn word(b: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes(*b[i..].first_chunk::<8>().expect("eight bytes in bounds"))
+}
+
+/// The four bytes at `i` (which must be in bounds).
+#[inline]
+fn half(b: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes(*b[i..].first_chunk::<4>().expect("four bytes in bounds"))
+}
+
+/// `a == b`, without a call to `memcmp` for the short ids that are most of the input.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    match n {
+        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        4..8 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+        _ => a == b,
+    }
 }
 
 impl Interner {
     /// The key of `s`, adding it if new.
     pub fn intern(&mut self, s: &str) -> u32 {
-        if let Some(&k) = self.keys.get(s) {
-            return k;
+        self.intern_bytes(s.as_bytes())
+    }
+
+    /// The key of `s` (which must be UTF-8), adding it if new.
+    #[inline]
+    pub fn intern_bytes(&mut self, s: &[u8]) -> u32 {
+        let h = hash_id(s);
+        match self.find(s, h) {
+            Ok(k) => k,
+            Err(slot) => self.insert(s, h, slot),
         }
-        // u32::MAX stays free as a sentinel.
-        let k = u32::try_from(self.keys.len())
+    }
+
+    /// The key of `s`, or the empty slot where it would go.
+    #[inline]
+    fn find(&self, s: &[u8], h: u64) -> Result<u32, usize> {
+        if self.table.is_empty() {
+            return Err(usize::MAX);
+        }
+        let mask = self.table.len() - 1;
+        let mut slot = h as usize & mask;
+        loop {
+            match self.table[slot] {
+                0 => return Err(slot),
+                k => {
+                    let k = k - 1;
+                    if self.hashes[k as usize] == h && same_bytes(self.bytes(k), s) {
+                        return Ok(k);
+                    }
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn insert(&mut self, s: &[u8], h: u64, mut slot: usize) -> u32 {
+        // u32::MAX stays free as a sentinel (and key + 1 must fit).
+        let k = u32::try_from(self.ends.len())
             .ok()
-            .filter(|&k| k < u32::MAX)
-            .expect("fewer than 2^32 - 1 distinct ids");
-        self.keys.insert(s.into(), k);
+            .filter(|&k| k < u32::MAX - 1)
+            .expect("fewer than 2^32 - 2 distinct ids");
+        if (self.ends.len() + 1) * 2 > self.table.len() {
+            self.grow();
+            slot = self.empty_slot(h);
+        }
+        self.text.extend_from_slice(s);
+        self.ends.push(self.text.len());
+        self.hashes.push(h);
+        self.table[slot] = k + 1;
         k
+    }
+
+    fn empty_slot(&self, h: u64) -> usize {
+        let mask = self.table.len() - 1;
+        let mut slot = h as usize & mask;
+        while self.table[slot] != 0 {
+            slot = (slot + 1) & mask;
+        }
+        slot
+    }
+
+    fn grow(&mut self) {
+        let size = (self.table.len() * 2).max(16);
+        self.table = vec![0; size];
+        for (k, &h) in self.hashes.iter().enumerate() {
+            let slot = self.empty_slot(h);
+            self.table[slot] = k as u32 + 1;
+        }
+    }
+
+    /// The bytes of key `k`.
+    #[inline]
+    fn bytes(&self, k: u32) -> &[u8] {
+        let k = k as usize;
+        let start = if k == 0 { 0 } else { self.ends[k - 1] };
+        &self.text[start..self.ends[k]]
+    }
+
+    /// The string of key `k`.
+    fn str(&self, k: u32) -> &str {
+        std::str::from_utf8(self.bytes(k)).expect("interned strings are UTF-8")
+    }
+
+    /// Whether key `k` is `s`.
+    #[inline]
+    pub fn is(&self, k: u32, s: &[u8]) -> bool {
+        same_bytes(self.bytes(k), s)
     }
 
     /// The key of `s`, if interned.
     pub fn get(&self, s: &str) -> Option<u32> {
-        self.keys.get(s).copied()
+        self.find(s.as_bytes(), hash_id(s.as_bytes())).ok()
     }
 
     /// Number of distinct strings.
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.ends.len()
     }
 
-    /// Every (string, key), in no particular order.
+    /// Every (string, key), in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
-        self.keys.iter().map(|(s, &k)| (&**s, k))
+        (0..self.ends.len() as u32).map(|k| (self.str(k), k))
     }
 
-    /// The strings indexed by key (moved, not copied).
+    /// The strings indexed by key.
     pub fn into_strings(self) -> Vec<Box<str>> {
-        let mut v: Vec<Box<str>> = vec![Box::default(); self.keys.len()];
-        for (s, k) in self.keys {
-            v[k as usize] = s;
-        }
-        v
+        (0..self.ends.len() as u32)
+            .map(|k| Box::from(self.str(k)))
+            .collect()
     }
 }
 
@@ -85,12 +231,12 @@ impl SigRow {
     }
 }
 
-/// The fields of one signature, borrowed from the input.
+/// The fields of one signature, borrowed from the input (ids as UTF-8 bytes).
 pub(crate) struct SignatureFields<'a> {
-    pub statement: &'a str,
-    pub actor: &'a str,
+    pub statement: &'a [u8],
+    pub actor: &'a [u8],
     pub position: Position,
-    pub role: Option<&'a str>,
+    pub role: Option<&'a [u8]>,
     pub joined: Option<NaiveDate>,
 }
 
@@ -102,42 +248,42 @@ pub(crate) struct SignatureRows {
     pub actors: Interner,
     pub roles: Interner,
     pub files: Vec<Arc<str>>,
-    /// The previous row's statement id and key: rows come grouped by statement, so most rows
-    /// skip the hash lookup.
-    last_statement: Option<(String, u32)>,
+    /// The previous row's statement key: rows come grouped by statement, so most rows skip
+    /// the hash lookup.
+    last_statement: Option<u32>,
 }
 
 impl SignatureRows {
     /// Adds one row.
     pub fn push(&mut self, f: SignatureFields<'_>, origin: &Origin) {
-        let line_high = u16::try_from(origin.line >> 32).expect("fewer than 2^48 lines");
+        self.push_at(f, &origin.file, origin.line);
+    }
+
+    /// Adds one row read from `file` at `line`.
+    #[inline]
+    pub fn push_at(&mut self, f: SignatureFields<'_>, file: &Arc<str>, line: u64) {
+        let line_high = u16::try_from(line >> 32).expect("fewer than 2^48 lines");
         let row = SigRow {
             statement: self.statement_key(f.statement),
-            actor: self.actors.intern(f.actor),
-            role: f.role.map_or(NO_ROLE, |r| self.roles.intern(r)),
+            actor: self.actors.intern_bytes(f.actor),
+            role: f.role.map_or(NO_ROLE, |r| self.roles.intern_bytes(r)),
             joined: f.joined,
             position: f.position,
-            file: self.file_index(&origin.file),
-            line_low: origin.line as u32,
+            file: self.file_index(file),
+            line_low: line as u32,
             line_high,
         };
         self.rows.push(row);
     }
 
-    fn statement_key(&mut self, id: &str) -> u32 {
-        match &mut self.last_statement {
-            Some((last, key)) if last == id => *key,
-            slot => {
-                let key = self.statements.intern(id);
-                match slot {
-                    Some((last, k)) => {
-                        last.clear();
-                        last.push_str(id);
-                        *k = key;
-                    }
-                    None => *slot = Some((id.to_string(), key)),
-                }
-                key
+    #[inline]
+    fn statement_key(&mut self, id: &[u8]) -> u32 {
+        match self.last_statement {
+            Some(k) if self.statements.is(k, id) => k,
+            _ => {
+                let k = self.statements.intern_bytes(id);
+                self.last_statement = Some(k);
+                k
             }
         }
     }
@@ -153,10 +299,10 @@ impl SignatureRows {
                 line: i as u64 + 1,
             };
             let fields = SignatureFields {
-                statement: &s.statement,
-                actor: &s.actor,
+                statement: s.statement.as_bytes(),
+                actor: s.actor.as_bytes(),
                 position: s.position,
-                role: s.role.as_deref(),
+                role: s.role.as_deref().map(str::as_bytes),
                 joined: s.joined,
             };
             out.push(fields, &origin);
@@ -165,7 +311,16 @@ impl SignatureRows {
     }
 
     /// Rows come from one file or very few: the last one is checked first.
+    #[inline]
     fn file_index(&mut self, file: &Arc<str>) -> u8 {
+        match self.files.last() {
+            // At most 256 files are kept (below).
+            Some(last) if Arc::ptr_eq(last, file) => (self.files.len() - 1) as u8,
+            _ => self.find_file(file),
+        }
+    }
+
+    fn find_file(&mut self, file: &Arc<str>) -> u8 {
         let i = match self
             .files
             .iter()
@@ -203,8 +358,8 @@ mod tests {
         let mut rows = SignatureRows::default();
         for (line, actor) in [(2, "USA"), ((7 << 32) + 5, "KOR"), (9, "USA")] {
             let fields = SignatureFields {
-                statement: "s1",
-                actor,
+                statement: b"s1",
+                actor: actor.as_bytes(),
                 position: Position::Yes,
                 role: None,
                 joined: None,

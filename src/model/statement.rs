@@ -51,6 +51,14 @@ impl std::str::FromStr for StatementKind {
     type Err = std::convert::Infallible;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        // The names files use, without the copies below (this runs once per statement row).
+        match s {
+            "joint_statement" => return Ok(StatementKind::JointStatement),
+            "joint_letter" => return Ok(StatementKind::JointLetter),
+            "declaration" => return Ok(StatementKind::Declaration),
+            "resolution_vote" => return Ok(StatementKind::ResolutionVote),
+            _ => {}
+        }
         let s = s.trim().to_ascii_lowercase().replace([' ', '-'], "_");
         Ok(match s.as_str() {
             "joint_statement" => StatementKind::JointStatement,
