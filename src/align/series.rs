@@ -345,8 +345,7 @@ pub fn alignment_series_by_session_with_progress(
     options: &SeriesOptions,
     progress: impl Fn(usize, usize) + Sync,
 ) -> Result<AlignmentSeries> {
-    let sessions = view.sessions()?;
-    let windows: Vec<Window> = sessions.iter().map(|s| s.window).collect();
+    let (sessions, windows) = session_windows(view)?;
     collect_series(
         view,
         &windows,
@@ -369,8 +368,7 @@ pub fn alignment_series_by_session_for_each(
     progress: impl Fn(usize, usize) + Sync,
     sink: impl FnMut(SeriesPoint) -> Result<()>,
 ) -> Result<SeriesInfo> {
-    let sessions = view.sessions()?;
-    let windows: Vec<Window> = sessions.iter().map(|s| s.window).collect();
+    let (sessions, windows) = session_windows(view)?;
     stream(
         view,
         &windows,
@@ -381,6 +379,13 @@ pub fn alignment_series_by_session_for_each(
         |_| {},
         sink,
     )
+}
+
+/// The view's General Assembly sessions and their windows, first to last roll call.
+fn session_windows<'a>(view: &View<'a>) -> Result<(Vec<crate::model::Session>, Vec<Window>)> {
+    let sessions = view.sessions()?;
+    let windows = sessions.iter().map(|s| s.window).collect();
+    Ok((sessions, windows))
 }
 
 /// The series over windows whose views `window_view` gives, collected.
@@ -537,8 +542,7 @@ pub fn alignment_series_by_session_pieces<T: Send>(
     map: impl Fn(SeriesPiece<'_>) -> Result<T> + Sync,
     sink: impl FnMut(T) -> Result<()>,
 ) -> Result<SeriesInfo> {
-    let sessions = view.sessions()?;
-    let windows: Vec<Window> = sessions.iter().map(|s| s.window).collect();
+    let (sessions, windows) = session_windows(view)?;
     stream_pieces(
         view,
         &windows,
