@@ -477,8 +477,9 @@ pub struct IdealModelArgs {
     /// At most this many EM iterations per fit.
     #[arg(long, default_value_t = 1000, help_heading = "Model")]
     pub max_iterations: usize,
-    /// Acceleration of the EM: squarem (Varadhan & Roland 2008; same estimates, fewer
-    /// iterations) or none (plain EM, emIRT's path).
+    /// Acceleration of the EM: squarem (Varadhan & Roland 2008; same fixed point, fewer
+    /// iterations, stops at a slightly different point under the tolerance) or none (plain
+    /// EM, emIRT's path and results).
     #[arg(long, default_value = "squarem", value_parser = named(&Acceleration::ALL, Acceleration::name), help_heading = "Model")]
     pub acceleration: Acceleration,
     /// Items per actor: recorded, all, or members:BLOC[+BLOC] (default as for align).
