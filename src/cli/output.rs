@@ -193,66 +193,116 @@ fn csv_io(e: csv::Error) -> io::Error {
 /// Both give the shortest digits that read back as `v`, and of those the closest to `v`; they
 /// differ only on an exact tie between two closest candidates (ryu rounds half to even, Rust
 /// half up). A tie needs two candidates one digit step apart within one ulp of `v`, so a step
-/// of at most 2⁻⁵² relative: 16 or more significant digits. Those go through `Display`.
+/// of at most 2⁻⁵² relative: 16 or more significant digits. Of those, the values that are a
+/// tie (see [`is_tie`]) go through `Display`; checking is cheap, most scores have 17 digits.
 pub fn push_f64(out: &mut Vec<u8>, v: f64) {
     if !v.is_finite() {
         out.extend_from_slice(v.to_string().as_bytes());
         return;
     }
-    let mut buffer = ryu::Buffer::new();
-    let text = buffer.format_finite(v).as_bytes();
-    // ryu writes `-?D+(.D+)?(eE)?`: gather the digits and where the point goes.
-    let (negative, text) = match text.split_first() {
-        Some((b'-', rest)) => (true, rest),
-        _ => (false, text),
-    };
-    let (mantissa, exponent) = match text.iter().position(|&c| c == b'e') {
-        Some(e) => (&text[..e], parse_exponent(&text[e + 1..])),
-        None => (text, 0),
-    };
-    let mut digits = [0u8; 32];
-    let mut len = 0;
-    let mut point = None;
-    for &c in mantissa {
-        if c == b'.' {
-            point = Some(len);
-        } else {
-            digits[len] = c;
-            len += 1;
-        }
-    }
-    let mut point = point.unwrap_or(len) as i64 + exponent;
-    let mut digits = &digits[..len];
-    while let Some((b'0', rest)) = digits.split_first() {
-        digits = rest;
-        point -= 1;
-    }
-    while let Some((b'0', rest)) = digits.split_last() {
-        digits = rest;
-    }
-    if digits.len() >= 16 {
+    let shortest = Shortest::of(v);
+    if shortest.digits().len() >= 16 && is_tie(v, shortest.point - shortest.len as i64) {
         use std::io::Write as _;
         write!(out, "{v}").expect("writing to a Vec");
-        return;
-    }
-    if negative {
-        out.push(b'-');
-    }
-    if digits.is_empty() {
-        out.push(b'0');
-    } else if point <= 0 {
-        out.extend_from_slice(b"0.");
-        out.extend(std::iter::repeat_n(b'0', point.unsigned_abs() as usize));
-        out.extend_from_slice(digits);
-    } else if point as usize >= digits.len() {
-        out.extend_from_slice(digits);
-        out.extend(std::iter::repeat_n(b'0', point as usize - digits.len()));
     } else {
-        let (int, frac) = digits.split_at(point as usize);
-        out.extend_from_slice(int);
-        out.push(b'.');
-        out.extend_from_slice(frac);
+        shortest.push(out);
     }
+}
+
+/// ryu's shortest digits of a finite value, without leading or trailing zeros, and where the
+/// decimal point goes (the value is `0.DIGITS × 10^point`).
+struct Shortest {
+    negative: bool,
+    /// Digits `start..start + len` of the buffer.
+    digits: [u8; 32],
+    start: usize,
+    len: usize,
+    point: i64,
+}
+
+impl Shortest {
+    fn of(v: f64) -> Self {
+        let mut buffer = ryu::Buffer::new();
+        let text = buffer.format_finite(v).as_bytes();
+        // ryu writes `-?D+(.D+)?(eE)?`: gather the digits and where the point goes.
+        let (negative, text) = match text.split_first() {
+            Some((b'-', rest)) => (true, rest),
+            _ => (false, text),
+        };
+        let (mantissa, exponent) = match text.iter().position(|&c| c == b'e') {
+            Some(e) => (&text[..e], parse_exponent(&text[e + 1..])),
+            None => (text, 0),
+        };
+        let mut digits = [0u8; 32];
+        let mut len = 0;
+        let mut point = None;
+        for &c in mantissa {
+            if c == b'.' {
+                point = Some(len);
+            } else {
+                digits[len] = c;
+                len += 1;
+            }
+        }
+        let start = digits[..len].iter().take_while(|&&d| d == b'0').count();
+        let point = point.unwrap_or(len) as i64 + exponent - start as i64;
+        while len > start && digits[len - 1] == b'0' {
+            len -= 1;
+        }
+        Shortest {
+            negative,
+            digits,
+            start,
+            len: len - start,
+            point,
+        }
+    }
+
+    fn digits(&self) -> &[u8] {
+        &self.digits[self.start..self.start + self.len]
+    }
+
+    /// Appends the value in `Display`'s layout (no exponent).
+    fn push(&self, out: &mut Vec<u8>) {
+        let (digits, point) = (self.digits(), self.point);
+        if self.negative {
+            out.push(b'-');
+        }
+        if digits.is_empty() {
+            out.push(b'0');
+        } else if point <= 0 {
+            out.extend_from_slice(b"0.");
+            out.extend(std::iter::repeat_n(b'0', point.unsigned_abs() as usize));
+            out.extend_from_slice(digits);
+        } else if point as usize >= digits.len() {
+            out.extend_from_slice(digits);
+            out.extend(std::iter::repeat_n(b'0', point as usize - digits.len()));
+        } else {
+            let (int, frac) = digits.split_at(point as usize);
+            out.extend_from_slice(int);
+            out.push(b'.');
+            out.extend_from_slice(frac);
+        }
+    }
+}
+
+/// Whether `|v|` lies exactly halfway between two multiples of `10^step` (or, for `step ≥ 0`,
+/// might: those are at least 10¹⁵ and go to `Display` unchecked).
+///
+/// With `|v| = m·2^e`, `m` odd, and `step < 0`: `2|v|·10^-step = m·5^-step·2^(e+1-step)` is
+/// an odd integer, the mark of a midpoint, exactly when `e + 1 - step = 0`.
+fn is_tie(v: f64, step: i64) -> bool {
+    if step >= 0 {
+        return true;
+    }
+    let bits = v.to_bits();
+    let (fraction, biased) = (bits & ((1 << 52) - 1), (bits >> 52) & 0x7ff);
+    let (mantissa, exponent) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1 << 52), biased as i64 - 1075)
+    };
+    exponent + i64::from(mantissa.trailing_zeros()) + 1 == step
 }
 
 /// The exponent after ryu's `e`.
@@ -571,13 +621,33 @@ mod tests {
             values.push((2 * k + 1) as f64 / (1u64 << 18) as f64 + 0.5);
             values.push(((x >> 11) | 1) as f64 * 0.25);
         }
+        // Odd multiples of 2^(q-1) for steps 10^q from 10^-1 to 10^-330, over every binade:
+        // the midpoints `is_tie` looks for, where they can be shortest.
+        for q in 1..=330i32 {
+            for k in 0..64u64 {
+                let m = (x.rotate_left(k as u32) >> 11) | 1;
+                values.push(m as f64 * 2f64.powi(-q - 1 - k as i32));
+                values.push(-(((m >> (k % 52)) | 1) as f64) * 2f64.powi(-q - 1));
+            }
+        }
         values.extend([f64::NAN, f64::INFINITY, f64::NEG_INFINITY]);
         let mut out = Vec::new();
+        let (mut ties, mut differ) = (0, 0);
         for v in values {
             out.clear();
             push_f64(&mut out, v);
             assert_eq!(std::str::from_utf8(&out).unwrap(), v.to_string(), "{v:e}");
+            if v.is_finite() {
+                let shortest = Shortest::of(v);
+                let step = shortest.point - shortest.len as i64;
+                ties += usize::from(shortest.len >= 16 && is_tie(v, step));
+                out.clear();
+                shortest.push(&mut out);
+                differ += usize::from(out != v.to_string().as_bytes());
+            }
         }
+        // The ties are there, and ryu's digits would have been wrong on some of them.
+        assert!(differ > 0 && ties >= differ, "{differ} differ, {ties} ties");
     }
 
     #[test]
