@@ -75,17 +75,17 @@ pub fn bloc_memberships() -> (Vec<Membership>, Vec<(String, String)>) {
 /// ```
 #[cfg(feature = "un-votes")]
 pub fn un_votes() -> Dataset {
+    use crate::io::unvotes::gunzip;
     use crate::io::{UnVotesOptions, UnVotesTables};
-    use flate2::read::GzDecoder;
 
     const VOTES: &[u8] = include_bytes!("../data/unvotes/unvotes.csv.gz");
     const ROLL_CALLS: &[u8] = include_bytes!("../data/unvotes/roll_calls.csv.gz");
     const ISSUES: &[u8] = include_bytes!("../data/unvotes/issues.csv.gz");
     let tables = UnVotesTables::new(
-        ("data/unvotes/unvotes.csv.gz", GzDecoder::new(VOTES)),
-        ("data/unvotes/roll_calls.csv.gz", GzDecoder::new(ROLL_CALLS)),
+        ("data/unvotes/unvotes.csv.gz", gunzip(VOTES)),
+        ("data/unvotes/roll_calls.csv.gz", gunzip(ROLL_CALLS)),
     )
-    .with_issues("data/unvotes/issues.csv.gz", GzDecoder::new(ISSUES));
+    .with_issues("data/unvotes/issues.csv.gz", gunzip(ISSUES));
     let (memberships, names) = bloc_memberships();
     // The bundled files are checked by the test suite, so failing here is a build defect.
     tables

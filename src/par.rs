@@ -56,6 +56,34 @@ pub(crate) fn try_map<T: Send, E: Send>(
     map(n, f).into_iter().collect()
 }
 
+/// Two stages over a stream of batches: `produce` hands each batch to its `send` argument,
+/// `consume` takes them in the order sent. With the `parallel` feature and more than one
+/// thread in the pool, `consume` runs on a second thread while `produce` makes the next
+/// batches (a few are held in between); otherwise each batch is consumed as soon as it is
+/// sent. Either way `consume` sees the same batches in the same order.
+pub(crate) fn pipeline<B: Send, T>(
+    produce: impl FnOnce(&mut dyn FnMut(B)) -> T,
+    mut consume: impl FnMut(B) + Send,
+) -> T {
+    #[cfg(feature = "parallel")]
+    if threads() > 1 {
+        let (send, batches) = std::sync::mpsc::sync_channel::<B>(4);
+        return std::thread::scope(|scope| {
+            let consumer = scope.spawn(move || batches.into_iter().for_each(&mut consume));
+            let out = produce(&mut |b| {
+                // The consumer only stops early by panicking, which the join below re-raises.
+                let _ = send.send(b);
+            });
+            drop(send);
+            if let Err(panic) = consumer.join() {
+                std::panic::resume_unwind(panic);
+            }
+            out
+        });
+    }
+    produce(&mut consume)
+}
+
 /// The first item with the highest `score` among `f(0), …, f(n - 1)` (`None` for `n = 0`), or
 /// the error of the first failing item. "First" makes the choice independent of how the
 /// items are split between threads; at most one result per thread is held at a time.
@@ -87,6 +115,22 @@ pub(crate) fn first_best<T: Send, E: Send>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pipeline_consumes_every_batch_in_order() {
+        let mut seen = Vec::new();
+        let made = pipeline(
+            |send| {
+                for b in 0..100 {
+                    send(vec![b; b % 7]);
+                }
+                100
+            },
+            |b: Vec<usize>| seen.push(b),
+        );
+        assert_eq!(made, 100);
+        assert_eq!(seen, (0..100).map(|b| vec![b; b % 7]).collect::<Vec<_>>());
+    }
 
     #[test]
     fn map_keeps_item_order() {

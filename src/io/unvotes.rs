@@ -5,8 +5,13 @@ mod clean;
 mod countries;
 mod cow;
 mod files;
+#[cfg(feature = "un-votes")]
+pub(crate) use files::gunzip;
 mod incidence;
+mod keys;
 mod membership;
+#[cfg(all(feature = "un-votes", feature = "parallel"))]
+mod read_ahead;
 mod roll_calls;
 mod seen;
 mod votes;

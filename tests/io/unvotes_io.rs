@@ -378,3 +378,55 @@ fn gz_files_need_the_feature() {
     let err = read_unvotes_dir(dir.path()).unwrap_err();
     assert!(err.to_string().contains("`un-votes` feature"), "{err}");
 }
+
+/// Parsing and resolving run side by side with more than one thread; the rows, the actors and
+/// every problem (in order) must be those of the one-thread read, across many batches.
+#[cfg(feature = "parallel")]
+#[test]
+fn every_thread_count_reads_the_same_votes_and_problems() {
+    let countries = [
+        ("France", "FR"),
+        ("Chile", "CL"),
+        ("Yemen", "NA"),
+        ("Namibia", "NA"),
+        ("Atlantis", "QQ"),
+        ("Peru", "PE"),
+        ("Yugoslavia", "YU"),
+    ];
+    let mut votes = String::from("rcid,country,country_code,vote\n");
+    for i in 0..40_000usize {
+        let (country, code) = countries[i * 7 / 3 % countries.len()];
+        let rcid = [10, 11, 10, 12, 11][i % 5];
+        let vote = ["yes", "no", "abstain", "absent", "maybe", ""][i % 6];
+        match i % 997 {
+            13 => votes.push_str("ten,Chile,CL,yes\n"),
+            14 => votes.push_str("10,Chile\n"),
+            15 => votes.push_str(&format!("10,{country}{i},NEW{},yes\n", i % 3)),
+            _ => votes.push_str(&format!("{rcid},{country},{code},{vote}\n")),
+        }
+    }
+    let roll_calls = "rcid,date,short\n10,1990-12-06,OK\n11,1991-13-01,BAD DATE\n\
+        12,1991-03-01,THIRD\n";
+    let run = |threads: usize, options: &UnVotesOptions| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| match read_with(&votes, roll_calls, None, options) {
+            Ok((ds, report)) => Ok((cosignatory::io::to_json_string(&ds).unwrap(), report)),
+            Err(e) => Err(format!("{e:?}")),
+        })
+    };
+    for options in [
+        UnVotesOptions::default(),
+        UnVotesOptions::default().lenient(),
+    ] {
+        let one = run(1, &options);
+        match &one {
+            Ok((_, report)) => assert!(report.skipped.len() > 10_000),
+            Err(e) => assert!(e.len() > 100_000),
+        }
+        assert_eq!(one, run(2, &options));
+        assert_eq!(one, run(4, &options));
+    }
+}

@@ -21,7 +21,19 @@ pub(crate) fn open(path: &Path) -> Result<Box<dyn Read>> {
 
 #[cfg(feature = "un-votes")]
 fn gz(_: &Path, reader: BufReader<File>) -> Result<Box<dyn Read>> {
-    Ok(Box::new(flate2::bufread::MultiGzDecoder::new(reader)))
+    Ok(gunzip(reader))
+}
+
+/// A gzip stream, decompressed. With a second thread in the pool (`parallel` feature) it is
+/// inflated there while the caller parses: the same bytes and errors, in the same order.
+#[cfg(feature = "un-votes")]
+pub(crate) fn gunzip(source: impl std::io::BufRead + Send + 'static) -> Box<dyn Read> {
+    let decoder = flate2::bufread::MultiGzDecoder::new(source);
+    #[cfg(feature = "parallel")]
+    if crate::par::threads() > 1 {
+        return Box::new(super::read_ahead::ReadAhead::spawn(decoder));
+    }
+    Box::new(decoder)
 }
 
 #[cfg(not(feature = "un-votes"))]

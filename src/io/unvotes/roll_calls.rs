@@ -81,23 +81,29 @@ pub(crate) fn parse_rcid(row: &Row<'_>) -> Result<u32, Problem> {
     })
 }
 
-/// A reference to a roll call that is not there, as a problem at `field`.
+/// A reference to a roll call that is not there, as a problem at `field`; and whether it is a
+/// consequence of the roll call's own row being rejected (reported in lenient mode only).
 pub(crate) fn missing_roll_call(
     origin: &Origin,
     field: &str,
     value: &str,
     target: RcidRef,
-    problems: &mut Problems<'_>,
-) {
+) -> (Problem, bool) {
     match target {
-        RcidRef::Rejected(target_line) => problems.push_consequence(Problem::SkippedReference {
-            at: origin.at(field, value),
-            target_line,
-        }),
-        _ => problems.push(Problem::UnknownStatement {
-            at: origin.at(field, value),
-            suggestions: Vec::new(),
-        }),
+        RcidRef::Rejected(target_line) => (
+            Problem::SkippedReference {
+                at: origin.at(field, value),
+                target_line,
+            },
+            true,
+        ),
+        _ => (
+            Problem::UnknownStatement {
+                at: origin.at(field, value),
+                suggestions: Vec::new(),
+            },
+            false,
+        ),
     }
 }
 
@@ -186,7 +192,10 @@ pub(crate) fn read_issues<R: Read>(
             }
             other => {
                 let raw = row.opt("rcid").unwrap_or_default();
-                missing_roll_call(&row.origin, "rcid", raw, other, p)
+                match missing_roll_call(&row.origin, "rcid", raw, other) {
+                    (problem, true) => p.push_consequence(problem),
+                    (problem, false) => p.push(problem),
+                }
             }
         }
     });

@@ -59,16 +59,9 @@ struct Track {
     seen: Option<ActorSeen>,
 }
 
-/// A country name met with a code, and the key index of the pair.
-type NameKey = (Box<[u8]>, u32);
-
 #[derive(Default)]
 pub(crate) struct Seen {
-    key_index: HashMap<Vec<u8>, u32, FxBuild>,
-    /// The keys whose code fits in a `u64` ([`packed`]), by code: (country, key index) for
-    /// each name met with it, usually one. Most rows are found here without building the
-    /// lookup bytes or hashing the name.
-    by_code: HashMap<u64, Vec<NameKey>, FxBuild>,
+    /// Each key's eras (or why it has none), by key index.
     keys: Vec<Result<Vec<Era>, KeyError>>,
     codes: Vec<String>,
     actor_index: HashMap<&'static str, u32, FxBuild>,
@@ -76,23 +69,8 @@ pub(crate) struct Seen {
 }
 
 impl Seen {
-    /// The index of an already resolved key.
-    pub fn key(&self, key: &[u8]) -> Option<u32> {
-        self.key_index.get(key).copied()
-    }
-
-    /// The index of an already resolved (code, country) key, when the code packs into a
-    /// `u64` and the pair was met before; `None` otherwise (then ask [`Seen::key`]).
-    pub fn known(&self, code: &[u8], country: &[u8]) -> Option<u32> {
-        self.by_code
-            .get(&packed(code)?)?
-            .iter()
-            .find(|(name, _)| **name == *country)
-            .map(|&(_, k)| k)
-    }
-
-    /// Resolves a new key (`key` is the lookup bytes, `code` and `country` the fields).
-    pub fn add_key(&mut self, key: &[u8], kind: KeyKind, code: &[u8], country: &[u8]) -> u32 {
+    /// Resolves the next key (`code` and `country` as read) and returns its index.
+    pub fn add_key(&mut self, kind: KeyKind, code: &[u8], country: &[u8]) -> u32 {
         let resolved = match (std::str::from_utf8(code), std::str::from_utf8(country)) {
             (Ok(code), Ok(country)) => self.resolve(kind, code, country),
             _ => Err(KeyError::NotUtf8),
@@ -100,10 +78,6 @@ impl Seen {
         let k = self.keys.len() as u32;
         self.keys.push(resolved);
         self.codes.push(String::from_utf8_lossy(code).into_owned());
-        self.key_index.insert(key.to_vec(), k);
-        if let Some(p) = packed(code) {
-            self.by_code.entry(p).or_default().push((country.into(), k));
-        }
         k
     }
 
@@ -209,12 +183,4 @@ impl Seen {
         }
         Ok(era.actor)
     }
-}
-
-/// A code of at most 7 bytes as one number (its bytes and its length), `None` for longer ones.
-fn packed(code: &[u8]) -> Option<u64> {
-    (code.len() < 8).then(|| {
-        code.iter()
-            .fold(code.len() as u64, |acc, &b| acc << 8 | u64::from(b))
-    })
 }

@@ -3,10 +3,12 @@
 
 use super::VoteCoding;
 use super::countries::na_names;
+use super::keys::{KeyBytes, KeyInterner};
 use super::roll_calls::{RCID_REASON, RcidRef, RollCalls, missing_roll_call};
 use super::seen::{ActorSeen, KeyError, KeyKind, Seen};
 use crate::error::{Problem, Warning};
 use crate::model::{Origin, Position, Problems};
+use chrono::NaiveDate;
 use std::io::Read;
 use std::sync::Arc;
 
@@ -155,7 +157,15 @@ fn text(raw: &[u8]) -> String {
     String::from_utf8_lossy(raw).into_owned()
 }
 
+/// Records per batch handed from parsing to resolving.
+const BATCH: usize = 8192;
+
 /// Reads the vote table against the roll calls already read.
+///
+/// Two stages, in row order: parsing (fields, the roll call, the vote, the key's bytes
+/// interned) and resolving (each key's countries, each actor's first and last appearance).
+/// With the `parallel` feature and more than one thread, they run side by side
+/// ([`crate::par::pipeline`]); the rows and problems are the same either way.
 pub(crate) fn read_votes<R: Read>(
     name: &str,
     reader: R,
@@ -182,80 +192,112 @@ pub(crate) fn read_votes<R: Read>(
             kind: KeyKind::Iso,
         };
     };
-    let mut state = RowReader {
-        file: Arc::from(name),
-        kind: cols.kind,
+    let file: Arc<str> = Arc::from(name);
+    let kind = cols.kind;
+    let mut parser = RowParser {
+        file: file.clone(),
         cols,
         coding,
         roll_calls,
-        seen: Seen::default(),
-        key: Vec::with_capacity(64),
+        keys: KeyInterner::default(),
         last: None,
     };
-    let mut rows = Vec::new();
-    let mut records = 0usize;
-    let mut rec = csv::ByteRecord::new();
-    loop {
-        match rdr.read_byte_record(&mut rec) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let fatal = !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. });
-                push_csv_error(name, e, problems);
-                if fatal {
-                    break;
+    let mut resolver = Resolver {
+        file,
+        kind,
+        seen: Seen::default(),
+        keys: Vec::new(),
+        global: Vec::new(),
+        rows: Vec::new(),
+    };
+    let records = crate::par::pipeline(
+        |send| {
+            let mut records = 0usize;
+            let mut rec = csv::ByteRecord::new();
+            let mut batch = Batch::default();
+            loop {
+                match rdr.read_byte_record(&mut rec) {
+                    Ok(false) => break,
+                    Ok(true) => {
+                        let line = rec.position().map_or(0, |p| p.line());
+                        parser.row(&rec, line, &mut batch);
+                    }
+                    Err(e) => {
+                        let fatal = !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. });
+                        batch.items.push(Parsed::Malformed(e));
+                        if fatal {
+                            break;
+                        }
+                    }
                 }
                 records += 1;
-                continue;
+                if batch.items.len() == BATCH {
+                    send(std::mem::take(&mut batch));
+                }
             }
-        }
-        records += 1;
-        let line = rec.position().map_or(0, |p| p.line());
-        if let Some(row) = state.row(&rec, line, problems) {
-            rows.push(row);
-        }
-    }
+            send(batch);
+            records
+        },
+        |batch| resolver.take(batch, name, problems),
+    );
     if records == 0 {
         problems.push(Problem::EmptyInput {
             file: name.to_string(),
         });
     }
     Votes {
-        rows,
-        actors: state.seen.seen_actors(),
-        slots: state.seen.slots(),
-        seen: state.seen,
-        kind: state.kind,
+        rows: resolver.rows,
+        actors: resolver.seen.seen_actors(),
+        slots: resolver.seen.slots(),
+        seen: resolver.seen,
+        kind,
     }
 }
 
-/// What reading one row needs, kept across rows.
-struct RowReader<'r> {
+/// A record after parsing.
+enum Parsed {
+    Vote {
+        statement: u32,
+        date: NaiveDate,
+        position: Position,
+        /// Parse-time key id (see [`KeyInterner`]).
+        key: u32,
+        line: u64,
+    },
+    /// The row's problem, found while parsing.
+    Problem(Box<Problem>),
+    /// A row skipped because the row it refers to was (lenient mode only).
+    Consequence(Box<Problem>),
+    Malformed(csv::Error),
+}
+
+/// Parsed records, and the bytes of the keys they meet first.
+#[derive(Default)]
+struct Batch {
+    items: Vec<Parsed>,
+    keys: Vec<KeyBytes>,
+}
+
+/// The parsing stage, kept across rows.
+struct RowParser<'r> {
     file: Arc<str>,
     cols: Columns,
-    kind: KeyKind,
     coding: VoteCoding,
     roll_calls: &'r RollCalls,
-    seen: Seen,
-    /// Reused buffer for the (code, country) lookup key.
-    key: Vec<u8>,
+    keys: KeyInterner,
     /// The previous row's roll call: votes come grouped by roll call.
     last: Option<(u32, RcidRef)>,
 }
 
-impl RowReader<'_> {
-    /// The vote of one record, or `None` (after pushing its problem, or for Voeten's 9).
-    fn row(
-        &mut self,
-        rec: &csv::ByteRecord,
-        line: u64,
-        problems: &mut Problems<'_>,
-    ) -> Option<VoteRow> {
+impl RowParser<'_> {
+    /// Parses one record into `batch` (nothing for Voeten's 9).
+    fn row(&mut self, rec: &csv::ByteRecord, line: u64, batch: &mut Batch) {
         // Only built when a problem is found.
         let origin = || Origin {
             file: self.file.clone(),
             line,
         };
+        let problem = |p: Problem| Parsed::Problem(Box::new(p));
         let raw_rcid = field(rec, self.cols.rcid);
         let rcid = match digits(raw_rcid).or_else(|| {
             std::str::from_utf8(raw_rcid)
@@ -264,17 +306,17 @@ impl RowReader<'_> {
         }) {
             Some(r) => r,
             None if raw_rcid.is_empty() => {
-                problems.push(Problem::EmptyField {
+                batch.items.push(problem(Problem::EmptyField {
                     at: origin().at("rcid", ""),
-                });
-                return None;
+                }));
+                return;
             }
             None => {
-                problems.push(Problem::InvalidValue {
+                batch.items.push(problem(Problem::InvalidValue {
                     at: origin().at("rcid", text(raw_rcid)),
                     reason: RCID_REASON.to_string(),
-                });
-                return None;
+                }));
+                return;
             }
         };
         let found = match self.last {
@@ -283,52 +325,102 @@ impl RowReader<'_> {
         };
         self.last = Some((rcid, found));
         let RcidRef::Known(statement, date) = found else {
-            missing_roll_call(&origin(), "rcid", &text(raw_rcid), found, problems);
-            return None;
+            let (p, consequence) = missing_roll_call(&origin(), "rcid", &text(raw_rcid), found);
+            batch.items.push(if consequence {
+                Parsed::Consequence(Box::new(p))
+            } else {
+                problem(p)
+            });
+            return;
         };
         let raw_vote = field(rec, self.cols.vote);
         let position = match self.coding.parse(raw_vote) {
-            Ok(p) => p?,
+            Ok(Some(p)) => p,
+            Ok(None) => return,
             Err(_) if raw_vote.is_empty() => {
-                problems.push(Problem::EmptyField {
+                batch.items.push(problem(Problem::EmptyField {
                     at: origin().at("vote", ""),
-                });
-                return None;
+                }));
+                return;
             }
             Err(reason) => {
-                problems.push(Problem::InvalidValue {
+                batch.items.push(problem(Problem::InvalidValue {
                     at: origin().at("vote", text(raw_vote)),
                     reason: reason.to_string(),
-                });
-                return None;
+                }));
+                return;
             }
         };
         let code = field(rec, self.cols.key);
         let country = self.cols.country.map_or(&b""[..], |i| field(rec, i));
-        let k = match self.seen.known(code, country) {
-            Some(k) => k,
-            None => {
-                self.key.clear();
-                self.key.extend_from_slice(code);
-                self.key.push(0xFF); // never in UTF-8, so (code, country) pairs cannot collide
-                self.key.extend_from_slice(country);
-                match self.seen.key(&self.key) {
-                    Some(k) => k,
-                    None => self.seen.add_key(&self.key, self.kind, code, country),
+        let key = self.keys.intern(code, country, &mut batch.keys);
+        batch.items.push(Parsed::Vote {
+            statement,
+            date,
+            position,
+            key,
+            line,
+        });
+    }
+}
+
+/// The resolving stage: keys to countries, in row order.
+struct Resolver {
+    file: Arc<str>,
+    kind: KeyKind,
+    seen: Seen,
+    /// The bytes of each parse-time key.
+    keys: Vec<KeyBytes>,
+    /// Each parse-time key's index in `seen`, once a vote has needed it.
+    global: Vec<Option<u32>>,
+    rows: Vec<VoteRow>,
+}
+
+impl Resolver {
+    fn take(&mut self, batch: Batch, name: &str, problems: &mut Problems<'_>) {
+        self.keys.extend(batch.keys);
+        self.global.resize(self.keys.len(), None);
+        for item in batch.items {
+            let (statement, date, position, key, line) = match item {
+                Parsed::Vote {
+                    statement,
+                    date,
+                    position,
+                    key,
+                    line,
+                } => (statement, date, position, key, line),
+                Parsed::Problem(p) => {
+                    problems.push(*p);
+                    continue;
                 }
-            }
-        };
-        match self.seen.actor_on(k, date, line) {
-            Ok(actor) => Some(VoteRow {
-                statement,
-                actor,
-                key: k,
-                position,
-                line,
-            }),
-            Err(e) => {
-                problems.push(key_problem(e, &origin(), self.kind, code, country));
-                None
+                Parsed::Consequence(p) => {
+                    problems.push_consequence(*p);
+                    continue;
+                }
+                Parsed::Malformed(e) => {
+                    push_csv_error(name, e, problems);
+                    continue;
+                }
+            };
+            let (code, country) = &self.keys[key as usize];
+            // Keys are resolved when a vote first needs them, as the file orders them.
+            let k = *self.global[key as usize]
+                .get_or_insert_with(|| self.seen.add_key(self.kind, code, country));
+            match self.seen.actor_on(k, date, line) {
+                Ok(actor) => self.rows.push(VoteRow {
+                    statement,
+                    actor,
+                    key: k,
+                    position,
+                    line,
+                }),
+                Err(e) => {
+                    let origin = Origin {
+                        file: self.file.clone(),
+                        line,
+                    };
+                    problems.push(key_problem(e, &origin, self.kind, code, country));
+                }
             }
         }
     }
