@@ -1,6 +1,8 @@
 //! Projection benchmarks (issue: co-signature graphs). Run: `cargo bench --bench projection`.
 //!
-//! UN-like: 200 actors × 100,000 statements; cosponsorship-like: 10,000 actors × 1,000,000
+//! UN-like: 200 actors × 100,000 statements; the Python package's graph workload: 1,000 ×
+//! 100,000 (`project` against `project_edges`, the columns `ds.graph()` is built from);
+//! cosponsorship-like: 10,000 actors × 1,000,000
 //! statements averaging 8 signatories (set COSIGNATORY_BENCH_LARGE=1; generating the datasets
 //! takes a few seconds each and the largest projection holds about 19M edges).
 
@@ -9,13 +11,20 @@
 mod workloads;
 
 use cosignatory::graph::{
-    Incidence, IncidenceOptions, ProjectionOptions, Weighting, project, project_incidence,
+    Incidence, IncidenceOptions, ProjectionOptions, Weighting, project, project_edges,
+    project_incidence,
 };
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
 fn bench(c: &mut Criterion) {
-    let mut sizes = vec![(200, 12_500), (200, 25_000), (200, 50_000), (200, 100_000)];
+    let mut sizes = vec![
+        (200, 12_500),
+        (200, 25_000),
+        (200, 50_000),
+        (200, 100_000),
+        (1_000, 100_000),
+    ];
     if std::env::var_os("COSIGNATORY_BENCH_LARGE").is_some() {
         sizes.extend([
             (10_000, 125_000),
@@ -32,6 +41,11 @@ fn bench(c: &mut Criterion) {
         group.bench_function(format!("newman/{actors}x{statements}"), |b| {
             b.iter(|| {
                 black_box(project(&view, &ProjectionOptions::new(Weighting::Newman)).unwrap())
+            })
+        });
+        group.bench_function(format!("newman-edge-table/{actors}x{statements}"), |b| {
+            b.iter(|| {
+                black_box(project_edges(&view, &ProjectionOptions::new(Weighting::Newman)).unwrap())
             })
         });
         let inc = Incidence::from_view(&view, &IncidenceOptions::default()).unwrap();

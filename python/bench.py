@@ -21,7 +21,9 @@ bipartite graph built from the same frames (its build time not counted).
 --breakdown times the parts of the Python call apart, alternating in one process: the
 library call, the native method with its numpy columns (the whole call less the frame), and
 the pandas frame built from those columns (`cosignatory._edge_frame` / `_align_frame`, timed
-inside the real call), instead of the table above.
+inside the real call), instead of the table above. For the graph rows it also times
+`project_edges`, the library's edge table that `ds.graph()` turns into columns (a Rust
+program that wants the edge list rather than a graph calls it).
 """
 
 from __future__ import annotations
@@ -38,6 +40,30 @@ sys.path = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).re
 import cosignatory as cs  # noqa: E402
 
 
+def _trimmer():
+    """glibc's malloc_trim, or a no-op elsewhere."""
+    try:
+        import ctypes
+
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return lambda _pad: 0
+
+
+_TRIM = _trimmer()
+
+
+TRIM = True  # --no-trim turns it off (the fourth session's harness)
+
+
+def fresh_heap():
+    """Hands the allocator's free memory back to the system before a timed call, so that
+    every call starts as in a fresh process: without it, which call runs after which decides
+    who reuses whose freed pages (up to 1.4x apart on the graph rows)."""
+    if TRIM:
+        _TRIM(0)
+
+
 def alternate(library, python, runs):
     """`runs` alternating calls: the medians of the library timings and of the Python call's
     times, and the median of the per-run ratios (each Python call over the library call next to
@@ -47,6 +73,7 @@ def alternate(library, python, runs):
     lib, py, out = [], [], None
 
     def timed_python():
+        fresh_heap()
         t0 = time.perf_counter()
         result = python()
         py.append(time.perf_counter() - t0)
@@ -55,10 +82,12 @@ def alternate(library, python, runs):
     for run in range(runs):
         out = None  # the previous frame's memory is not part of the next call
         if run % 2 == 0:
+            fresh_heap()
             lib.append(library())
             out = timed_python()
         else:
             out = timed_python()
+            fresh_heap()
             lib.append(library())
     ratio = statistics.median(p / l for p, l in zip(py, lib))
     return statistics.median(lib), statistics.median(py), ratio, out
@@ -85,29 +114,36 @@ class FrameTimer:
         setattr(cs, self.name, self.inner)
 
 
-def breakdown(name, frame_fn, library, python, runs):
+def breakdown(name, frame_fn, library, python, runs, edges=None):
     """One row: medians of the library call, the native part of the Python call (whole call
-    less the frame), the frame, and the whole call, alternating which runs first."""
-    lib, native, frame, whole = [], [], [], []
+    less the frame), the frame, and the whole call, rotating which runs first. `edges`, for
+    the graph rows, is the library's edge-table call (`project_edges`, what the method
+    builds its columns from), timed in the same rotation."""
+    lib, lib_edges, native, frame, whole = [], [], [], [], []
+    rows = 0
     with FrameTimer(frame_fn) as timer:
         for run in range(runs):
-            out = None
             steps = [lambda: lib.append(library()), None]
-            if run % 2:
-                steps.reverse()
-            for step in steps:
+            if edges is not None:
+                steps.append(lambda: lib_edges.append(edges()))
+            shift = run % len(steps)
+            for step in steps[shift:] + steps[:shift]:
+                fresh_heap()
                 if step is None:
                     t0 = time.perf_counter()
                     out = python()
                     t = time.perf_counter() - t0
+                    rows, out = len(out), None  # freed before the next timed call
                     whole.append(t)
                     frame.append(timer.last)
                     native.append(t - timer.last)
                 else:
                     step()
     m = statistics.median
+    per_edges = m(w / e for w, e in zip(whole, lib_edges)) if lib_edges else None
     return (name, m(lib), m(native), m(frame), m(whole),
-            m(w / l for w, l in zip(whole, lib)), m(n / l for n, l in zip(native, lib)), len(out))
+            m(w / l for w, l in zip(whole, lib)), m(n / l for n, l in zip(native, lib)), rows,
+            m(lib_edges) if lib_edges else None, per_edges)
 
 
 def once(fn):
@@ -127,36 +163,49 @@ def main():
     p.add_argument("--skip-networkx", action="store_true", help="networkx takes about two minutes per weighting")
     p.add_argument("--breakdown", action="store_true", help="time library, native method and pandas frame apart")
     p.add_argument("--only", default="graph,un-graph,align", help="rows (with --breakdown): graph, un-graph, align")
+    p.add_argument("--no-trim", action="store_true", help="do not trim the heap before each timed call")
     args = p.parse_args()
+    global TRIM
+    TRIM = not args.no_trim
     everything = (None, None, [], [], "as-actor")
     if args.breakdown:
         only = set(args.only.split(","))
         rows = []
+
+        def edges_of(d, weight, votes):
+            """The library's edge-table call, or None for a package without it."""
+            try:
+                d._native._bench_library("edges", everything, (weight, False, votes), None, 1)
+            except ValueError:
+                return None
+            return lambda: d._native._bench_library("edges", everything, (weight, False, votes), None, 1)
+
         if "graph" in only:
             ds = cs.read_dataset(Path(args.data) / "proj_1000x100000")
             for weight in ("count", "newman"):
                 rows.append(breakdown(
                     f"ds.graph() 1,000 x 100,000 {weight}", "_edge_frame",
                     lambda: ds._native._bench_library("graph", everything, (weight, False, False), None, 1),
-                    lambda: ds.graph(weight=weight), args.runs))
+                    lambda: ds.graph(weight=weight), args.runs, edges_of(ds, weight, False)))
         un = cs.un_votes()
         if "un-graph" in only:
             for weight in ("count", "newman"):
                 rows.append(breakdown(
                     f"ds.graph(votes=True) UN votes {weight}", "_edge_frame",
                     lambda: un._native._bench_library("graph", everything, (weight, False, True), None, 1),
-                    lambda: un.graph(votes=True, weight=weight), args.runs))
+                    lambda: un.graph(votes=True, weight=weight), args.runs, edges_of(un, weight, True)))
         if "align" in only:
             rows.append(breakdown(
                 "ds.align(window=\"1y\") UN votes, all pairs", "_align_frame",
                 lambda: un._native._bench_library("align", everything, ("count", False, False), "1y", 1),
                 lambda: un.align(window="1y"), args.runs))
         print("| workload | rows | library | native + numpy columns | pandas frame | whole call | "
-              "whole / library | native / library |")
-        print("|---|---|---|---|---|---|---|---|")
-        for name, t_lib, t_nat, t_frame, t_whole, r_whole, r_nat, n in rows:
+              "whole / library | native / library | library edge table | whole / edge table |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        for name, t_lib, t_nat, t_frame, t_whole, r_whole, r_nat, n, t_edges, r_edges in rows:
+            r_e = "n/a" if r_edges is None else f"{r_edges:.2f}x"
             print(f"| {name} | {n:,} | {ms(t_lib)} | {ms(t_nat)} | {ms(t_frame)} | {ms(t_whole)} | "
-                  f"{r_whole:.2f}x | {r_nat:.2f}x |")
+                  f"{r_whole:.2f}x | {r_nat:.2f}x | {ms(t_edges)} | {r_e} |")
         print(f"(medians of {args.runs} alternations; ratios are medians of the per-run ratios)")
         return
 

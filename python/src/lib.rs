@@ -25,9 +25,9 @@ use cosignatory::dynamics::{
     CoalitionAlignment, SmoothingMethod, Table, Timeline, TimelineOptions,
 };
 use cosignatory::graph::{
-    BackboneMethod, BackboneOptions, CoSignGraph, CoalitionNull, Correction, Linking,
+    BackboneMethod, BackboneOptions, CoSignGraph, CoalitionNull, Correction, EdgeTable, Linking,
     ProjectionOptions, SignificanceOptions, Tail, TailMethod, Weighting, backbone_of_view,
-    coalition_significance, project, project_for_clustering,
+    coalition_significance, project, project_edges, project_for_clustering,
 };
 use cosignatory::ideal::{BootstrapOptions as IdealBootstrap, IdealModel, IdealOptions};
 use cosignatory::io::{CsvTables, EdgeList, ReadOptions, read_dataset_with, read_edge_list};
@@ -443,6 +443,14 @@ impl PyDataset {
         backbone: BackboneArgs,
         with_nodes: bool,
     ) -> PyResult<Bound<'py, PyDict>> {
+        if !with_nodes && backbone.options()?.is_none() {
+            // The edges alone: columns straight from the projection, no graph in between.
+            let filter = data.filter()?;
+            let projection = projection.options()?;
+            let view = filter.view(py, &self.ds)?;
+            let table = py.detach(|| project_edges(&view, &projection)).or_py(py)?;
+            return table_columns(py, &self.ds, table);
+        }
         let g = self.build_graph(py, &data, &projection, &backbone)?;
         let d = edge_columns(py, &g)?;
         d.set_item("weighting", g.weighting().name())?;
@@ -972,6 +980,7 @@ impl PyDataset {
                 let (view, _) = self.ds.nonempty_view(&view_options)?;
                 match what {
                     "graph" => drop(std::hint::black_box(project(&view, &projection)?)),
+                    "edges" => drop(std::hint::black_box(project_edges(&view, &projection)?)),
                     "align" => {
                         let range = view_options.range(&view).ok_or_else(|| {
                             cosignatory::Error::InvalidParameter {
@@ -1268,14 +1277,6 @@ fn edge_columns<'py>(py: Python<'py>, g: &CoSignGraph) -> PyResult<Bound<'py, Py
             against_count.push(i64::from(data.against_count));
         }
     }
-    let finite = |v: Vec<f64>| -> PyResult<Vec<f64>> {
-        match v.iter().find(|x| !x.is_finite()) {
-            Some(x) => Err(PyValueError::new_err(format!(
-                "the graph has the non-finite edge value {x}"
-            ))),
-            None => Ok(v),
-        }
-    };
     let d = PyDict::new(py);
     d.set_item(
         "categories",
@@ -1319,6 +1320,54 @@ fn edge_columns<'py>(py: Python<'py>, g: &CoSignGraph) -> PyResult<Bound<'py, Py
     }
     d.set_item("columns", columns)?;
     Ok(d)
+}
+
+/// [`edge_columns`] from a projection's [`EdgeTable`]: the same dict, the columns moved into
+/// numpy arrays rather than copied where the types agree.
+fn table_columns<'py>(
+    py: Python<'py>,
+    ds: &Dataset,
+    table: EdgeTable,
+) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    let categories: Vec<&str> = table
+        .actors
+        .iter()
+        .map(|&a| ds.actor(a).id.as_str())
+        .collect();
+    d.set_item("categories", categories)?;
+    // Same-size maps reuse the vector's memory.
+    let codes = |v: Vec<u32>| -> Vec<i32> { v.into_iter().map(|x| x as i32).collect() };
+    let wide = |v: Vec<u32>| -> Vec<i64> { v.into_iter().map(i64::from).collect() };
+    d.set_item("source", PyArray1::from_vec(py, codes(table.source)))?;
+    d.set_item("target", PyArray1::from_vec(py, codes(table.target)))?;
+    let mut columns: Vec<&str> = vec!["weight", "count"];
+    d.set_item("weight", PyArray1::from_vec(py, finite(table.weight)?))?;
+    d.set_item("count", PyArray1::from_vec(py, wide(table.count)))?;
+    if table.signed {
+        columns.extend(["together", "against", "against_count"]);
+        d.set_item("together", PyArray1::from_vec(py, finite(table.together)?))?;
+        d.set_item("against", PyArray1::from_vec(py, finite(table.against)?))?;
+        d.set_item(
+            "against_count",
+            PyArray1::from_vec(py, wide(table.against_count)),
+        )?;
+    }
+    d.set_item("columns", columns)?;
+    d.set_item("weighting", table.weighting.name())?;
+    d.set_item("signed", table.signed)?;
+    d.set_item("statements", table.num_statements)?;
+    Ok(d)
+}
+
+/// The column unchanged, or an error naming its first non-finite value.
+fn finite(v: Vec<f64>) -> PyResult<Vec<f64>> {
+    match v.iter().find(|x| !x.is_finite()) {
+        Some(x) => Err(PyValueError::new_err(format!(
+            "the graph has the non-finite edge value {x}"
+        ))),
+        None => Ok(v),
+    }
 }
 
 fn petgraph_edge(i: u32) -> EdgeIndex {

@@ -50,6 +50,12 @@ def test_un_votes_graph_equals_cli(un, cli):
     flags = ["--un-votes", "--votes", "--weight", "count", "--from", "2010-01-01", "--to", "2012-12-31"]
     expected = read_cli_csv(cli("graph", "--format", "csv", *flags), text_columns=["source", "target"])
     assert_same(un.graph(votes=True, weight="count", start="2010-01-01", end="2012-12-31"), expected)
+    # Signed: yes against no, with the together/against columns.
+    flags = ["--un-votes", "--votes", "--signed", "--from", "2012-01-01", "--to", "2012-12-31"]
+    expected = read_cli_csv(cli("graph", "--format", "csv", *flags), text_columns=["source", "target"])
+    frame = un.graph(votes=True, signed=True, start="2012-01-01", end="2012-12-31")
+    assert list(frame.columns[-3:]) == ["together", "against", "against_count"]
+    assert_same(frame, expected)
 
 
 CLUSTER_CASES = [

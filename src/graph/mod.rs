@@ -8,6 +8,7 @@
 mod backbone;
 mod centrality;
 mod cosign;
+mod edge_table;
 mod incidence;
 mod labelled;
 pub mod layout;
@@ -26,6 +27,7 @@ pub use centrality::{
     within_module_z,
 };
 pub use cosign::{CoSign, CoSignGraph};
+pub use edge_table::{EdgeTable, project_edges};
 pub use incidence::Linking;
 pub use labelled::{ActorCoalitions, TiedCoalitions};
 // The incidence is an implementation detail of the projection, public for the benches only.

@@ -182,7 +182,7 @@ pub fn project_for_clustering(
 
 /// The nodes of a projection: actors with at least one statement, in actor (id) order, as
 /// (node of each actor, `u32::MAX` for none; actor of each node).
-fn nodes(inc: &Incidence) -> (Vec<u32>, Vec<ActorIdx>) {
+pub(super) fn nodes(inc: &Incidence) -> (Vec<u32>, Vec<ActorIdx>) {
     let mut node_of = vec![u32::MAX; inc.n_actors];
     let mut actors = Vec::new();
     for (a, node) in node_of.iter_mut().enumerate() {
