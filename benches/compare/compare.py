@@ -304,6 +304,13 @@ def clustering(args, crit, which):
 # ---------------------------------------------------------------- alignment
 
 
+def settle():
+    """Waits until the previous run has stopped using the CPU: after un_numpy returns,
+    OpenBLAS's worker threads keep spinning for about 0.1 s (one core of this 2-core machine,
+    measured with process_time during a sleep), which the run started next would pay."""
+    time.sleep(0.3)
+
+
 def un_numpy(codes_path, loader="pandas"):
     """Load the UN votes and compute all-pairs quadratic kappa per year (Voeten coding, pairwise
     deletion) with masked matrix products. Returns {year: (ids, kappa, N, votes)}.
@@ -453,7 +460,8 @@ def alignment(args, crit):
 def alignment_e2e(args):
     """The CLI's all-pairs yearly kappa (writing every row to a file) at 1 and 2 threads against
     `un_numpy` (pandas load + matrix products, in this process: no interpreter start or imports),
-    alternating run by run; medians and ranges. `--bin-before` adds an older binary."""
+    alternating run by run, each run started after 0.3 s of quiet (`settle`); medians and
+    ranges. `--bin-before` adds an older binary."""
     print(f"== alignment end to end, alternating ({load()})", flush=True)
     codes = Path(args.data) / "un_codes.csv"
     un_numpy(codes)  # imports pandas and warms the page cache, untimed
@@ -474,11 +482,13 @@ def alignment_e2e(args):
         out = Path(tmp) / "x.csv"
         for _ in range(args.runs):
             for name, cmd in runners.items():
+                settle()
                 with open(out, "wb") as f:
                     c, t = children_cpu(), time.perf_counter()
                     subprocess.run(cmd, stdout=f, check=True)
                     times[name].append(time.perf_counter() - t)
                     cpu[name].append(children_cpu() - c)
+            settle()
             c, t = time.process_time(), time.perf_counter()
             un_numpy(codes)
             times["un_numpy"].append(time.perf_counter() - t)

@@ -2,8 +2,8 @@
 //! in each window of a view, with optional bootstrap intervals.
 
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use super::over_view::{actor_list, bloc_list, positions, resampling_units};
 use super::uncertainty::{BootstrapConfig, Interval, bootstrap};
@@ -564,9 +564,14 @@ type WindowState = (
     Option<Vec<u32>>,
 );
 
-/// Points per piece of work (one with a bootstrap). Two pieces per thread run at a time, so at
-/// most `2 × threads × PIECE` points are held between computing and the sink.
+/// Points per piece of work (one with a bootstrap).
 const PIECE: usize = 1 << 12;
+
+/// One window's state while its pieces are computed, and how many pieces are still to come.
+struct WindowSlot {
+    state: Mutex<Option<Arc<WindowState>>>,
+    left: AtomicUsize,
+}
 
 /// The pairs of a series as matrix column indices, without listing every pair of [`Pairs::All`].
 enum PairIndex {
@@ -730,67 +735,64 @@ fn stream_pieces<'a, T: Send>(
         }
         Ok(out)
     };
-    let lanes = 2 * crate::par::threads();
     // A bootstrap is the work of thousands of scores: one pair per piece spreads it.
     let size = if options.bootstrap.is_some() {
         1
     } else {
         PIECE
     };
-    let per_window = n_pairs.div_ceil(size);
-    let mut points = 0;
-    // The results of the last chunk, handed to the sink while the next chunk is computed.
-    let mut pending: Vec<(usize, T)> = Vec::new();
-    let mut drain = |pending: Vec<(usize, T)>| -> Result<()> {
-        for (n, t) in pending {
-            points += n;
-            sink(t)?;
-        }
-        Ok(())
-    };
-    let mut first = 0;
-    while first < windows.len() {
-        // A batch: up to `lanes` windows, fewer once their pieces fill the lanes.
-        let mut last = first + 1;
-        while last < windows.len() && last - first < lanes && (last - first) * per_window < lanes {
-            last += 1;
-        }
-        let batch = &windows[first..last];
-        let (states, drained) = overlap(
-            || crate::par::try_map(batch.len(), |k| state(first + k)),
-            || drain(std::mem::take(&mut pending)),
-        );
-        drained?;
-        let states = states?;
-        let mut pieces = (0..batch.len()).flat_map(|k| {
-            (0..n_pairs)
-                .step_by(size)
-                .map(move |from| (k, from, (from + size).min(n_pairs)))
-        });
-        loop {
-            let chunk: Vec<_> = pieces.by_ref().take(lanes).collect();
-            if chunk.is_empty() {
-                break;
+    // Every window has at least one piece, so that its state (and any error it gives) is
+    // made even without pairs; an empty piece reaches neither `map` nor `sink`.
+    let per_window = n_pairs.div_ceil(size).max(1);
+    // A window's state is made by the first piece that needs it and dropped after its last.
+    let states: Vec<WindowSlot> = windows
+        .iter()
+        .map(|_| WindowSlot {
+            state: Mutex::new(None),
+            left: AtomicUsize::new(per_window),
+        })
+        .collect();
+    let item = |i: usize| -> Result<Option<(usize, T)>> {
+        let (k, from) = (i / per_window, (i % per_window) * size);
+        let to = (from + size).min(n_pairs);
+        let slot = &states[k];
+        let state = {
+            let mut held = slot.state.lock().unwrap_or_else(|e| e.into_inner());
+            match &*held {
+                Some(state) => Arc::clone(state),
+                None => Arc::clone(held.insert(Arc::new(state(k)?))),
             }
-            let (computed, drained) = overlap(
-                || {
-                    crate::par::try_map(chunk.len(), |c| {
-                        let (k, from, to) = chunk[c];
-                        let p = piece(&batch[k], &states[k], from, to)?;
-                        Ok::<_, Error>((p.len(), map(p)?))
-                    })
-                },
-                || drain(std::mem::take(&mut pending)),
-            );
-            drained?;
-            pending = computed?;
+        };
+        let out = if from < to {
+            let p = piece(&windows[k], &state, from, to)?;
+            Some((p.len(), map(p)?))
+        } else {
+            None
+        };
+        drop(state);
+        if slot.left.fetch_sub(1, Ordering::AcqRel) == 1 {
+            *slot.state.lock().unwrap_or_else(|e| e.into_inner()) = None;
+            if options.bootstrap.is_none() {
+                step();
+            }
         }
-        if options.bootstrap.is_none() {
-            batch.iter().for_each(|_| step());
-        }
-        first = last;
-    }
-    drain(pending)?;
+        Ok(out)
+    };
+    // Four pieces per thread may be ahead of the sink: at most `4 × threads × PIECE` points
+    // are held between computing and the sink.
+    let mut points = 0;
+    crate::par::ordered(
+        windows.len() * per_window,
+        4 * crate::par::threads(),
+        item,
+        |done| {
+            if let Some((n, t)) = done {
+                points += n;
+                sink(t)?;
+            }
+            Ok(())
+        },
+    )?;
     Ok(SeriesInfo {
         measure,
         coding: options.coding,
@@ -799,23 +801,6 @@ fn stream_pieces<'a, T: Send>(
         warnings,
         points,
     })
-}
-
-/// `(work(), here())`: with the `parallel` feature and more than one thread, `work` runs on
-/// rayon's pool while `here` runs on the calling thread (the sink of the previous chunk beside
-/// the next chunk's scoring); otherwise `here` and then `work`, on one thread.
-fn overlap<A: Send, B>(work: impl FnOnce() -> A + Send, here: impl FnOnce() -> B) -> (A, B) {
-    #[cfg(feature = "parallel")]
-    if crate::par::threads() > 1 {
-        let mut out = None;
-        let b = rayon::in_place_scope(|s| {
-            s.spawn(|_| out = Some(work()));
-            here()
-        });
-        return (out.expect("the scope waits for its work"), b);
-    }
-    let b = here();
-    (work(), b)
 }
 
 /// The actors of the position matrices and the pairs as columns of those matrices.
