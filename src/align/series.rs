@@ -488,8 +488,8 @@ pub fn alignment_series_for_each(
 
 /// [`alignment_series_for_each`] a piece at a time: consecutive runs of points of one window
 /// (a few thousand; one with a bootstrap), as [`SeriesPiece`]s, go to `map` where they were
-/// computed, on rayon's pool with the `parallel` feature, and `map`'s results go to `sink` in
-/// the series' order. Work that turns points into something else (text, columns) runs in
+/// computed (with the `parallel` feature, on as many threads as rayon's pool has, the caller's
+/// thread running `sink`), and `map`'s results go to `sink` in the series' order. Work that turns points into something else (text, columns) runs in
 /// `map` beside the scoring, on actor indices rather than shared ids; only `sink` is serial.
 /// The pieces are the same whatever the number of threads, so `sink` sees the same sequence
 /// of results.
@@ -639,8 +639,9 @@ fn stream<'a>(
 }
 
 /// The series over windows whose views `window_view` gives (window `k` → its view), piece by
-/// piece: `map` turns each piece's points into a `T` where the piece was computed (on rayon's
-/// pool with the `parallel` feature), and `sink` takes the `T`s in the series' order;
+/// piece: `map` turns each piece's points into a `T` where the piece was computed (on
+/// [`crate::par::ordered`]'s threads with the `parallel` feature), and `sink` takes the `T`s
+/// in the series' order;
 /// `reserve(total points)` first.
 #[allow(clippy::too_many_arguments)]
 fn stream_pieces<'a, T: Send>(
@@ -697,8 +698,8 @@ fn stream_pieces<'a, T: Send>(
         Ok((m, scorer, units))
     };
     // One piece: pairs `from..to` of a window. Every point depends only on its window and pair
-    // (each bootstrap starts from the configured seed), so pieces run on rayon's pool with the
-    // `parallel` feature and the points are the same bits in the same order.
+    // (each bootstrap starts from the configured seed), so pieces run on several threads with
+    // the `parallel` feature and the points are the same bits in the same order.
     let piece = |w: &Window,
                  (m, scorer, units): &WindowState,
                  from: usize,
