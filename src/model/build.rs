@@ -61,6 +61,16 @@ pub(crate) struct Problems<'r> {
     pub report: &'r mut LoadReport,
 }
 
+/// A problem found in a row, and whether it only follows from an earlier one: what a reader
+/// can hand on (to the thread that pushes the problems in row order, say) instead of pushing
+/// it at once.
+pub(crate) enum Found {
+    /// Pushed with [`Problems::push`].
+    Problem(Problem),
+    /// Pushed with [`Problems::push_consequence`].
+    Consequence(Problem),
+}
+
 impl<'r> Problems<'r> {
     pub fn new(mode: Strictness, report: &'r mut LoadReport) -> Self {
         Problems {
@@ -75,6 +85,14 @@ impl<'r> Problems<'r> {
             self.report.skipped.push(p);
         } else {
             self.found.push(p);
+        }
+    }
+
+    /// Pushes a [`Found`] problem the way it says.
+    pub fn push_found(&mut self, found: Found) {
+        match found {
+            Found::Problem(p) => self.push(p),
+            Found::Consequence(p) => self.push_consequence(p),
         }
     }
 

@@ -19,7 +19,7 @@ mod with_memberships;
 
 pub use actor::{Actor, ActorKind};
 pub use build::{DatasetBuilder, Strictness};
-pub(crate) use build::{Origin, Problems, RawInput, assemble};
+pub(crate) use build::{Found, Origin, Problems, RawInput, assemble};
 pub(crate) use columns::{JoinedColumn, RoleColumn};
 pub use dataset::{ActorIdx, Dataset, MemberSpan, SignatureRef, StatementIdx};
 pub use filter::{FilterNote, ViewOptions};

@@ -3,7 +3,7 @@
 use super::clean::{present, title_and_description};
 use crate::error::Problem;
 use crate::io::table::{Row, Schema, read_table};
-use crate::model::{Origin, Problems, Statement, StatementKind};
+use crate::model::{Found, Origin, Problems, Statement, StatementKind};
 use chrono::NaiveDate;
 use rustc_hash::FxBuildHasher as FxBuild;
 use std::collections::HashMap;
@@ -81,29 +81,23 @@ pub(crate) fn parse_rcid(row: &Row<'_>) -> Result<u32, Problem> {
     })
 }
 
-/// A reference to a roll call that is not there, as a problem at `field`; and whether it is a
-/// consequence of the roll call's own row being rejected (reported in lenient mode only).
+/// A reference to a roll call that is not there, as a problem at `field` (a consequence when
+/// the roll call's own row was rejected: reported in lenient mode only).
 pub(crate) fn missing_roll_call(
     origin: &Origin,
     field: &str,
     value: &str,
     target: RcidRef,
-) -> (Problem, bool) {
+) -> Found {
     match target {
-        RcidRef::Rejected(target_line) => (
-            Problem::SkippedReference {
-                at: origin.at(field, value),
-                target_line,
-            },
-            true,
-        ),
-        _ => (
-            Problem::UnknownStatement {
-                at: origin.at(field, value),
-                suggestions: Vec::new(),
-            },
-            false,
-        ),
+        RcidRef::Rejected(target_line) => Found::Consequence(Problem::SkippedReference {
+            at: origin.at(field, value),
+            target_line,
+        }),
+        _ => Found::Problem(Problem::UnknownStatement {
+            at: origin.at(field, value),
+            suggestions: Vec::new(),
+        }),
     }
 }
 
@@ -192,10 +186,7 @@ pub(crate) fn read_issues<R: Read>(
             }
             other => {
                 let raw = row.opt("rcid").unwrap_or_default();
-                match missing_roll_call(&row.origin, "rcid", raw, other) {
-                    (problem, true) => p.push_consequence(problem),
-                    (problem, false) => p.push(problem),
-                }
+                p.push_found(missing_roll_call(&row.origin, "rcid", raw, other));
             }
         }
     });

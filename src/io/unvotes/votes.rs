@@ -7,7 +7,7 @@ use super::keys::{KeyBytes, KeyInterner};
 use super::roll_calls::{RCID_REASON, RcidRef, RollCalls, missing_roll_call};
 use super::seen::{ActorSeen, KeyError, KeyKind, Seen};
 use crate::error::{Problem, Warning};
-use crate::model::{Origin, Position, Problems};
+use crate::model::{Found, Origin, Position, Problems};
 use chrono::NaiveDate;
 use std::io::Read;
 use std::sync::Arc;
@@ -207,14 +207,13 @@ pub(crate) fn read_votes<R: Read>(
         kind,
         seen: Seen::default(),
         keys: Vec::new(),
-        global: Vec::new(),
         rows: Vec::new(),
     };
     let records = crate::par::pipeline(
         |send| {
             let mut records = 0usize;
             let mut rec = csv::ByteRecord::new();
-            let mut batch = Batch::default();
+            let mut batch = Batch::new();
             loop {
                 match rdr.read_byte_record(&mut rec) {
                     Ok(false) => break,
@@ -232,7 +231,7 @@ pub(crate) fn read_votes<R: Read>(
                 }
                 records += 1;
                 if batch.items.len() == BATCH {
-                    send(std::mem::take(&mut batch));
+                    send(std::mem::replace(&mut batch, Batch::new()));
                 }
             }
             send(batch);
@@ -260,22 +259,29 @@ enum Parsed {
         statement: u32,
         date: NaiveDate,
         position: Position,
-        /// Parse-time key id (see [`KeyInterner`]).
+        /// Key index (the [`KeyInterner`]'s id, which is also `Seen`'s).
         key: u32,
         line: u64,
     },
     /// The row's problem, found while parsing.
-    Problem(Box<Problem>),
-    /// A row skipped because the row it refers to was (lenient mode only).
-    Consequence(Box<Problem>),
+    Problem(Box<Found>),
     Malformed(csv::Error),
 }
 
 /// Parsed records, and the bytes of the keys they meet first.
-#[derive(Default)]
 struct Batch {
     items: Vec<Parsed>,
     keys: Vec<KeyBytes>,
+}
+
+impl Batch {
+    /// Room for [`BATCH`] records, so that filling it never reallocates.
+    fn new() -> Self {
+        Batch {
+            items: Vec::with_capacity(BATCH),
+            keys: Vec::new(),
+        }
+    }
 }
 
 /// The parsing stage, kept across rows.
@@ -297,7 +303,7 @@ impl RowParser<'_> {
             file: self.file.clone(),
             line,
         };
-        let problem = |p: Problem| Parsed::Problem(Box::new(p));
+        let problem = |p: Problem| Parsed::Problem(Box::new(Found::Problem(p)));
         let raw_rcid = field(rec, self.cols.rcid);
         let rcid = match digits(raw_rcid).or_else(|| {
             std::str::from_utf8(raw_rcid)
@@ -325,12 +331,8 @@ impl RowParser<'_> {
         };
         self.last = Some((rcid, found));
         let RcidRef::Known(statement, date) = found else {
-            let (p, consequence) = missing_roll_call(&origin(), "rcid", &text(raw_rcid), found);
-            batch.items.push(if consequence {
-                Parsed::Consequence(Box::new(p))
-            } else {
-                problem(p)
-            });
+            let missing = missing_roll_call(&origin(), "rcid", &text(raw_rcid), found);
+            batch.items.push(Parsed::Problem(Box::new(missing)));
             return;
         };
         let raw_vote = field(rec, self.cols.vote);
@@ -369,17 +371,21 @@ struct Resolver {
     file: Arc<str>,
     kind: KeyKind,
     seen: Seen,
-    /// The bytes of each parse-time key.
+    /// The bytes of each key, by key index (the parser's and `seen`'s, which are the same).
     keys: Vec<KeyBytes>,
-    /// Each parse-time key's index in `seen`, once a vote has needed it.
-    global: Vec<Option<u32>>,
     rows: Vec<VoteRow>,
 }
 
 impl Resolver {
     fn take(&mut self, batch: Batch, name: &str, problems: &mut Problems<'_>) {
-        self.keys.extend(batch.keys);
-        self.global.resize(self.keys.len(), None);
+        // A batch's new keys are those its votes meet first, in that order, so resolving them
+        // here gives them the indices (and their countries the slots) that resolving each at
+        // its first vote would: the parser's ids.
+        for (code, country) in batch.keys {
+            let k = self.seen.add_key(self.kind, &code, &country);
+            debug_assert_eq!(k as usize, self.keys.len());
+            self.keys.push((code, country));
+        }
         for item in batch.items {
             let (statement, date, position, key, line) = match item {
                 Parsed::Vote {
@@ -389,12 +395,8 @@ impl Resolver {
                     key,
                     line,
                 } => (statement, date, position, key, line),
-                Parsed::Problem(p) => {
-                    problems.push(*p);
-                    continue;
-                }
-                Parsed::Consequence(p) => {
-                    problems.push_consequence(*p);
+                Parsed::Problem(found) => {
+                    problems.push_found(*found);
                     continue;
                 }
                 Parsed::Malformed(e) => {
@@ -402,15 +404,11 @@ impl Resolver {
                     continue;
                 }
             };
-            let (code, country) = &self.keys[key as usize];
-            // Keys are resolved when a vote first needs them, as the file orders them.
-            let k = *self.global[key as usize]
-                .get_or_insert_with(|| self.seen.add_key(self.kind, code, country));
-            match self.seen.actor_on(k, date, line) {
+            match self.seen.actor_on(key, date, line) {
                 Ok(actor) => self.rows.push(VoteRow {
                     statement,
                     actor,
-                    key: k,
+                    key,
                     position,
                     line,
                 }),
@@ -419,6 +417,7 @@ impl Resolver {
                         file: self.file.clone(),
                         line,
                     };
+                    let (code, country) = &self.keys[key as usize];
                     problems.push(key_problem(e, &origin, self.kind, code, country));
                 }
             }
