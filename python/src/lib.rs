@@ -449,13 +449,10 @@ impl PyDataset {
             let projection = projection.options()?;
             let view = filter.view(py, &self.ds)?;
             let table = py.detach(|| project_edges(&view, &projection)).or_py(py)?;
-            return table_columns(py, &self.ds, table);
+            return table_columns(&self.ds, table).into_dict(py);
         }
         let g = self.build_graph(py, &data, &projection, &backbone)?;
-        let d = edge_columns(py, &g)?;
-        d.set_item("weighting", g.weighting().name())?;
-        d.set_item("signed", g.is_signed())?;
-        d.set_item("statements", g.num_statements())?;
+        let d = graph_columns(&g).into_dict(py)?;
         if with_nodes {
             d.set_item("nodes", PyBytes::new(py, &node_table(py, &g)?))?;
         }
@@ -1230,9 +1227,71 @@ impl SeriesColumns {
     }
 }
 
-/// The edge table's columns in its order (edges by `(id(a), id(b))`, smaller id first):
-/// numpy arrays for numbers, node ranks for the endpoints.
-fn edge_columns<'py>(py: Python<'py>, g: &CoSignGraph) -> PyResult<Bound<'py, PyDict>> {
+/// The columns of `graph --format csv` before they become numpy arrays: node ids as
+/// categorical codes into `categories` (sorted ids).
+struct EdgeColumns<'a> {
+    categories: Vec<&'a str>,
+    source: Vec<i32>,
+    target: Vec<i32>,
+    weight: Vec<f64>,
+    count: Vec<i64>,
+    signed: Option<SignedColumns>,
+    tests: Option<TestColumns>,
+    weighting: Weighting,
+    statements: u32,
+}
+
+/// The parts of a signed graph's edges.
+struct SignedColumns {
+    together: Vec<f64>,
+    against: Vec<f64>,
+    against_count: Vec<i64>,
+}
+
+/// A backbone's tests, as the edge table writes them (`p_lower` with both tails only).
+struct TestColumns {
+    p_value: Vec<f64>,
+    p_lower: Option<Vec<f64>>,
+    sign: Vec<i64>,
+}
+
+impl EdgeColumns<'_> {
+    /// The dict the Python layer's `_edge_frame` reads: the columns moved into numpy arrays,
+    /// their names in order under `columns`, and the graph's weighting, sign and size.
+    fn into_dict(self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("categories", self.categories)?;
+        d.set_item("source", PyArray1::from_vec(py, self.source))?;
+        d.set_item("target", PyArray1::from_vec(py, self.target))?;
+        let mut columns: Vec<&str> = vec!["weight", "count"];
+        d.set_item("weight", PyArray1::from_vec(py, finite(self.weight)?))?;
+        d.set_item("count", PyArray1::from_vec(py, self.count))?;
+        d.set_item("signed", self.signed.is_some())?;
+        if let Some(parts) = self.signed {
+            columns.extend(["together", "against", "against_count"]);
+            d.set_item("together", PyArray1::from_vec(py, finite(parts.together)?))?;
+            d.set_item("against", PyArray1::from_vec(py, finite(parts.against)?))?;
+            d.set_item("against_count", PyArray1::from_vec(py, parts.against_count))?;
+        }
+        if let Some(tests) = self.tests {
+            columns.push("p_value");
+            d.set_item("p_value", PyArray1::from_vec(py, tests.p_value))?;
+            if let Some(p_lower) = tests.p_lower {
+                columns.push("p_lower");
+                d.set_item("p_lower", PyArray1::from_vec(py, p_lower))?;
+            }
+            columns.push("sign");
+            d.set_item("sign", PyArray1::from_vec(py, tests.sign))?;
+        }
+        d.set_item("columns", columns)?;
+        d.set_item("weighting", self.weighting.name())?;
+        d.set_item("statements", self.statements)?;
+        Ok(d)
+    }
+}
+
+/// The edge columns of a graph (a backbone's too), edges in the edge table's order.
+fn graph_columns(g: &CoSignGraph) -> EdgeColumns<'_> {
     let graph = g.graph();
     let mut nodes: Vec<_> = graph.node_indices().collect();
     nodes.sort_by(|&a, &b| graph[a].id.cmp(&graph[b].id));
@@ -1240,124 +1299,74 @@ fn edge_columns<'py>(py: Python<'py>, g: &CoSignGraph) -> PyResult<Bound<'py, Py
     for (r, n) in nodes.iter().enumerate() {
         rank[n.index()] = r as i32;
     }
-    let mut order: Vec<(i32, i32, u32)> = graph
+    let mut order: Vec<(i32, i32, EdgeIndex)> = graph
         .edge_indices()
         .map(|e| {
             let (a, b) = graph.edge_endpoints(e).expect("edge of the graph");
             let (a, b) = (rank[a.index()], rank[b.index()]);
-            (a.min(b), a.max(b), e.index() as u32)
+            (a.min(b), a.max(b), e)
         })
         .collect();
     // Stable, as the library's writer: projections come in order already.
     if !order.is_sorted_by_key(|&(a, b, _)| (a, b)) {
         order.sort_by_key(|&(a, b, _)| (a, b));
     }
-    let edge = |i: u32| petgraph_edge(i);
-    // One pass over the edges fills every column (the conversion is timed against the
-    // library call in python/bench.py).
-    let signed = g.is_signed();
-    let len = order.len();
-    let mut source = Vec::with_capacity(len);
-    let mut target = Vec::with_capacity(len);
-    let mut weight = Vec::with_capacity(len);
-    let mut count = Vec::with_capacity(len);
-    let sized = if signed { len } else { 0 };
-    let mut together: Vec<f64> = Vec::with_capacity(sized);
-    let mut against: Vec<f64> = Vec::with_capacity(sized);
-    let mut against_count: Vec<i64> = Vec::with_capacity(sized);
-    for &(a, b, e) in &order {
-        let data = &graph[edge(e)];
-        source.push(a);
-        target.push(b);
-        weight.push(data.weight);
-        count.push(i64::from(data.count));
-        if signed {
-            together.push(g.together(edge(e)));
-            against.push(g.against(edge(e)));
-            against_count.push(i64::from(data.against_count));
-        }
-    }
-    let d = PyDict::new(py);
-    d.set_item(
-        "categories",
-        nodes
-            .iter()
-            .map(|&n| graph[n].id.as_str())
-            .collect::<Vec<_>>(),
-    )?;
-    d.set_item("source", PyArray1::from_vec(py, source))?;
-    d.set_item("target", PyArray1::from_vec(py, target))?;
-    let mut columns: Vec<&str> = vec!["weight", "count"];
-    d.set_item("weight", PyArray1::from_vec(py, finite(weight)?))?;
-    d.set_item("count", PyArray1::from_vec(py, count))?;
-    let tests = g.edge_tests();
-    if signed {
-        columns.extend(["together", "against", "against_count"]);
-        d.set_item("together", PyArray1::from_vec(py, finite(together)?))?;
-        d.set_item("against", PyArray1::from_vec(py, finite(against)?))?;
-        d.set_item("against_count", PyArray1::from_vec(py, against_count))?;
-    }
-    // A backbone's tests, as the edge table writes them (`p_lower` with both tails).
-    if tests.0 {
-        let test = |e: u32| g.edge_test(edge(e));
-        let p = |f: fn(&cosignatory::graph::EdgeTest) -> f64| -> Vec<f64> {
-            order
-                .iter()
-                .map(|o| test(o.2).map_or(f64::NAN, f))
-                .collect()
+    let column = |f: &dyn Fn(EdgeIndex) -> f64| order.iter().map(|o| f(o.2)).collect();
+    let whole = |f: &dyn Fn(EdgeIndex) -> i64| order.iter().map(|o| f(o.2)).collect();
+    let signed = g.is_signed().then(|| SignedColumns {
+        together: column(&|e| g.together(e)),
+        against: column(&|e| g.against(e)),
+        against_count: whole(&|e| i64::from(graph[e].against_count)),
+    });
+    let (tested, both_tails) = g.edge_tests();
+    let tests = tested.then(|| {
+        let p = |f: fn(&cosignatory::graph::EdgeTest) -> f64| {
+            column(&|e| g.edge_test(e).map_or(f64::NAN, f))
         };
-        columns.push("p_value");
-        d.set_item("p_value", PyArray1::from_vec(py, p(|t| t.p_value)))?;
-        if tests.1 {
-            columns.push("p_lower");
-            d.set_item("p_lower", PyArray1::from_vec(py, p(|t| t.p_lower)))?;
+        TestColumns {
+            p_value: p(|t| t.p_value),
+            p_lower: both_tails.then(|| p(|t| t.p_lower)),
+            sign: whole(&|e| g.edge_test(e).map_or(0, |t| i64::from(t.sign))),
         }
-        columns.push("sign");
-        let sign = order
-            .iter()
-            .map(|o| test(o.2).map_or(0, |t| i64::from(t.sign)));
-        d.set_item("sign", PyArray1::from_vec(py, sign.collect()))?;
+    });
+    EdgeColumns {
+        categories: nodes.iter().map(|&n| graph[n].id.as_str()).collect(),
+        source: order.iter().map(|o| o.0).collect(),
+        target: order.iter().map(|o| o.1).collect(),
+        weight: column(&|e| graph[e].weight),
+        count: whole(&|e| i64::from(graph[e].count)),
+        signed,
+        tests,
+        weighting: g.weighting(),
+        statements: g.num_statements(),
     }
-    d.set_item("columns", columns)?;
-    Ok(d)
 }
 
-/// [`edge_columns`] from a projection's [`EdgeTable`]: the same dict, the columns moved into
-/// numpy arrays rather than copied where the types agree.
-fn table_columns<'py>(
-    py: Python<'py>,
-    ds: &Dataset,
-    table: EdgeTable,
-) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    let categories: Vec<&str> = table
-        .actors
-        .iter()
-        .map(|&a| ds.actor(a).id.as_str())
-        .collect();
-    d.set_item("categories", categories)?;
+/// The edge columns of a projection's [`EdgeTable`]: the vectors moved rather than copied
+/// where the types agree.
+fn table_columns<'a>(ds: &'a Dataset, table: EdgeTable) -> EdgeColumns<'a> {
     // Same-size maps reuse the vector's memory.
     let codes = |v: Vec<u32>| -> Vec<i32> { v.into_iter().map(|x| x as i32).collect() };
     let wide = |v: Vec<u32>| -> Vec<i64> { v.into_iter().map(i64::from).collect() };
-    d.set_item("source", PyArray1::from_vec(py, codes(table.source)))?;
-    d.set_item("target", PyArray1::from_vec(py, codes(table.target)))?;
-    let mut columns: Vec<&str> = vec!["weight", "count"];
-    d.set_item("weight", PyArray1::from_vec(py, finite(table.weight)?))?;
-    d.set_item("count", PyArray1::from_vec(py, wide(table.count)))?;
-    if table.signed {
-        columns.extend(["together", "against", "against_count"]);
-        d.set_item("together", PyArray1::from_vec(py, finite(table.together)?))?;
-        d.set_item("against", PyArray1::from_vec(py, finite(table.against)?))?;
-        d.set_item(
-            "against_count",
-            PyArray1::from_vec(py, wide(table.against_count)),
-        )?;
+    EdgeColumns {
+        categories: table
+            .actors
+            .iter()
+            .map(|&a| ds.actor(a).id.as_str())
+            .collect(),
+        source: codes(table.source),
+        target: codes(table.target),
+        weight: table.weight,
+        count: wide(table.count),
+        signed: table.signed.then(|| SignedColumns {
+            together: table.together,
+            against: table.against,
+            against_count: wide(table.against_count),
+        }),
+        tests: None,
+        weighting: table.weighting,
+        statements: table.num_statements,
     }
-    d.set_item("columns", columns)?;
-    d.set_item("weighting", table.weighting.name())?;
-    d.set_item("signed", table.signed)?;
-    d.set_item("statements", table.num_statements)?;
-    Ok(d)
 }
 
 /// The column unchanged, or an error naming its first non-finite value.
@@ -1368,10 +1377,6 @@ fn finite(v: Vec<f64>) -> PyResult<Vec<f64>> {
         ))),
         None => Ok(v),
     }
-}
-
-fn petgraph_edge(i: u32) -> EdgeIndex {
-    EdgeIndex::new(i as usize)
 }
 
 // ---------------------------------------------------------------------------------------
