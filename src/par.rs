@@ -266,18 +266,27 @@ mod tests {
 
     #[test]
     fn pipeline_consumes_every_batch_in_order() {
-        let mut seen = Vec::new();
-        let made = pipeline(
-            |send| {
-                for b in 0..100 {
-                    send(vec![b; b % 7]);
-                }
-                100
-            },
-            |b: Vec<usize>| seen.push(b),
-        );
-        assert_eq!(made, 100);
-        assert_eq!(seen, (0..100).map(|b| vec![b; b % 7]).collect::<Vec<_>>());
+        let run = || {
+            let mut seen = Vec::new();
+            let made = pipeline(
+                |send| {
+                    for b in 0..100 {
+                        send(vec![b; b % 7]);
+                    }
+                    100
+                },
+                |b: Vec<usize>| seen.push(b),
+            );
+            assert_eq!(made, 100);
+            assert_eq!(seen, (0..100).map(|b| vec![b; b % 7]).collect::<Vec<_>>());
+        };
+        run();
+        // Inline with one thread, on a consumer thread with more.
+        #[cfg(feature = "parallel")]
+        for threads in [1, 2, 4] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
+            pool.unwrap().install(run);
+        }
     }
 
     #[test]

@@ -488,9 +488,10 @@ pub fn alignment_series_for_each(
 
 /// [`alignment_series_for_each`] a piece at a time: consecutive runs of points of one window
 /// (a few thousand; one with a bootstrap), as [`SeriesPiece`]s, go to `map` where they were
-/// computed (with the `parallel` feature, on as many threads as rayon's pool has, the caller's
-/// thread running `sink`), and `map`'s results go to `sink` in the series' order. Work that turns points into something else (text, columns) runs in
-/// `map` beside the scoring, on actor indices rather than shared ids; only `sink` is serial.
+/// computed (with the `parallel` feature, on as many threads as rayon's pool has, the
+/// caller's thread running `sink`), and `map`'s results go to `sink` in the series' order.
+/// Work that turns points into something else (text, columns) runs in `map` beside the
+/// scoring, on actor indices rather than shared ids; only `sink` is serial.
 /// The pieces are the same whatever the number of threads, so `sink` sees the same sequence
 /// of results.
 ///
@@ -641,8 +642,7 @@ fn stream<'a>(
 /// The series over windows whose views `window_view` gives (window `k` → its view), piece by
 /// piece: `map` turns each piece's points into a `T` where the piece was computed (on
 /// [`crate::par::ordered`]'s threads with the `parallel` feature), and `sink` takes the `T`s
-/// in the series' order;
-/// `reserve(total points)` first.
+/// in the series' order; `reserve(total points)` first.
 #[allow(clippy::too_many_arguments)]
 fn stream_pieces<'a, T: Send>(
     view: &View<'a>,
