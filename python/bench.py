@@ -13,8 +13,9 @@ Rows: `ds.graph()` on the 1,000 x 100,000 projection workload and on the UN vote
 `project`; for align also the windows and `alignment_series`), timed inside the extension
 (`Dataset._bench_library`), with no conversion; "Python" is the whole method call
 (library + numpy columns + pandas frame). The two are timed alternately in one process, run
-after run and in alternating order, so that both see the same machine; the table gives medians of --runs runs and
-the median of the per-run ratios (each Python call over the library call just before it).
+after run and in alternating order, so that both see the same machine, each from a trimmed
+heap (`fresh_heap`; `--no-trim` turns it off); the table gives medians of --runs runs and the
+median of the per-run ratios (each Python call over the library call next to it).
 networkx runs `weighted_projected_graph` / `collaboration_weighted_projected_graph` on a
 bipartite graph built from the same frames (its build time not counted).
 
