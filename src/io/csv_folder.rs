@@ -110,6 +110,12 @@ impl<R: Read> CsvTables<R> {
     /// In strict mode, [`Error::Invalid`] with every problem found. In lenient mode only file
     /// level problems (missing column, empty file, ...) fail; bad rows are in the report.
     pub fn read(self, options: &ReadOptions) -> Result<(Dataset, LoadReport)> {
+        self.read_sized(options, TableSizes::default())
+    }
+
+    /// [`read`](Self::read), with storage for the rows allocated up front (rather than grown
+    /// and copied while reading).
+    fn read_sized(self, options: &ReadOptions, sizes: TableSizes) -> Result<(Dataset, LoadReport)> {
         let mut report = LoadReport::default();
         let mut problems = Problems::new(options.strictness, &mut report);
         let mut raw = RawInput::default();
@@ -128,6 +134,8 @@ impl<R: Read> CsvTables<R> {
             });
             raw.actors = Some(actors);
         }
+        raw.reserve_statements(sizes.statements);
+        raw.signatures.reserve(sizes.signatures);
         let (name, r) = self.statements;
         read_rows(
             &name,
@@ -135,7 +143,7 @@ impl<R: Read> CsvTables<R> {
             &STATEMENTS,
             &mut problems,
             |row, p| match statement(&row) {
-                Ok(s) => raw.statements.push((s, row.origin())),
+                Ok(s) => raw.push_statement(s, row.origin()),
                 Err(e) => {
                     if let Some(id) = row.get(ST_ID) {
                         raw.rejected_statements.insert(id.to_string(), row.line);
@@ -172,6 +180,33 @@ impl<R: Read> CsvTables<R> {
         let ds = assemble(raw, &mut problems)?;
         Ok((ds, report))
     }
+}
+
+/// How many rows the statements and signatures tables are expected to hold (estimates).
+#[derive(Default)]
+struct TableSizes {
+    statements: usize,
+    signatures: usize,
+}
+
+/// The rows a file likely holds: its size over the mean line length of its first 16 KiB,
+/// 5% over so that it is rarely short (then the rows grow as usual). Reads from the start
+/// and goes back there; 0 if the file cannot tell.
+fn expected_rows(file: &mut File) -> usize {
+    use std::io::{Seek, SeekFrom};
+    let Ok(total) = file.metadata().map(|m| m.len()) else {
+        return 0;
+    };
+    let mut sample = [0u8; 16 << 10];
+    let n = file.read(&mut sample).unwrap_or(0);
+    if file.seek(SeekFrom::Start(0)).is_err() {
+        return 0;
+    }
+    let lines = sample[..n].iter().filter(|&&b| b == b'\n').count();
+    if lines == 0 {
+        return 0;
+    }
+    (total as f64 * lines as f64 / n as f64 * 1.05) as usize
 }
 
 fn actor(row: &Fields<'_>) -> Result<Actor, Problem> {
@@ -291,13 +326,18 @@ pub fn read_csv_folder_with(
     let (Some(statements), Some(signatures)) = (statements, signatures) else {
         return Err(Error::Invalid { problems: missing });
     };
+    let (mut statements, mut signatures) = (statements, signatures);
+    let sizes = TableSizes {
+        statements: expected_rows(&mut statements.1),
+        signatures: expected_rows(&mut signatures.1),
+    };
     let tables = CsvTables {
         statements,
         signatures,
         actors: open(dir, "actors.csv")?,
         memberships: open(dir, "memberships.csv")?,
     };
-    tables.read(options)
+    tables.read_sized(options, sizes)
 }
 
 /// Reads a `memberships.csv` table on its own (columns `bloc`, `member`, `from`, `to`), to

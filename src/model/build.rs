@@ -35,12 +35,35 @@ pub(crate) struct RawInput {
     /// `None` when no actor list was given: actors are then inferred from the references.
     pub actors: Option<Vec<(Actor, Origin)>>,
     pub statements: Vec<(Statement, Origin)>,
+    /// `statement_keys[i]` is the key of `statements[i]`'s id in `signatures.statements`,
+    /// for the statements added with [`RawInput::push_statement`] (a prefix of
+    /// `statements`); [`assemble`] interns the ids of the others.
+    pub statement_keys: Vec<u32>,
     pub signatures: SignatureRows,
     pub memberships: Vec<(Membership, Origin)>,
     /// Ids of statement rows that were rejected while parsing, with their lines.
     pub rejected_statements: HashMap<String, u64>,
     /// Ids of actor rows that were rejected while parsing, with their lines.
     pub rejected_actors: HashMap<String, u64>,
+}
+
+impl RawInput {
+    /// Adds a statement, appending its id to the signatures' statement ids: read before
+    /// the signatures, they then find their statement's key in the order of the statements
+    /// (see `SignatureRows`), and resolve without a second lookup by id.
+    pub fn push_statement(&mut self, statement: Statement, origin: Origin) {
+        debug_assert_eq!(self.statement_keys.len(), self.statements.len());
+        let key = self.signatures.statements.append(statement.id.as_bytes());
+        self.statement_keys.push(key);
+        self.statements.push((statement, origin));
+    }
+
+    /// Room for `n` more statements.
+    pub fn reserve_statements(&mut self, n: usize) {
+        self.statements.reserve(n);
+        self.statement_keys.reserve(n);
+        self.signatures.statements.reserve(n);
+    }
 }
 
 /// Whether problems fail the load (strict) or skip the rows (lenient).
@@ -141,6 +164,7 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
     let RawInput {
         actors,
         statements,
+        mut statement_keys,
         mut signatures,
         memberships,
         rejected_statements,
@@ -155,18 +179,37 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
     actor_rows.sort_by(|a, b| a.id.cmp(&b.id));
     let actors = Actors::new(&actor_rows, &rejected_actors);
 
-    // Statements: unique ids, sorted by date then id.
-    let mut stmts = unique_statements(statements, problems);
-    // Ids are unique now, so an unstable (in-place, allocation-free) sort is deterministic.
-    stmts.sort_unstable_by(|(a, _), (b, _)| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    // Statements: unique ids, sorted by date then id, each id's key mapped to its index.
+    let ids = &mut signatures.statements;
+    for (s, _) in &statements[statement_keys.len()..] {
+        statement_keys.push(ids.intern(&s.id));
+    }
+    // Repeated ids share their first key from here on.
+    ids.index_appended();
+    for k in &mut statement_keys {
+        *k = ids.first_key(*k);
+    }
+    let order = statement_order(&statements, &statement_keys, problems);
+    let mut statement_index = vec![MISSED; ids.len()];
+    for (j, &i) in order.iter().enumerate() {
+        statement_index[statement_keys[i as usize] as usize] = j as u32;
+    }
+    drop(statement_keys);
+    // Reordered where they are: a second vector of statements would be as large again.
+    let mut statements = statements;
+    gather_in_place(&mut statements, order);
     // Origins are only needed to report an unknown `opposes`.
-    let opposing: Vec<(usize, Origin)> = (stmts.iter().enumerate())
+    let opposing: Vec<(usize, Origin)> = (statements.iter().enumerate())
         .filter(|(_, (s, _))| s.opposes.is_some())
         .map(|(i, (_, o))| (i, o.clone()))
         .collect();
     // Collected in place: no second copy of the statements.
-    let mut statements: Vec<Statement> = stmts.into_iter().map(|(s, _)| s).collect();
+    let mut statements: Vec<Statement> = statements.into_iter().map(|(s, _)| s).collect();
     statements.shrink_to_fit();
+    // A signature may have met a repeat's own key (see `SignatureRows::statement_key`).
+    for (k, first) in signatures.statements.repeats() {
+        statement_index[k as usize] = statement_index[first as usize];
+    }
     let by_id = super::dataset::sorted_by_id(&statements);
     let mut opposes = vec![None; statements.len()];
     for (i, o) in opposing {
@@ -199,7 +242,7 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
     let statement_keys =
         KeyTable::statements(
             &signatures.statements,
-            &statements,
+            statement_index,
             |id| match rejected_statements.get(id) {
                 Some(&line) => Miss::Rejected(line),
                 None => Miss::Unknown(closest(
@@ -448,41 +491,77 @@ fn inferred_actors(signed: &Interner, memberships: &[(Membership, Origin)]) -> V
         .collect()
 }
 
-/// Drops repeated statement ids: the first by input order stays, each repeat is reported in
-/// input order. (Sorting indices by id instead of hashing keeps no second copy of the ids.)
-fn unique_statements(
-    mut statements: Vec<(Statement, Origin)>,
+/// The input indices of the statements to keep, in dataset order (date, then id). Repeated
+/// ids (the same key) are dropped: the first by input order stays, each repeat is reported
+/// in input order.
+fn statement_order(
+    statements: &[(Statement, Origin)],
+    keys: &[u32],
     problems: &mut Problems<'_>,
-) -> Vec<(Statement, Origin)> {
-    let id = |i: u32| statements[i as usize].0.id.as_str();
-    let mut order: Vec<u32> = (0..statements.len() as u32).collect();
-    order.sort_unstable_by(|&a, &b| id(a).cmp(id(b)).then(a.cmp(&b)));
-    // (input index, line of the first with that id)
-    let mut repeats: Vec<(u32, u64)> = Vec::new();
-    for group in order.chunk_by(|&a, &b| id(a) == id(b)) {
-        let first_line = statements[group[0] as usize].1.line;
-        repeats.extend(group[1..].iter().map(|&i| (i, first_line)));
+) -> Vec<u32> {
+    // Per key: the first statement with it (input index), or u32::MAX.
+    let mut first = vec![u32::MAX; keys.iter().max().map_or(0, |&k| k as usize + 1)];
+    let mut order: Vec<u32> = Vec::with_capacity(statements.len());
+    for (i, ((s, o), &k)) in statements.iter().zip(keys).enumerate() {
+        match first[k as usize] {
+            u32::MAX => {
+                first[k as usize] = i as u32;
+                order.push(i as u32);
+            }
+            f => problems.push(Problem::DuplicateStatement {
+                at: o.at("id", &s.id),
+                first_line: statements[f as usize].1.line,
+            }),
+        }
     }
-    if repeats.is_empty() {
-        return statements;
-    }
-    drop(order);
-    repeats.sort_unstable();
-    for &(i, first_line) in &repeats {
-        let (s, o) = &statements[i as usize];
-        problems.push(Problem::DuplicateStatement {
-            at: o.at("id", &s.id),
-            first_line,
-        });
-    }
-    let mut next = repeats.iter().map(|&(i, _)| i).peekable();
-    let mut i = 0u32;
-    statements.retain(|_| {
-        let repeat = next.next_if_eq(&i).is_some();
-        i += 1;
-        !repeat
+    // Ids are unique now, so an unstable (allocation-free) sort is deterministic.
+    let s = |i: u32| &statements[i as usize].0;
+    order.sort_unstable_by(|&a, &b| {
+        let (a, b) = (s(a), s(b));
+        a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id))
     });
-    statements
+    order
+}
+
+/// Reorders `v` so that `v[j]` is the old `v[order[j]]`, dropping the elements `order` does
+/// not name, without a second vector: each cycle of the permutation is followed by swaps.
+/// `order` names each index at most once.
+fn gather_in_place<T>(v: &mut Vec<T>, mut order: Vec<u32>) {
+    if order.len() < v.len() {
+        // Drop the unnamed elements first, renumbering the named ones.
+        let mut rank = vec![u32::MAX; v.len()];
+        for &i in &order {
+            rank[i as usize] = 0;
+        }
+        let mut next = 0;
+        for r in &mut rank {
+            if *r == 0 {
+                *r = next;
+                next += 1;
+            }
+        }
+        let mut i = 0;
+        v.retain(|_| {
+            i += 1;
+            rank[i - 1] != u32::MAX
+        });
+        for o in &mut order {
+            *o = rank[*o as usize];
+        }
+    }
+    let mut done = vec![false; v.len()];
+    for start in 0..v.len() {
+        let mut j = start;
+        while !done[j] {
+            done[j] = true;
+            let from = order[j] as usize;
+            if from == start {
+                break;
+            }
+            v.swap(j, from);
+            j = from;
+        }
+    }
 }
 
 /// Why an id does not resolve exactly.
@@ -601,18 +680,8 @@ struct KeyTable {
 }
 
 impl KeyTable {
-    fn statements(
-        keys: &Interner,
-        statements: &[Statement],
-        miss: impl Fn(&str) -> Miss,
-    ) -> KeyTable {
-        // One hash probe per statement, rather than a search per key.
-        let mut found = vec![MISSED; keys.len()];
-        for (i, s) in statements.iter().enumerate() {
-            if let Some(k) = keys.get(&s.id) {
-                found[k as usize] = i as u32;
-            }
-        }
+    /// From the index of each key's statement (or [`MISSED`]), with why each miss missed.
+    fn statements(keys: &Interner, found: Vec<u32>, miss: impl Fn(&str) -> Miss) -> KeyTable {
         let misses = keys
             .iter()
             .filter(|&(_, k)| found[k as usize] == MISSED)
@@ -868,6 +937,41 @@ impl DatasetBuilder {
             signatures: SignatureRows::from_records("<builder>#signatures", self.signatures),
             memberships: tag("<builder>#memberships", self.memberships),
             ..RawInput::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::gather_in_place;
+
+    #[test]
+    fn gathering_in_place_follows_every_cycle_and_drops_the_unnamed() {
+        // Every permutation of five, and every order naming a subset (in any order).
+        let all: Vec<u32> = (0..5).collect();
+        let mut orders: Vec<Vec<u32>> = vec![vec![]];
+        for _ in 0..5 {
+            let mut longer = Vec::new();
+            for o in &orders {
+                for &i in &all {
+                    if !o.contains(&i) {
+                        let mut o = o.clone();
+                        o.push(i);
+                        longer.push(o);
+                    }
+                }
+            }
+            orders.extend(longer.iter().cloned());
+            orders.dedup();
+        }
+        orders.sort();
+        orders.dedup();
+        assert_eq!(orders.len(), 326); // sum over k of 5!/(5-k)!
+        for order in orders {
+            let mut v: Vec<String> = (0..5).map(|i| format!("s{i}")).collect();
+            gather_in_place(&mut v, order.clone());
+            let want: Vec<String> = order.iter().map(|i| format!("s{i}")).collect();
+            assert_eq!(v, want, "{order:?}");
         }
     }
 }

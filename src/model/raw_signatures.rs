@@ -19,6 +19,11 @@ pub(crate) const NO_ROLE: u32 = u32::MAX;
 /// table of keys: a lookup hashes the id once ([`hash_id`]: two multiplications for ids up to
 /// 16 bytes) and compares the stored hash, then the bytes (two word compares for ids up to 16
 /// bytes). Each distinct string costs its bytes and about 20 more; no allocation per string.
+///
+/// Strings can also be [appended](Interner::append) without a lookup: the table is then
+/// brought up to date in one pass, in slot order, before the next lookup (a table larger
+/// than the cache costs a miss per string when filled in input order). A repeat appended so
+/// gets a key of its own, which [`Interner::first_key`] maps to the first.
 #[derive(Debug, Default)]
 pub(crate) struct Interner {
     /// The strings, back to back; each is valid UTF-8.
@@ -27,8 +32,14 @@ pub(crate) struct Interner {
     ends: Vec<usize>,
     /// Per key: its hash.
     hashes: Vec<u64>,
-    /// key + 1 per slot, 0 for an empty slot; a power of two long, at most half full.
+    /// key + 1 per slot, 0 for an empty slot; a power of two long, at most half full. Holds
+    /// the first key of each string among the keys below `indexed`.
     table: Vec<u32>,
+    /// The keys below this are in `table` (or repeats of one that is).
+    indexed: usize,
+    /// Per key, the first key of its string; empty while no appended string was a repeat
+    /// (keys past its end are firsts).
+    first: Vec<u32>,
 }
 
 /// A hash of an id, for [`Interner`]: the first and last (up to) eight bytes and the length
@@ -98,6 +109,9 @@ impl Interner {
     /// The key of `s` (which must be UTF-8), adding it if new.
     #[inline]
     pub fn intern_bytes(&mut self, s: &[u8]) -> u32 {
+        if self.indexed < self.ends.len() {
+            self.index_appended();
+        }
         let h = hash_id(s);
         match self.find(s, h) {
             Ok(k) => k,
@@ -143,7 +157,73 @@ impl Interner {
         self.ends.push(self.text.len());
         self.hashes.push(h);
         self.table[slot] = k + 1;
+        self.indexed = self.ends.len();
         k
+    }
+
+    /// Adds `s` (which must be UTF-8) under a new key without looking it up; see the type's
+    /// documentation.
+    pub fn append(&mut self, s: &[u8]) -> u32 {
+        let k = u32::try_from(self.ends.len())
+            .ok()
+            .filter(|&k| k < u32::MAX - 1)
+            .expect("fewer than 2^32 - 2 distinct ids");
+        self.text.extend_from_slice(s);
+        self.ends.push(self.text.len());
+        self.hashes.push(hash_id(s));
+        k
+    }
+
+    /// Puts the appended keys in the table, in the order of their slots (so the table is
+    /// written front to back), noting each repeat's first key.
+    pub fn index_appended(&mut self) {
+        let n = self.ends.len();
+        if self.indexed == n {
+            return;
+        }
+        let size = (n * 2).next_power_of_two().max(16);
+        if size > self.table.len() {
+            self.rehash(size);
+        }
+        let mask = self.table.len() - 1;
+        // (home slot, key): equal strings share a home slot, and the smaller key goes first.
+        let mut pending: Vec<u64> = (self.indexed..n)
+            .map(|k| ((self.hashes[k] as usize & mask) as u64) << 32 | k as u64)
+            .collect();
+        pending.sort_unstable();
+        for p in pending {
+            let k = p as u32;
+            let h = self.hashes[k as usize];
+            let mut slot = (p >> 32) as usize;
+            loop {
+                match self.table[slot] {
+                    0 => {
+                        self.table[slot] = k + 1;
+                        break;
+                    }
+                    e => {
+                        let e = e - 1;
+                        if self.hashes[e as usize] == h && same_bytes(self.bytes(e), self.bytes(k))
+                        {
+                            if self.first.is_empty() {
+                                self.first = (0..n as u32).collect();
+                            }
+                            self.first[k as usize] = e;
+                            break;
+                        }
+                    }
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+        self.indexed = n;
+    }
+
+    /// The first key of the string of key `k` (itself unless `k` was appended as a repeat
+    /// and the table is up to date; see [`Interner::index_appended`]).
+    #[inline]
+    pub fn first_key(&self, k: u32) -> u32 {
+        self.first.get(k as usize).copied().unwrap_or(k)
     }
 
     fn empty_slot(&self, h: u64) -> usize {
@@ -156,9 +236,27 @@ impl Interner {
     }
 
     fn grow(&mut self) {
-        let size = (self.table.len() * 2).max(16);
+        self.rehash((self.table.len() * 2).max(16));
+    }
+
+    /// Room for `n` more strings without growing (or rehashing) on the way.
+    pub fn reserve(&mut self, n: usize) {
+        self.ends.reserve(n);
+        self.hashes.reserve(n);
+        let size = ((self.ends.len() + n) * 2).next_power_of_two().max(16);
+        if size > self.table.len() {
+            self.rehash(size);
+        }
+    }
+
+    /// A table of `size` slots (a power of two) holding every indexed first key.
+    fn rehash(&mut self, size: usize) {
         self.table = vec![0; size];
-        for (k, &h) in self.hashes.iter().enumerate() {
+        for k in 0..self.indexed {
+            if self.first_key(k as u32) != k as u32 {
+                continue;
+            }
+            let h = self.hashes[k];
             let slot = self.empty_slot(h);
             self.table[slot] = k as u32 + 1;
         }
@@ -183,17 +281,19 @@ impl Interner {
         same_bytes(self.bytes(k), s)
     }
 
-    /// The key of `s`, if interned.
-    pub fn get(&self, s: &str) -> Option<u32> {
-        self.find(s.as_bytes(), hash_id(s.as_bytes())).ok()
-    }
-
     /// Number of distinct strings.
     pub fn len(&self) -> usize {
         self.ends.len()
     }
 
-    /// Every (string, key), in key order.
+    /// Every (key, first key) of a string appended as a repeat.
+    pub fn repeats(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        (self.first.iter().enumerate())
+            .filter(|&(k, &f)| k as u32 != f)
+            .map(|(k, &f)| (k as u32, f))
+    }
+
+    /// Every (string, key), in key order (repeats appended included).
     pub fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
         (0..self.ends.len() as u32).map(|k| (self.str(k), k))
     }
@@ -276,10 +376,22 @@ impl SignatureRows {
         self.rows.push(row);
     }
 
+    /// Room for `n` more rows.
+    pub fn reserve(&mut self, n: usize) {
+        self.rows.reserve(n);
+    }
+
     #[inline]
     fn statement_key(&mut self, id: &[u8]) -> u32 {
         match self.last_statement {
             Some(k) if self.statements.is(k, id) => k,
+            // Statement ids read from a statements table are interned in its order, which
+            // the signatures usually follow: the next key is tried before a hash lookup (which
+            // misses the cache on a large table). Any order gives the same keys.
+            Some(k) if k as usize + 1 < self.statements.len() && self.statements.is(k + 1, id) => {
+                self.last_statement = Some(k + 1);
+                k + 1
+            }
             _ => {
                 let k = self.statements.intern_bytes(id);
                 self.last_statement = Some(k);
@@ -350,6 +462,66 @@ impl SignatureRows {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn appended_strings_are_indexed_in_bulk_and_repeats_map_to_the_first() {
+        let mut ids = Interner::default();
+        assert_eq!(ids.intern("x"), 0);
+        let appended: Vec<u32> = ["a", "b", "a", "x", "c", "b"]
+            .iter()
+            .map(|s| ids.append(s.as_bytes()))
+            .collect();
+        assert_eq!(appended, [1, 2, 3, 4, 5, 6]);
+        // Before indexing, a repeat is its own key; a lookup indexes first.
+        assert_eq!(ids.first_key(3), 3);
+        assert_eq!(ids.intern("a"), 1);
+        let firsts: Vec<u32> = (0..7).map(|k| ids.first_key(k)).collect();
+        assert_eq!(firsts, [0, 1, 2, 1, 0, 5, 2]);
+        assert_eq!(ids.repeats().collect::<Vec<_>>(), [(3, 1), (4, 0), (6, 2)]);
+        // Growing the table (many new strings) keeps only first keys in it.
+        for i in 0..1000 {
+            assert_eq!(ids.intern(&format!("n{i}")), 7 + i);
+        }
+        for (s, k) in [("x", 0), ("a", 1), ("b", 2), ("c", 5), ("n999", 1006)] {
+            assert_eq!(ids.intern(s), k, "{s}");
+        }
+        assert_eq!(ids.len(), 1007);
+        assert!(ids.is(3, b"a") && ids.is(4, b"x"));
+    }
+
+    #[test]
+    fn the_next_statement_is_tried_before_a_lookup_and_any_order_gives_the_same_keys() {
+        let file: Arc<str> = Arc::from("signatures.csv");
+        let row = |rows: &mut SignatureRows, statement: &str, line: u64| {
+            let fields = SignatureFields {
+                statement: statement.as_bytes(),
+                actor: b"USA",
+                position: Position::Yes,
+                role: None,
+                joined: None,
+            };
+            rows.push_at(fields, &file, line);
+        };
+        let keys = |order: &[&str]| {
+            let mut rows = SignatureRows::default();
+            for s in ["s0", "s1", "s2", "s0"] {
+                rows.statements.append(s.as_bytes());
+            }
+            for (i, s) in order.iter().enumerate() {
+                row(&mut rows, s, i as u64 + 2);
+            }
+            rows.statements.index_appended();
+            let keys: Vec<u32> = (rows.rows.iter())
+                .map(|r| rows.statements.first_key(r.statement))
+                .collect();
+            (keys, rows.statements.len())
+        };
+        // In order (each found as the next key, s0 again as the repeat's own key), reversed,
+        // and with an id no statement has (a new key).
+        assert_eq!(keys(&["s0", "s1", "s2", "s0"]), (vec![0, 1, 2, 0], 4));
+        assert_eq!(keys(&["s0", "s2", "s1", "s0"]), (vec![0, 2, 1, 0], 4));
+        assert_eq!(keys(&["s9", "s2", "s0", "s1"]), (vec![4, 2, 0, 1], 5));
+    }
 
     #[test]
     fn rows_are_small_and_keep_their_origin() {

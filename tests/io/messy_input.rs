@@ -134,3 +134,74 @@ fn large_files_are_streamed() {
     let ds = read_csv_folder(dir.path()).unwrap();
     assert_eq!(ds.num_signatures(), 200_000);
 }
+
+/// The rows of a CSV table (header first), in a deterministic shuffled order.
+fn shuffled(table: &str, seed: u64) -> String {
+    let mut lines: Vec<&str> = table.lines().collect();
+    let header = lines.remove(0);
+    // A fixed-seed Fisher-Yates with a 64-bit LCG: enough to break any order the writer has.
+    let mut x = seed;
+    for i in (1..lines.len()).rev() {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        lines.swap(i, (x >> 33) as usize % (i + 1));
+    }
+    std::iter::once(header)
+        .chain(lines)
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+#[test]
+fn the_order_of_rows_does_not_change_the_dataset() {
+    // Statement ids are found by trying the next statement of statements.csv first: a
+    // signatures table in any other order must give the same dataset.
+    let ds = cosignatory::datasets::joint_statements();
+    let dir = tempfile::tempdir().unwrap();
+    cosignatory::io::write_csv_folder(&ds, dir.path()).unwrap();
+    let statements = std::fs::read_to_string(dir.path().join("statements.csv")).unwrap();
+    let signatures = std::fs::read_to_string(dir.path().join("signatures.csv")).unwrap();
+    let reversed: String = {
+        let mut lines: Vec<&str> = signatures.lines().collect();
+        lines[1..].reverse();
+        lines.iter().map(|l| format!("{l}\n")).collect()
+    };
+    for (st, si) in [
+        (statements.clone(), reversed),
+        (statements.clone(), shuffled(&signatures, 1)),
+        (shuffled(&statements, 2), signatures.clone()),
+        (shuffled(&statements, 3), shuffled(&signatures, 4)),
+    ] {
+        std::fs::write(dir.path().join("statements.csv"), st).unwrap();
+        std::fs::write(dir.path().join("signatures.csv"), si).unwrap();
+        assert_eq!(read_csv_folder(dir.path()).unwrap(), ds);
+    }
+}
+
+#[test]
+fn a_signature_of_a_repeated_statement_id_joins_the_first() {
+    // s1 is repeated; the signatures list s1, s2, s1 in the order of the statement rows, so
+    // the third is found as the repeat's own row before it is known to be a repeat.
+    let statements = b"id,date\ns1,2024-11-05\ns2,2024-12-16\ns1,2024-11-06\n";
+    let signatures = b"statement,actor\ns1,USA\ns2,USA\ns1,KOR\ns3,FRA\n";
+    let dir = folder(statements, signatures, None);
+    let (ds, report) = read_csv_folder_with(dir.path(), &ReadOptions::lenient()).unwrap();
+    let s1 = ds.statement_index("s1").unwrap();
+    assert_eq!(ds.statement(s1).date.to_string(), "2024-11-05");
+    let signers: Vec<&str> = (ds.signatures_of(s1))
+        .map(|s| ds.actor(s.actor).id.as_str())
+        .collect();
+    assert_eq!(signers, ["KOR", "USA"]);
+    assert_eq!(ds.statements().len(), 2);
+    let skipped: Vec<String> = report.skipped.iter().map(|p| p.to_string()).collect();
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    assert!(
+        matches!(&report.skipped[0], Problem::DuplicateStatement { at, first_line: 2 } if at.line == 4),
+        "{skipped:?}"
+    );
+    assert!(
+        matches!(&report.skipped[1], Problem::UnknownStatement { at, .. } if at.value == "s3"),
+        "{skipped:?}"
+    );
+}
