@@ -2,6 +2,9 @@
 //! UN workload: load the bundled compressed CSVs into a Dataset, then all-pairs quadratic kappa
 //! for every calendar year of roll calls, 1946–2020: the 74th session's last votes fall in 2020).
 
+#[path = "common/floors.rs"]
+mod floors;
+
 #[cfg_attr(not(feature = "un-votes"), allow(unused_imports))]
 use cosignatory::align::{Coding, Measure, Options, PositionMatrix, Universe, position_matrix};
 use cosignatory::model::Position;
@@ -24,28 +27,6 @@ fn era_matrix() -> PositionMatrix {
     PositionMatrix::from_positions(&Coding::voeten(), actors, 5_000, |a, k| {
         votes[a * 5_000 + k]
     })
-}
-
-/// The bundled UN tables decompressed and read as byte records (the csv crate's loop, the
-/// loader's buffer size): fields counted, nothing parsed or kept.
-#[cfg(feature = "un-votes")]
-fn raw_un_records() -> usize {
-    let files: [&[u8]; 3] = [
-        include_bytes!("../data/unvotes/unvotes.csv.gz"),
-        include_bytes!("../data/unvotes/roll_calls.csv.gz"),
-        include_bytes!("../data/unvotes/issues.csv.gz"),
-    ];
-    let mut fields = 0;
-    for gz in files {
-        let mut rdr = csv::ReaderBuilder::new()
-            .buffer_capacity(1 << 16)
-            .from_reader(flate2::read::GzDecoder::new(gz));
-        let mut rec = csv::ByteRecord::new();
-        while rdr.read_byte_record(&mut rec).expect("bundled data") {
-            fields += rec.len();
-        }
-    }
-    fields
 }
 
 fn bench(c: &mut Criterion) {
@@ -71,7 +52,7 @@ fn bench(c: &mut Criterion) {
         // The floor of the loader (issue 19): the same compressed bytes decompressed and split
         // into records by the csv crate, nothing else.
         group.bench_function("un-votes decompress + raw csv records", |b| {
-            b.iter(|| black_box(raw_un_records()))
+            b.iter(|| black_box(floors::un_records()))
         });
         let ds = cosignatory::datasets::un_votes();
         let years = cosignatory::time::WindowSpec::years()
