@@ -762,24 +762,26 @@ fn drop_repeated_signatures(
     problems: &mut Problems<'_>,
 ) {
     rows.sort_unstable_by_key(|r| (r.statement, r.actor, r.line()));
-    let mut kept = 0;
-    for i in 0..rows.len() {
-        let r = rows[i];
-        if kept > 0 {
-            let prev = rows[kept - 1];
-            if prev.statement == r.statement && prev.actor == r.actor {
-                problems.push(Problem::DuplicateSignature {
-                    at: Location {
-                        file: files[r.file as usize].to_string(),
-                        line: r.line(),
-                        field: "actor".to_string(),
-                        value: actors[r.actor as usize].id.clone(),
-                        column: None,
-                    },
-                    first_line: prev.line(),
-                });
-                continue;
-            }
+    // Rows are rewritten only from the first repeat on (usually there is none).
+    let same = |a: &SigRow, b: &SigRow| a.statement == b.statement && a.actor == b.actor;
+    let Some(first) = rows.windows(2).position(|w| same(&w[0], &w[1])) else {
+        return;
+    };
+    let mut kept = first + 1;
+    for i in first + 1..rows.len() {
+        let (r, prev) = (rows[i], rows[kept - 1]);
+        if same(&prev, &r) {
+            problems.push(Problem::DuplicateSignature {
+                at: Location {
+                    file: files[r.file as usize].to_string(),
+                    line: r.line(),
+                    field: "actor".to_string(),
+                    value: actors[r.actor as usize].id.clone(),
+                    column: None,
+                },
+                first_line: prev.line(),
+            });
+            continue;
         }
         rows[kept] = r;
         kept += 1;
@@ -799,19 +801,33 @@ struct SigColumns {
 impl SigColumns {
     /// From resolved rows in slot order; `roles` are the role names by key.
     fn new(rows: Vec<SigRow>, roles: &[Box<str>], n_stmt: usize) -> Self {
+        // One pass for the dense columns; the sparse ones only when some row has a value.
         let mut start = vec![0u32; n_stmt + 1];
+        let mut actor: Vec<ActorIdx> = Vec::with_capacity(rows.len());
+        let mut position = Vec::with_capacity(rows.len());
+        let (mut any_role, mut any_joined) = (false, false);
         for r in &rows {
             start[r.statement as usize + 1] += 1;
+            actor.push(ActorIdx(r.actor));
+            position.push(r.position);
+            any_role |= r.role != NO_ROLE;
+            any_joined |= r.joined.is_some();
         }
         for i in 0..n_stmt {
             start[i + 1] += start[i];
         }
-        let actor: Vec<ActorIdx> = rows.iter().map(|r| ActorIdx(r.actor)).collect();
-        let position = rows.iter().map(|r| r.position).collect();
-        let role = RoleColumn::from_keys(rows.len(), roles, |slot| {
-            Some(rows[slot].role).filter(|&k| k != NO_ROLE)
-        });
-        let joined = JoinedColumn::from_fn(rows.len(), |slot| rows[slot].joined);
+        let role = if any_role {
+            RoleColumn::from_keys(rows.len(), roles, |slot| {
+                Some(rows[slot].role).filter(|&k| k != NO_ROLE)
+            })
+        } else {
+            RoleColumn::default()
+        };
+        let joined = if any_joined {
+            JoinedColumn::from_fn(rows.len(), |slot| rows[slot].joined)
+        } else {
+            JoinedColumn::default()
+        };
         // The rows are dropped here, before the dataset derives its actor-major index, to
         // lower the peak.
         SigColumns {
