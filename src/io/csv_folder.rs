@@ -191,22 +191,27 @@ struct TableSizes {
 
 /// The rows a file likely holds: its size over the mean line length of its first 16 KiB,
 /// 5% over so that it is rarely short (then the rows grow as usual). Reads from the start
-/// and goes back there; 0 if the file cannot tell.
-fn expected_rows(file: &mut File) -> usize {
+/// and goes back there; 0 for anything but a regular file (a pipe cannot go back).
+///
+/// # Errors
+/// [`Error::Io`] if the file cannot go back to its start (the rows would be lost).
+fn expected_rows((path, file): &mut (String, File)) -> Result<usize> {
     use std::io::{Seek, SeekFrom};
-    let Ok(total) = file.metadata().map(|m| m.len()) else {
-        return 0;
+    let total = match file.metadata() {
+        Ok(m) if m.is_file() => m.len(),
+        _ => return Ok(0),
     };
     let mut sample = [0u8; 16 << 10];
     let n = file.read(&mut sample).unwrap_or(0);
-    if file.seek(SeekFrom::Start(0)).is_err() {
-        return 0;
-    }
+    file.seek(SeekFrom::Start(0)).map_err(|source| Error::Io {
+        path: path.as_str().into(),
+        source,
+    })?;
     let lines = sample[..n].iter().filter(|&&b| b == b'\n').count();
     if lines == 0 {
-        return 0;
+        return Ok(0);
     }
-    (total as f64 * lines as f64 / n as f64 * 1.05) as usize
+    Ok((total as f64 * lines as f64 / n as f64 * 1.05) as usize)
 }
 
 fn actor(row: &Fields<'_>) -> Result<Actor, Problem> {
@@ -323,13 +328,12 @@ pub fn read_csv_folder_with(
         file: dir.join(f).display().to_string(),
     })
     .collect();
-    let (Some(statements), Some(signatures)) = (statements, signatures) else {
+    let (Some(mut statements), Some(mut signatures)) = (statements, signatures) else {
         return Err(Error::Invalid { problems: missing });
     };
-    let (mut statements, mut signatures) = (statements, signatures);
     let sizes = TableSizes {
-        statements: expected_rows(&mut statements.1),
-        signatures: expected_rows(&mut signatures.1),
+        statements: expected_rows(&mut statements)?,
+        signatures: expected_rows(&mut signatures)?,
     };
     let tables = CsvTables {
         statements,

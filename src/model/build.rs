@@ -58,10 +58,13 @@ impl RawInput {
         self.statements.push((statement, origin));
     }
 
-    /// Room for `n` more statements.
+    /// Room for `n` more statements, if the allocator grants it (see
+    /// `SignatureRows::reserve`).
     pub fn reserve_statements(&mut self, n: usize) {
-        self.statements.reserve(n);
-        self.statement_keys.reserve(n);
+        let _ = (
+            self.statements.try_reserve(n),
+            self.statement_keys.try_reserve(n),
+        );
         self.signatures.statements.reserve(n);
     }
 }

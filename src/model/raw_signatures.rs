@@ -250,14 +250,10 @@ impl Interner {
         self.rehash((self.table.len() * 2).max(16));
     }
 
-    /// Room for `n` more strings without growing (or rehashing) on the way.
+    /// Room for `n` more strings, if the allocator grants it (`n` is an estimate: without
+    /// the room the vectors grow as usual). The table is sized when the strings are indexed.
     pub fn reserve(&mut self, n: usize) {
-        self.ends.reserve(n);
-        self.hashes.reserve(n);
-        let size = ((self.ends.len() + n) * 2).next_power_of_two().max(16);
-        if size > self.table.len() {
-            self.rehash(size);
-        }
+        let _ = (self.ends.try_reserve(n), self.hashes.try_reserve(n));
     }
 
     /// A table of `size` slots (a power of two) holding every indexed first key.
@@ -387,9 +383,10 @@ impl SignatureRows {
         self.rows.push(row);
     }
 
-    /// Room for `n` more rows.
+    /// Room for `n` more rows, if the allocator grants it (`n` is an estimate from the file
+    /// size: a far too large one must not abort the read, the rows then grow as usual).
     pub fn reserve(&mut self, n: usize) {
-        self.rows.reserve(n);
+        let _ = self.rows.try_reserve(n);
     }
 
     #[inline]
