@@ -216,9 +216,9 @@ impl Interner {
                         let e = e - 1;
                         if self.hashes[e as usize] == h && same_bytes(self.bytes(e), self.bytes(k))
                         {
-                            if self.first.is_empty() {
-                                self.first = (0..n as u32).collect();
-                            }
+                            // Keys past the end of `first` are firsts: extend it to here.
+                            let have = self.first.len() as u32;
+                            self.first.extend(have..n as u32);
                             self.first[k as usize] = e;
                             break;
                         }
@@ -509,6 +509,17 @@ mod tests {
         }
         assert_eq!(ids.len(), 1007);
         assert!(ids.is(3, b"a") && ids.is(4, b"x"));
+        // A second batch appended after those lookups, with repeats of old and new strings.
+        let appended: Vec<u32> = ["n5", "d", "d", "b"]
+            .iter()
+            .map(|s| ids.append(s.as_bytes()))
+            .collect();
+        assert_eq!(appended, [1007, 1008, 1009, 1010]);
+        ids.index_appended();
+        let firsts: Vec<u32> = (1007..1011).map(|k| ids.first_key(k)).collect();
+        assert_eq!(firsts, [12, 1008, 1008, 2]);
+        assert_eq!(ids.intern("d"), 1008);
+        assert_eq!(ids.repeats().count(), 6);
     }
 
     #[test]
