@@ -1293,24 +1293,12 @@ impl EdgeColumns<'_> {
 /// The edge columns of a graph (a backbone's too), edges in the edge table's order.
 fn graph_columns(g: &CoSignGraph) -> EdgeColumns<'_> {
     let graph = g.graph();
-    let mut nodes: Vec<_> = graph.node_indices().collect();
-    nodes.sort_by(|&a, &b| graph[a].id.cmp(&graph[b].id));
-    let mut rank = vec![0i32; nodes.len()];
-    for (r, n) in nodes.iter().enumerate() {
-        rank[n.index()] = r as i32;
-    }
-    let mut order: Vec<(i32, i32, EdgeIndex)> = graph
-        .edge_indices()
-        .map(|e| {
-            let (a, b) = graph.edge_endpoints(e).expect("edge of the graph");
-            let (a, b) = (rank[a.index()], rank[b.index()]);
-            (a.min(b), a.max(b), e)
-        })
+    // The library's table order: the CLI's tables and the exports list edges the same way.
+    let table = g.table_order();
+    let order: Vec<(i32, i32, EdgeIndex)> = table
+        .edges(g)
+        .map(|(a, b, e)| (table.rank(a) as i32, table.rank(b) as i32, e))
         .collect();
-    // Stable, as the library's writer: projections come in order already.
-    if !order.is_sorted_by_key(|&(a, b, _)| (a, b)) {
-        order.sort_by_key(|&(a, b, _)| (a, b));
-    }
     let column = |f: &dyn Fn(EdgeIndex) -> f64| order.iter().map(|o| f(o.2)).collect();
     let whole = |f: &dyn Fn(EdgeIndex) -> i64| order.iter().map(|o| f(o.2)).collect();
     let signed = g.is_signed().then(|| SignedColumns {
@@ -1330,7 +1318,9 @@ fn graph_columns(g: &CoSignGraph) -> EdgeColumns<'_> {
         }
     });
     EdgeColumns {
-        categories: nodes.iter().map(|&n| graph[n].id.as_str()).collect(),
+        categories: (table.nodes().iter())
+            .map(|&n| graph[n].id.as_str())
+            .collect(),
         source: order.iter().map(|o| o.0).collect(),
         target: order.iter().map(|o| o.1).collect(),
         weight: column(&|e| graph[e].weight),

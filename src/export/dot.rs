@@ -130,10 +130,10 @@ fn render<W: Write>(mut w: W, p: &Prepared) -> io::Result<()> {
     )?;
     w.write_all(b";\n")?;
 
-    let mut present: Vec<usize> = p.nodes.iter().filter_map(|&n| p.coalition(n)).collect();
+    let mut present: Vec<usize> = p.nodes().iter().filter_map(|&n| p.coalition(n)).collect();
     present.sort_unstable();
     present.dedup();
-    for &n in &p.nodes {
+    for &n in p.nodes() {
         let actor = p.actor(n);
         let mut pairs = vec![
             ("label", actor.name.clone()),

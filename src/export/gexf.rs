@@ -182,7 +182,7 @@ fn static_document(p: &Prepared) -> Document {
         node_columns.push(Column::new(name, "double", false));
     }
     let nodes = p
-        .nodes
+        .nodes()
         .iter()
         .map(|&n| {
             let actor = p.actor(n);

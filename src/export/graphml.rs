@@ -140,7 +140,7 @@ fn render<W: Write>(out: W, p: &Prepared) -> io::Result<()> {
                         if g.is_signed() { "true" } else { "false" },
                     )?;
                     data(w, graph_keys + 2, &g.num_statements().to_string())?;
-                    for &n in &p.nodes {
+                    for &n in p.nodes() {
                         write_node(w, p, n, node_keys)?;
                     }
                     for (a, b, e) in p.edges() {

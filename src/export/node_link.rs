@@ -90,7 +90,7 @@ impl Serialize for Document<'_, '_> {
         m.serialize_entry("directed", &false)?;
         m.serialize_entry("multigraph", &false)?;
         m.serialize_entry("graph", &GraphFields(p))?;
-        let nodes: Vec<Node> = p.nodes.iter().map(|&n| Node(p, n)).collect();
+        let nodes: Vec<Node> = p.nodes().iter().map(|&n| Node(p, n)).collect();
         m.serialize_entry("nodes", &nodes)?;
         let edges: Vec<Edge> = p.edges().map(|(a, b, e)| Edge(p, a, b, e)).collect();
         m.serialize_entry("edges", &edges)?;

@@ -2,7 +2,7 @@
 
 use super::NodeAttributes;
 use crate::error::{Error, Result};
-use crate::graph::CoSignGraph;
+use crate::graph::{CoSignGraph, TableOrder};
 use crate::model::Actor;
 use petgraph::graph::{EdgeIndex, NodeIndex};
 
@@ -139,13 +139,8 @@ pub(crate) struct Prepared<'a> {
     pub(crate) graph: &'a CoSignGraph,
     /// The attributes, checked against the graph.
     pub(crate) attributes: &'a NodeAttributes,
-    /// Node indices in actor-id order.
-    pub(crate) nodes: Vec<NodeIndex>,
-    /// The rank of each node in actor-id order.
-    rank: Vec<u32>,
-    /// Edge indices in output order, or `None` when the graph's own edge order already is
-    /// (as for every projection): large graphs are then written without a copy of the edges.
-    order: Option<Vec<u32>>,
+    /// Nodes and edges in output order.
+    order: TableOrder,
 }
 
 impl<'a> Prepared<'a> {
@@ -162,67 +157,37 @@ impl<'a> Prepared<'a> {
         for actor in g.node_weights() {
             check_text(actor)?;
         }
-        let id = |n: NodeIndex| g[n].id.as_str();
-        let mut nodes: Vec<NodeIndex> = g.node_indices().collect();
-        nodes.sort_by(|&a, &b| id(a).cmp(id(b)));
-        let mut rank = vec![0u32; nodes.len()];
-        for (r, n) in nodes.iter().enumerate() {
-            rank[n.index()] = r as u32;
-        }
-
         let fields = edge_fields(graph);
-        let key = |e: EdgeIndex| {
-            let (a, b) = g.edge_endpoints(e).expect("edge of the graph");
-            let (a, b) = (rank[a.index()], rank[b.index()]);
-            (a.min(b), a.max(b))
-        };
-        let mut in_order = true;
-        let mut previous = (0, 0);
         for e in g.edge_indices() {
             for field in fields {
                 if let Number::Float(x) = (field.get)(graph, e)
                     && !x.is_finite()
                 {
-                    let (a, b) = key(e);
-                    let (a, b) = (nodes[a as usize], nodes[b as usize]);
+                    let (a, b) = g.edge_endpoints(e).expect("edge of the graph");
+                    let (a, b) = (g[a].id.as_str(), g[b].id.as_str());
                     return Err(Error::InvalidParameter {
                         name: "graph",
-                        value: format!("{} {}", id(a), id(b)),
+                        value: format!("{} {}", a.min(b), a.max(b)),
                         reason: format!("edge {} {x} is not finite", field.name),
                     });
                 }
             }
-            let k = key(e);
-            in_order &= previous <= k;
-            previous = k;
         }
-        // Stable: parallel edges, should a graph have them, keep their index order.
-        let order = (!in_order).then(|| {
-            let mut order: Vec<u32> = (0..g.edge_count() as u32).collect();
-            order.sort_by_key(|&e| key(EdgeIndex::new(e as usize)));
-            order
-        });
         Ok(Prepared {
             graph,
             attributes,
-            nodes,
-            rank,
-            order,
+            order: graph.table_order(),
         })
+    }
+
+    /// Node indices in actor-id order.
+    pub(crate) fn nodes(&self) -> &[NodeIndex] {
+        self.order.nodes()
     }
 
     /// The edges in output order as `(a, b, edge)` with `id(a) <= id(b)`.
     pub(crate) fn edges(&self) -> impl Iterator<Item = (NodeIndex, NodeIndex, EdgeIndex)> + '_ {
-        let g = self.graph.graph();
-        (0..g.edge_count()).map(move |i| {
-            let e = EdgeIndex::new(self.order.as_ref().map_or(i, |o| o[i] as usize));
-            let (a, b) = g.edge_endpoints(e).expect("edge of the graph");
-            if self.rank[b.index()] < self.rank[a.index()] {
-                (b, a, e)
-            } else {
-                (a, b, e)
-            }
-        })
+        self.order.edges(self.graph)
     }
 
     /// The value of an edge field.
@@ -316,7 +281,7 @@ mod tests {
         let g = graph(&[&["ZAF", "ARG"], &["ARG", "BRA", "ZAF"], &["CHN", "BRA"]]);
         let attributes = NodeAttributes::new();
         let p = Prepared::new(&g, &attributes).unwrap();
-        let ids: Vec<&str> = p.nodes.iter().map(|&n| p.actor(n).id.as_str()).collect();
+        let ids: Vec<&str> = p.nodes().iter().map(|&n| p.actor(n).id.as_str()).collect();
         assert_eq!(ids, ["ARG", "BRA", "CHN", "ZAF"]);
         let pairs: Vec<(&str, &str, u32)> = p
             .edges()
@@ -350,6 +315,12 @@ mod tests {
         };
         let g = graph(&[&["ZAF", "ARG"], &["ARG", "BRA", "ZAF"], &["CHN", "BRA"]]);
         let expected = sorted(&g);
+        assert!(
+            Prepared::new(&g, &NodeAttributes::new())
+                .unwrap()
+                .order
+                .is_index_order()
+        );
         // Move ARG–BRA to the end, reversed: the graph's own order is no longer the output
         // order, so the prepared edges must be sorted.
         let mut moved = g.clone();
@@ -358,7 +329,12 @@ mod tests {
         let w = moved.graph.remove_edge(e).unwrap();
         moved.graph.add_edge(bra, arg, w);
         let attributes = NodeAttributes::new();
-        assert!(Prepared::new(&moved, &attributes).unwrap().order.is_some());
+        assert!(
+            !Prepared::new(&moved, &attributes)
+                .unwrap()
+                .order
+                .is_index_order()
+        );
         assert_eq!(sorted(&moved), expected);
     }
 

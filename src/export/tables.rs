@@ -105,7 +105,7 @@ fn render_nodes<W: Write>(out: W, p: &Prepared) -> io::Result<()> {
     header.extend(p.attributes.numeric.iter().map(|(name, _)| name.as_str()));
     w.write_record(&header).map_err(csv_error)?;
     let mut row: Vec<String> = Vec::with_capacity(header.len());
-    for &n in &p.nodes {
+    for &n in p.nodes() {
         let actor = p.actor(n);
         row.clear();
         row.push(actor.id.clone());

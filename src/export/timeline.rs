@@ -116,7 +116,7 @@ pub(crate) fn document(snapshots: &[Snapshot]) -> Result<Document> {
 
     let mut tracks: BTreeMap<&str, Track> = BTreeMap::new();
     for (i, p) in prepared.iter().enumerate() {
-        for &n in &p.nodes {
+        for &n in p.nodes() {
             let actor = p.actor(n);
             let track = tracks.entry(&actor.id).or_insert(Track {
                 actor,

@@ -15,6 +15,7 @@ pub mod layout;
 mod projection;
 mod roles;
 mod significance;
+mod table_order;
 mod weighting;
 
 pub use backbone::{
@@ -40,4 +41,5 @@ pub use roles::{DEFAULT_MIN_STATEMENTS, NodeRole, node_roles};
 pub use significance::{
     CoalitionNull, CoalitionSignificance, SignificanceOptions, coalition_significance,
 };
+pub use table_order::TableOrder;
 pub use weighting::Weighting;
