@@ -344,6 +344,8 @@ struct Lexer<R> {
     /// The physical line of the next byte (1-based).
     line: u64,
     started: bool,
+    /// Where [`Lexer::read_in_place`] left off scanning `buf`.
+    specials: Specials,
     /// Tests only: every record through the copying path.
     #[cfg(test)]
     copy_only: bool,
@@ -358,6 +360,82 @@ fn below_dash(w: u64) -> u64 {
     const LOW_BITS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     const TO_HIGH: u64 = 0x5353_5353_5353_5353; // 0x80 - 0x2D in every byte
     !(((w & LOW_BITS) + TO_HIGH) | w) & HIGH_BITS
+}
+
+/// The positions of the bytes below `-` in a buffer, found 64 bytes at a time: a bit mask of
+/// each block, then one bit per position. (A scan that stops at each such byte mispredicts a
+/// branch at almost every field; walking the bits of a mask does not.)
+#[derive(Clone, Copy)]
+struct Specials {
+    /// The block's first position; `usize::MAX` when there is no block (the buffer changed).
+    base: usize,
+    /// Bit `k` set when `base + k` holds such a byte not yet returned.
+    mask: u64,
+}
+
+impl Specials {
+    const NONE: Specials = Specials {
+        base: usize::MAX,
+        mask: 0,
+    };
+
+    /// Continues from `from`: the current block without its bits below `from` if it holds
+    /// `from`, else a new block there.
+    #[inline]
+    fn resume(self, buf: &[u8], from: usize) -> Specials {
+        match from.checked_sub(self.base) {
+            Some(k) if k < 64 => Specials {
+                base: self.base,
+                mask: self.mask & (u64::MAX << k),
+            },
+            _ => Specials {
+                base: from,
+                mask: block_below_dash(buf, from),
+            },
+        }
+    }
+
+    /// The next position holding a byte below `-`, or `buf.len()` if there is none.
+    #[inline]
+    fn next(&mut self, buf: &[u8]) -> usize {
+        while self.mask == 0 {
+            self.base += 64;
+            if self.base >= buf.len() {
+                self.base = buf.len();
+                return buf.len();
+            }
+            self.mask = block_below_dash(buf, self.base);
+        }
+        let k = self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        self.base + k
+    }
+}
+
+/// Bit `k` set when `buf[from + k]` is below `-`, for the (up to) 64 bytes from `from`.
+#[inline]
+fn block_below_dash(buf: &[u8], from: usize) -> u64 {
+    match buf.get(from..from + 64) {
+        Some(block) => {
+            let mut mask = 0;
+            for (j, chunk) in block.chunks_exact(8).enumerate() {
+                let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                mask |= byte_bits(below_dash(w)) << (8 * j);
+            }
+            mask
+        }
+        None => (buf.get(from..).unwrap_or(&[]).iter().enumerate())
+            .filter(|&(_, &b)| b < b'-')
+            .fold(0, |m, (k, _)| m | 1 << k),
+    }
+}
+
+/// The high bits of the eight bytes of `w` (nothing else set) as the low eight bits of the
+/// result: one multiplication moves byte `k`'s bit to bit `56 + k`, and no two products
+/// overlap or carry.
+#[inline]
+fn byte_bits(w: u64) -> u64 {
+    ((w >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
 /// Pushes the span of the unquoted field `buf[from..to]`, trimmed, relative to `start`.
@@ -390,6 +468,7 @@ impl<R: Read> Lexer<R> {
             full_read: false,
             line: 1,
             started: false,
+            specials: Specials::NONE,
             #[cfg(test)]
             copy_only: false,
         }
@@ -401,6 +480,8 @@ impl<R: Read> Lexer<R> {
         if self.eof {
             return Ok(false);
         }
+        // The bytes move (or more come): the masks no longer hold.
+        self.specials = Specials::NONE;
         if self.pos > 0 {
             self.buf.copy_within(self.pos..self.filled, 0);
             self.filled -= self.pos;
@@ -507,49 +588,34 @@ impl<R: Read> Lexer<R> {
     /// Reads the record at `pos` in place, if it has no quoted field and fits in the buffer
     /// (reading more input if needed); `false` (nothing consumed) if it must be copied.
     ///
-    /// Fields are scanned eight bytes at a time for the bytes below `-` (0x2D): delimiters,
-    /// quotes, line endings and blanks are among them, ids and dates are not.
+    /// Only the bytes below `-` (0x2D) can end a field or open a quote (delimiters, quotes,
+    /// line endings and blanks are among them, ids and dates are not): they are found through
+    /// [`Specials`], and the bytes between them are not looked at one by one.
     fn read_in_place(&mut self, rec: &mut Record) -> Result<bool, LexError> {
         loop {
             rec.spans.clear();
             let buf = &self.buf[..self.filled];
             let start = self.pos;
             let mut field = start;
-            let mut i = start;
-            // The bytes seen, OR-ed: bit 7 of a byte set if any byte was not ASCII.
-            let mut seen = 0u64;
+            let mut specials = self.specials.resume(buf, start);
             let push = |spans: &mut Vec<(usize, usize)>, from: usize, to: usize| {
                 push_trimmed(spans, buf, start, from, to);
             };
             // The end of the record's text and the first byte after its line ending; `None`
             // if the buffer ends first.
             let end = loop {
-                while let Some(chunk) = buf.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-                    let w = u64::from_le_bytes(*chunk);
-                    seen |= w;
-                    let low = below_dash(w);
-                    if low != 0 {
-                        i += low.trailing_zeros() as usize / 8;
-                        break;
-                    }
-                    i += 8;
-                }
-                while i < buf.len() && buf[i] >= b'-' {
-                    seen |= u64::from(buf[i]);
-                    i += 1;
-                }
+                let i = specials.next(buf);
                 let Some(&b) = buf.get(i) else {
                     if self.eof {
-                        push(&mut rec.spans, field, i);
-                        break Some((i, i));
+                        push(&mut rec.spans, field, buf.len());
+                        break Some((buf.len(), buf.len()));
                     }
                     break None;
                 };
                 match b {
                     b',' => {
                         push(&mut rec.spans, field, i);
-                        i += 1;
-                        field = i;
+                        field = i + 1;
                     }
                     b'\n' => {
                         push(&mut rec.spans, field, i);
@@ -569,7 +635,7 @@ impl<R: Read> Lexer<R> {
                     b'"' if buf[field..i].iter().all(|c| matches!(c, b' ' | b'\t')) => {
                         return Ok(false);
                     }
-                    _ => i += 1,
+                    _ => {}
                 }
             };
             let Some((end, next)) = end else {
@@ -579,8 +645,9 @@ impl<R: Read> Lexer<R> {
                 // The record fills the largest buffer: copy it.
                 return Ok(false);
             };
+            self.specials = specials;
             rec.in_place = Some((start, end));
-            rec.ascii = seen & HIGH_BITS == 0;
+            rec.ascii = buf[start..end].is_ascii();
             rec.line = self.line;
             rec.quoted = false;
             rec.after_quote = None;
@@ -952,6 +1019,33 @@ mod tests {
             }
         };
         (out, end)
+    }
+
+    #[test]
+    fn block_masks_mark_exactly_the_bytes_below_dash() {
+        // Every byte value, at every position of a block, from every start (full blocks and
+        // the short one at the end).
+        let buf: Vec<u8> = (0..700u32).map(|i| (i * 37 % 256) as u8).collect();
+        for from in 0..buf.len() {
+            let want = (buf[from..].iter().take(64).enumerate())
+                .filter(|&(_, &b)| b < b'-')
+                .fold(0u64, |m, (k, _)| m | 1 << k);
+            assert_eq!(block_below_dash(&buf, from), want, "from {from}");
+        }
+        for k in 0..8 {
+            assert_eq!(byte_bits(0x80 << (8 * k)), 1 << k);
+        }
+        assert_eq!(byte_bits(HIGH_BITS), 0xFF);
+        // The positions, in order, resuming anywhere.
+        let all: Vec<usize> = (0..buf.len()).filter(|&i| buf[i] < b'-').collect();
+        for from in [0, 1, 63, 64, 65, 200, 699] {
+            let mut s = Specials::NONE.resume(&buf, 0).resume(&buf, from);
+            let got: Vec<usize> = std::iter::from_fn(|| Some(s.next(&buf)))
+                .take_while(|&i| i < buf.len())
+                .collect();
+            let want: Vec<usize> = all.iter().copied().filter(|&i| i >= from).collect();
+            assert_eq!(got, want, "from {from}");
+        }
     }
 
     #[test]
