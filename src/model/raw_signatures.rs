@@ -16,9 +16,10 @@ pub(crate) const NO_ROLE: u32 = u32::MAX;
 /// Distinct strings, each with a dense key in order of first appearance.
 ///
 /// The strings are stored back to back in one buffer, and found through an open-addressing
-/// table of keys: a lookup hashes the id once ([`hash_id`]: two multiplications for ids up to
-/// 16 bytes) and compares the stored hash, then the bytes (two word compares for ids up to 16
-/// bytes). Each distinct string costs its bytes and about 20 more; no allocation per string.
+/// table of keys: a lookup hashes the id once ([`hash_id`]: one multiplication for ids up to
+/// seven bytes, two up to 16) and compares, for a short id, its packed word, for a longer
+/// one the stored hash, then the bytes. Each distinct string costs its bytes and about 30
+/// more; no allocation per string.
 ///
 /// Strings can also be [appended](Interner::append) without a lookup: the table is then
 /// brought up to date in one pass, in slot order, before the next lookup (a table larger
@@ -32,6 +33,10 @@ pub(crate) struct Interner {
     ends: Vec<usize>,
     /// Per key: its hash.
     hashes: Vec<u64>,
+    /// Per key: its string [packed](pack_short) if up to seven bytes long, else
+    /// [`NOT_SHORT`]. A short string is then found by one compare of this word, not of the
+    /// hash and the bytes.
+    packed: Vec<u64>,
     /// key + 1 per slot, 0 for an empty slot; a power of two long, at most half full. Holds
     /// the first key of each string among the keys below `indexed`.
     table: Vec<u32>,
@@ -42,24 +47,55 @@ pub(crate) struct Interner {
     first: Vec<u32>,
 }
 
-/// A hash of an id, for [`Interner`]: the first and last (up to) eight bytes and the length
-/// mixed by a widening multiplication, then every eight bytes in between. Not meant to resist
-/// chosen collisions (neither was the `FxHashMap` it replaces).
+/// A hash of an id, for [`Interner`]: a string of up to seven bytes [packed](pack_short) into
+/// a word and mixed by a widening multiplication; a longer one's first and last eight bytes
+/// and length so mixed, then every eight bytes in between. Not meant to resist chosen
+/// collisions (neither was the `FxHashMap` it replaces).
 #[inline]
 pub(crate) fn hash_id(b: &[u8]) -> u64 {
-    const K0: u64 = 0x9E37_79B9_7F4A_7C15;
-    const K1: u64 = 0xD6E8_FEB8_6659_FD93;
+    match pack_short(b) {
+        NOT_SHORT => hash_long(b),
+        p => hash_packed(p),
+    }
+}
+
+const K0: u64 = 0x9E37_79B9_7F4A_7C15;
+const K1: u64 = 0xD6E8_FEB8_6659_FD93;
+
+/// [`pack_short`] of a string longer than seven bytes (no short string packs to it: their top
+/// byte is their length).
+const NOT_SHORT: u64 = u64::MAX;
+
+/// A string of up to seven bytes as one word: its bytes, zero-padded, and its length in the
+/// top byte (so that strings that differ only by trailing zero bytes differ); [`NOT_SHORT`]
+/// for a longer one.
+#[inline]
+fn pack_short(b: &[u8]) -> u64 {
     let n = b.len();
-    let (first, last) = match n {
-        8.. => (word(b, 0), word(b, n - 8)),
-        4..8 => (u64::from(half(b, 0)), u64::from(half(b, n - 4))),
-        1..4 => (
-            u64::from(b[0]) << 16 | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]),
-            0,
-        ),
-        0 => (0, 0),
+    let bytes = match n {
+        4..8 => u64::from(half(b, 0)) | u64::from(half(b, n - 4)) << (8 * (n - 4)),
+        1..4 => {
+            u64::from(b[0])
+                | u64::from(b[n / 2]) << (8 * (n / 2))
+                | u64::from(b[n - 1]) << (8 * (n - 1))
+        }
+        0 => 0,
+        _ => return NOT_SHORT,
     };
-    let mut h = fold(first ^ K0, last ^ K1 ^ n as u64);
+    bytes | (n as u64) << 56
+}
+
+/// The hash of a short string, from its packed word.
+#[inline]
+fn hash_packed(p: u64) -> u64 {
+    fold(p ^ K0, K1)
+}
+
+/// The hash of a string of eight bytes or more.
+#[inline]
+fn hash_long(b: &[u8]) -> u64 {
+    let n = b.len();
+    let mut h = fold(word(b, 0) ^ K0, word(b, n - 8) ^ K1 ^ n as u64);
     let mut i = 8;
     while i + 8 < n {
         h = fold(h ^ word(b, i), K0);
@@ -90,7 +126,7 @@ fn half(b: &[u8], i: usize) -> u32 {
 /// ids and names that are most of the input): eight bytes at a time, the last eight
 /// overlapping the ones before.
 #[inline]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();
     if n != b.len() {
         return false;
@@ -123,16 +159,34 @@ impl Interner {
         if self.indexed < self.ends.len() {
             self.index_appended();
         }
-        let h = hash_id(s);
-        match self.find(s, h) {
+        let packed = pack_short(s);
+        let found = match packed {
+            NOT_SHORT => self.find_long(s, hash_long(s)),
+            p => self.find_short(p),
+        };
+        match found {
             Ok(k) => k,
-            Err(slot) => self.insert(s, h, slot),
+            Err(slot) => self.insert(s, slot),
         }
     }
 
-    /// The key of `s`, or the empty slot where it would go.
+    /// The key of the short string packed as `p`, or the empty slot where it would go.
     #[inline]
-    fn find(&self, s: &[u8], h: u64) -> Result<u32, usize> {
+    fn find_short(&self, p: u64) -> Result<u32, usize> {
+        self.probe(hash_packed(p), |k| self.packed[k as usize] == p)
+    }
+
+    /// The key of the long string `s` of hash `h`, or the empty slot where it would go.
+    #[inline]
+    fn find_long(&self, s: &[u8], h: u64) -> Result<u32, usize> {
+        self.probe(h, |k| {
+            self.hashes[k as usize] == h && same_bytes(self.bytes(k), s)
+        })
+    }
+
+    /// The first key from `h`'s home slot on that `is` accepts, or the first empty slot.
+    #[inline]
+    fn probe(&self, h: u64, is: impl Fn(u32) -> bool) -> Result<u32, usize> {
         if self.table.is_empty() {
             return Err(usize::MAX);
         }
@@ -141,20 +195,16 @@ impl Interner {
         loop {
             match self.table[slot] {
                 0 => return Err(slot),
-                k => {
-                    let k = k - 1;
-                    if self.hashes[k as usize] == h && same_bytes(self.bytes(k), s) {
-                        return Ok(k);
-                    }
-                }
+                k if is(k - 1) => return Ok(k - 1),
+                _ => slot = (slot + 1) & mask,
             }
-            slot = (slot + 1) & mask;
         }
     }
 
     #[cold]
     #[inline(never)]
-    fn insert(&mut self, s: &[u8], h: u64, mut slot: usize) -> u32 {
+    fn insert(&mut self, s: &[u8], mut slot: usize) -> u32 {
+        let h = hash_id(s);
         // u32::MAX stays free as a sentinel (and key + 1 must fit).
         let k = u32::try_from(self.ends.len())
             .ok()
@@ -164,9 +214,7 @@ impl Interner {
             self.grow();
             slot = self.empty_slot(h);
         }
-        self.text.extend_from_slice(s);
-        self.ends.push(self.text.len());
-        self.hashes.push(h);
+        self.push_string(s, h);
         self.table[slot] = k + 1;
         self.indexed = self.ends.len();
         k
@@ -179,10 +227,17 @@ impl Interner {
             .ok()
             .filter(|&k| k < u32::MAX - 1)
             .expect("fewer than 2^32 - 2 distinct ids");
+        self.push_string(s, hash_id(s));
+        k
+    }
+
+    /// Stores `s` under the next key.
+    #[inline]
+    fn push_string(&mut self, s: &[u8], h: u64) {
         self.text.extend_from_slice(s);
         self.ends.push(self.text.len());
-        self.hashes.push(hash_id(s));
-        k
+        self.hashes.push(h);
+        self.packed.push(pack_short(s));
     }
 
     /// Puts the appended keys in the table, in the order of their slots (so the table is
@@ -253,7 +308,11 @@ impl Interner {
     /// Room for `n` more strings, if the allocator grants it (`n` is an estimate: without
     /// the room the vectors grow as usual). The table is sized when the strings are indexed.
     pub fn reserve(&mut self, n: usize) {
-        let _ = (self.ends.try_reserve(n), self.hashes.try_reserve(n));
+        let _ = (
+            self.ends.try_reserve(n),
+            self.hashes.try_reserve(n),
+            self.packed.try_reserve(n),
+        );
     }
 
     /// A table of `size` slots (a power of two) holding every indexed first key.
@@ -482,6 +541,37 @@ mod tests {
                 b[at] ^= 0x20;
                 assert!(!same_bytes(&a[..n], &b), "length {n}, byte {at}");
             }
+        }
+    }
+
+    #[test]
+    fn short_strings_pack_to_distinct_words_and_long_ones_do_not_pack() {
+        // Every string of up to seven bytes over an alphabet with a zero byte and a non-ASCII
+        // one: 3,280 strings, 3,280 words.
+        let mut strings: Vec<Vec<u8>> = vec![vec![]];
+        let mut i = 0;
+        while i < strings.len() {
+            if strings[i].len() < 7 {
+                for b in [b'a', 0, 0xC3] {
+                    let mut longer = strings[i].clone();
+                    longer.push(b);
+                    strings.push(longer);
+                }
+            }
+            i += 1;
+        }
+        assert_eq!(strings.len(), 3280);
+        let words: std::collections::HashSet<u64> = strings.iter().map(|s| pack_short(s)).collect();
+        assert_eq!(words.len(), strings.len());
+        assert!(!words.contains(&NOT_SHORT));
+        assert_eq!(pack_short(b"ABCDEFGH"), NOT_SHORT);
+        // The interner tells them all apart, and finds each again.
+        let mut ids = Interner::default();
+        for (k, s) in strings.iter().enumerate() {
+            assert_eq!(ids.intern_bytes(s), k as u32);
+        }
+        for (k, s) in strings.iter().enumerate() {
+            assert_eq!(ids.intern_bytes(s), k as u32);
         }
     }
 
