@@ -24,7 +24,7 @@ pub(crate) use columns::{JoinedColumn, RoleColumn};
 pub use dataset::{ActorIdx, Dataset, MemberSpan, SignatureRef, StatementIdx};
 pub use filter::{FilterNote, ViewOptions};
 pub use position::{ParsePositionError, Position};
-pub(crate) use raw_signatures::{Interner, SignatureFields};
+pub(crate) use raw_signatures::{Interner, SignatureFields, same_bytes};
 pub use serde_impl::DatasetDocument;
 pub use session::{SESSION_ATTRIBUTE, Session};
 pub use signature::{Membership, Signature};

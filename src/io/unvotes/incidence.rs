@@ -13,9 +13,13 @@ use crate::model::{
 };
 use std::sync::Arc;
 
-/// For each (roll call, actor slot) cell, the index + 1 of its vote row (0 = no vote).
+/// For each (roll call, actor slot) cell, the index + 1 of its vote row (0 = no vote), and
+/// the vote's position.
 pub(crate) struct Grid {
     cells: Vec<u32>,
+    /// The position of each cell's vote (any for a cell without one): read along with the
+    /// cell, instead of from the vote row it names.
+    positions: Vec<Position>,
     slots: usize,
 }
 
@@ -29,10 +33,13 @@ impl Grid {
     ) -> Grid {
         let slots = votes.slots;
         let mut cells = vec![0u32; statements * slots];
+        let mut positions = vec![Position::Yes; statements * slots];
         for (i, r) in votes.rows.iter().enumerate() {
-            let cell = &mut cells[r.statement as usize * slots + r.actor as usize];
+            let c = r.statement as usize * slots + r.actor as usize;
+            let cell = &mut cells[c];
             if *cell == 0 {
                 *cell = i as u32 + 1;
+                positions[c] = r.position;
             } else {
                 let first = votes.rows[*cell as usize - 1].line;
                 let o = Origin {
@@ -45,12 +52,11 @@ impl Grid {
                 });
             }
         }
-        Grid { cells, slots }
-    }
-
-    fn row(&self, statement: u32, slot: u32) -> Option<usize> {
-        let c = self.cells[statement as usize * self.slots + slot as usize];
-        (c != 0).then(|| c as usize - 1)
+        Grid {
+            cells,
+            positions,
+            slots,
+        }
     }
 }
 
@@ -65,24 +71,31 @@ pub(crate) fn fill(
 ) {
     let mut columns = actor_slot.to_vec();
     columns.sort_unstable();
-    let n = rows.len();
+    // Every cell is written at `n`, which moves on only past a vote: no branch per cell
+    // (a quarter of the cells are empty, at no pattern a branch could predict). One spare
+    // element takes the write past the last vote.
+    let mut sig_actor = vec![ActorIdx(0); rows.len() + 1];
+    let mut sig_position = vec![Position::Yes; rows.len() + 1];
     let mut sig_start = Vec::with_capacity(statement_slot.len() + 1);
-    let mut sig_actor: Vec<ActorIdx> = Vec::with_capacity(n);
-    let mut sig_position: Vec<Position> = Vec::with_capacity(n);
     sig_start.push(0u32);
+    let mut n = 0;
     // Visiting actors in index order leaves each statement's signatures sorted by actor.
     for &slot in statement_slot {
         // A statement without a roll-call row (none exists today) keeps no signatures.
         if let Some(slot) = slot {
+            let row = slot as usize * grid.slots;
+            let cells = &grid.cells[row..row + grid.slots];
+            let positions = &grid.positions[row..row + grid.slots];
             for &(a, s) in &columns {
-                if let Some(r) = grid.row(slot, s) {
-                    sig_actor.push(a);
-                    sig_position.push(rows[r].position);
-                }
+                sig_actor[n] = a;
+                sig_position[n] = positions[s as usize];
+                n += usize::from(cells[s as usize] != 0);
             }
         }
-        sig_start.push(sig_actor.len() as u32);
+        sig_start.push(n as u32);
     }
+    sig_actor.truncate(n);
+    sig_position.truncate(n);
     ds.set_signatures(
         sig_start,
         sig_actor,
