@@ -288,9 +288,11 @@ impl<R: Read> UnVotesTables<R> {
             .collect();
         // Everything but the votes goes through the common validation; the votes were checked
         // on indices while reading and are filled in after (see `incidence`).
+        let (statements, statement_origins) = roll_calls.statements.into_iter().unzip();
         let raw = RawInput {
             actors: Some(actors),
-            statements: roll_calls.statements,
+            statements,
+            statement_origins,
             memberships,
             ..RawInput::default()
         };

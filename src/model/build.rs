@@ -2,7 +2,7 @@
 
 use super::columns::{JoinedColumn, RoleColumn};
 use super::dataset::{ActorIdx, Dataset, MemberSpan, find_actor, find_statement};
-use super::raw_signatures::{Interner, NO_ROLE, SigRow, SignatureRows};
+use super::raw_signatures::{Interner, NO_ROLE, SigExtra, SigRow, SignatureRows};
 use super::resolve::closest;
 use super::{Actor, Membership, Signature, Statement};
 use crate::error::{Error, LoadReport, Location, Problem, Result, Warning};
@@ -34,7 +34,10 @@ impl Origin {
 pub(crate) struct RawInput {
     /// `None` when no actor list was given: actors are then inferred from the references.
     pub actors: Option<Vec<(Actor, Origin)>>,
-    pub statements: Vec<(Statement, Origin)>,
+    pub statements: Vec<Statement>,
+    /// Where each of `statements` came from (kept apart: the statements are moved into the
+    /// dataset as they are).
+    pub statement_origins: Vec<Origin>,
     /// `statement_keys[i]` is the key of `statements[i]`'s id in `signatures.statements`,
     /// for the statements added with [`RawInput::push_statement`] (a prefix of
     /// `statements`); [`assemble`] interns the ids of the others.
@@ -55,7 +58,8 @@ impl RawInput {
         debug_assert_eq!(self.statement_keys.len(), self.statements.len());
         let key = self.signatures.statements.append(statement.id.as_bytes());
         self.statement_keys.push(key);
-        self.statements.push((statement, origin));
+        self.statements.push(statement);
+        self.statement_origins.push(origin);
     }
 
     /// Room for `n` more statements, if the allocator grants it (see
@@ -63,6 +67,7 @@ impl RawInput {
     pub fn reserve_statements(&mut self, n: usize) {
         let _ = (
             self.statements.try_reserve(n),
+            self.statement_origins.try_reserve(n),
             self.statement_keys.try_reserve(n),
         );
         self.signatures.statements.reserve(n);
@@ -166,7 +171,8 @@ impl<'r> Problems<'r> {
 pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<Dataset> {
     let RawInput {
         actors,
-        statements,
+        mut statements,
+        statement_origins,
         mut statement_keys,
         mut signatures,
         memberships,
@@ -184,7 +190,7 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
 
     // Statements: unique ids, sorted by date then id, each id's key mapped to its index.
     let ids = &mut signatures.statements;
-    for (s, _) in &statements[statement_keys.len()..] {
+    for s in &statements[statement_keys.len()..] {
         statement_keys.push(ids.intern(&s.id));
     }
     // Repeated ids share their first key from here on.
@@ -192,22 +198,20 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
     for k in &mut statement_keys {
         *k = ids.first_key(*k);
     }
-    let order = statement_order(&statements, &statement_keys, problems);
+    let order = statement_order(&statements, &statement_origins, &statement_keys, problems);
     let mut statement_index = vec![MISSED; ids.len()];
     for (j, &i) in order.iter().enumerate() {
         statement_index[statement_keys[i as usize] as usize] = j as u32;
     }
     drop(statement_keys);
-    // Reordered where they are: a second vector of statements would be as large again.
-    let mut statements = statements;
-    gather_in_place(&mut statements, order);
-    // Origins are only needed to report an unknown `opposes`.
-    let opposing: Vec<(usize, Origin)> = (statements.iter().enumerate())
-        .filter(|(_, (s, _))| s.opposes.is_some())
-        .map(|(i, (_, o))| (i, o.clone()))
+    // Origins are only needed to report an unknown `opposes`: (dataset index, origin).
+    let opposing: Vec<(usize, Origin)> = (order.iter().enumerate())
+        .filter(|&(_, &i)| statements[i as usize].opposes.is_some())
+        .map(|(j, &i)| (j, statement_origins[i as usize].clone()))
         .collect();
-    // Collected in place: no second copy of the statements.
-    let mut statements: Vec<Statement> = statements.into_iter().map(|(s, _)| s).collect();
+    drop(statement_origins);
+    // Reordered where they are: a second vector of statements would be as large again.
+    gather_in_place(&mut statements, order);
     statements.shrink_to_fit();
     // A signature may have met a repeat's own key (see `SignatureRows::statement_key`).
     for (k, first) in signatures.statements.repeats() {
@@ -268,13 +272,14 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
         mut rows,
         statements: statement_ids,
         actors: actor_ids,
+        extras,
         roles,
         files,
         ..
     } = signatures;
     drop((statement_ids, actor_ids));
     drop_repeated_signatures(&mut rows, &files, &actor_rows, problems);
-    let sigs = SigColumns::new(rows, &roles.into_strings(), statements.len());
+    let sigs = SigColumns::new(rows, extras, &roles.into_strings(), statements.len());
 
     // Memberships: resolve, check intervals, reject overlaps of the same (bloc, member).
     let mut spans: Vec<(MemberSpan, u64, Origin)> = Vec::with_capacity(memberships.len());
@@ -498,14 +503,15 @@ fn inferred_actors(signed: &Interner, memberships: &[(Membership, Origin)]) -> V
 /// ids (the same key) are dropped: the first by input order stays, each repeat is reported
 /// in input order.
 fn statement_order(
-    statements: &[(Statement, Origin)],
+    statements: &[Statement],
+    origins: &[Origin],
     keys: &[u32],
     problems: &mut Problems<'_>,
 ) -> Vec<u32> {
     // Per key: the first statement with it (input index), or u32::MAX.
     let mut first = vec![u32::MAX; keys.iter().max().map_or(0, |&k| k as usize + 1)];
     let mut order: Vec<u32> = Vec::with_capacity(statements.len());
-    for (i, ((s, o), &k)) in statements.iter().zip(keys).enumerate() {
+    for (i, ((s, o), &k)) in statements.iter().zip(origins).zip(keys).enumerate() {
         match first[k as usize] {
             u32::MAX => {
                 first[k as usize] = i as u32;
@@ -513,12 +519,12 @@ fn statement_order(
             }
             f => problems.push(Problem::DuplicateStatement {
                 at: o.at("id", &s.id),
-                first_line: statements[f as usize].1.line,
+                first_line: origins[f as usize].line,
             }),
         }
     }
     // Ids are unique now, so an unstable (allocation-free) sort is deterministic.
-    let s = |i: u32| &statements[i as usize].0;
+    let s = |i: u32| &statements[i as usize];
     order.sort_unstable_by(|&a, &b| {
         let (a, b) = (s(a), s(b));
         a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id))
@@ -802,32 +808,32 @@ struct SigColumns {
 }
 
 impl SigColumns {
-    /// From resolved rows in slot order; `roles` are the role names by key.
-    fn new(rows: Vec<SigRow>, roles: &[Box<str>], n_stmt: usize) -> Self {
+    /// From resolved rows in slot order and the roles and joining dates of any of them (by
+    /// origin, of rows kept or not); `roles` are the role names by key.
+    fn new(rows: Vec<SigRow>, extras: Vec<SigExtra>, roles: &[Box<str>], n_stmt: usize) -> Self {
         // One pass for the dense columns; the sparse ones only when some row has a value.
         let mut start = vec![0u32; n_stmt + 1];
         let mut actor: Vec<ActorIdx> = Vec::with_capacity(rows.len());
         let mut position = Vec::with_capacity(rows.len());
-        let (mut any_role, mut any_joined) = (false, false);
         for r in &rows {
             start[r.statement as usize + 1] += 1;
             actor.push(ActorIdx(r.actor));
             position.push(r.position);
-            any_role |= r.role != NO_ROLE;
-            any_joined |= r.joined.is_some();
         }
         for i in 0..n_stmt {
             start[i + 1] += start[i];
         }
-        let role = if any_role {
+        let (extras, index) = slot_extras(&rows, extras);
+        let extra = |slot: usize| (index[slot] != MISSED).then(|| &extras[index[slot] as usize]);
+        let role = if extras.iter().any(|e| e.role != NO_ROLE) {
             RoleColumn::from_keys(rows.len(), roles, |slot| {
-                Some(rows[slot].role).filter(|&k| k != NO_ROLE)
+                extra(slot).map(|e| e.role).filter(|&k| k != NO_ROLE)
             })
         } else {
             RoleColumn::default()
         };
-        let joined = if any_joined {
-            JoinedColumn::from_fn(rows.len(), |slot| rows[slot].joined)
+        let joined = if extras.iter().any(|e| e.joined.is_some()) {
+            JoinedColumn::from_fn(rows.len(), |slot| extra(slot).and_then(|e| e.joined))
         } else {
             JoinedColumn::default()
         };
@@ -841,6 +847,35 @@ impl SigColumns {
             joined,
         }
     }
+}
+
+/// The extras sorted by origin, and the index among them of each slot's extra (of the rows,
+/// in slot order), or [`MISSED`]; no index if no row has an extra. Extras are matched by
+/// origin: in order while the rows' origins rise (as when the file is in dataset order), by
+/// binary search where they do not.
+fn slot_extras(rows: &[SigRow], mut extras: Vec<SigExtra>) -> (Vec<SigExtra>, Vec<u32>) {
+    if extras.is_empty() {
+        return (extras, Vec::new());
+    }
+    extras.sort_unstable_by_key(|e| e.origin);
+    let mut next = 0;
+    let index = (rows.iter())
+        .map(|r| {
+            if !r.has_extra() {
+                return MISSED;
+            }
+            let origin = r.origin();
+            let i = match extras.get(next) {
+                Some(e) if e.origin == origin => next,
+                _ => extras
+                    .binary_search_by_key(&origin, |e| e.origin)
+                    .expect("a row with an extra has one of its origin"),
+            };
+            next = i + 1;
+            i as u32
+        })
+        .collect();
+    (extras, index)
 }
 
 /// Builds a [`Dataset`] from records added one by one.
@@ -946,13 +981,17 @@ impl DatasetBuilder {
                 })
                 .collect()
         }
+        let (statements, statement_origins) = tag("<builder>#statements", self.statements)
+            .into_iter()
+            .unzip();
         RawInput {
             actors: if self.actors.is_empty() {
                 None
             } else {
                 Some(tag("<builder>#actors", self.actors))
             },
-            statements: tag("<builder>#statements", self.statements),
+            statements,
+            statement_origins,
             signatures: SignatureRows::from_records("<builder>#signatures", self.signatures),
             memberships: tag("<builder>#memberships", self.memberships),
             ..RawInput::default()

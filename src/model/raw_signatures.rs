@@ -372,29 +372,51 @@ impl Interner {
     }
 }
 
-/// One signature row: interned keys and where it came from, in 24 bytes.
+/// One signature row: interned keys and where it came from, in 16 bytes. Its role and
+/// joining date, which most rows do not have, are a [`SigExtra`] of the same origin.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct SigRow {
     /// Statement key (an index of the final dataset once resolved).
     pub statement: u32,
     /// Actor key (an index of the final dataset once resolved).
     pub actor: u32,
-    /// Role key, or [`NO_ROLE`].
-    pub role: u32,
-    pub joined: Option<NaiveDate>,
-    pub position: Position,
-    /// Index into [`SignatureRows::files`].
-    pub file: u8,
-    /// The line, split so that the row needs no 8-byte alignment (a `u64` would make it 32).
+    /// The line, split so that the row needs no 8-byte alignment (a `u64` would make it 24);
+    /// the top bit of `line_high` is [`HAS_EXTRA`].
     line_low: u32,
     line_high: u16,
+    /// Index into [`SignatureRows::files`].
+    pub file: u8,
+    pub position: Position,
 }
 
 impl SigRow {
     /// The 1-based line (or record number) of the row.
     pub fn line(&self) -> u64 {
-        u64::from(self.line_high) << 32 | u64::from(self.line_low)
+        u64::from(self.line_high & !HAS_EXTRA) << 32 | u64::from(self.line_low)
     }
+
+    /// Whether the row has a [`SigExtra`].
+    pub fn has_extra(&self) -> bool {
+        self.line_high & HAS_EXTRA != 0
+    }
+
+    /// The row's origin, as ordered in [`SignatureRows::extras`].
+    pub fn origin(&self) -> (u8, u64) {
+        (self.file, self.line())
+    }
+}
+
+/// In [`SigRow::line_high`]: the row has a [`SigExtra`].
+const HAS_EXTRA: u16 = 1 << 15;
+
+/// The role and joining date of a row that has either, with the row's origin (a file and a
+/// line name one row).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SigExtra {
+    pub origin: (u8, u64),
+    /// Role key, or [`NO_ROLE`].
+    pub role: u32,
+    pub joined: Option<NaiveDate>,
 }
 
 /// The fields of one signature, borrowed from the input (ids as UTF-8 bytes).
@@ -410,6 +432,8 @@ pub(crate) struct SignatureFields<'a> {
 #[derive(Debug, Default)]
 pub(crate) struct SignatureRows {
     pub rows: Vec<SigRow>,
+    /// The rows with a role or a joining date, by origin.
+    pub extras: Vec<SigExtra>,
     pub statements: Interner,
     pub actors: Interner,
     pub roles: Interner,
@@ -428,18 +452,33 @@ impl SignatureRows {
     /// Adds one row read from `file` at `line`.
     #[inline]
     pub fn push_at(&mut self, f: SignatureFields<'_>, file: &Arc<str>, line: u64) {
-        let line_high = u16::try_from(line >> 32).expect("fewer than 2^48 lines");
-        let row = SigRow {
+        let line_high = u16::try_from(line >> 32)
+            .ok()
+            .filter(|&h| h & HAS_EXTRA == 0)
+            .expect("fewer than 2^47 lines");
+        let mut row = SigRow {
             statement: self.statement_key(f.statement),
             actor: self.actors.intern_bytes(f.actor),
-            role: f.role.map_or(NO_ROLE, |r| self.roles.intern_bytes(r)),
-            joined: f.joined,
             position: f.position,
             file: self.file_index(file),
             line_low: line as u32,
             line_high,
         };
+        if f.role.is_some() || f.joined.is_some() {
+            self.push_extra(row.origin(), f.role, f.joined);
+            row.line_high |= HAS_EXTRA;
+        }
         self.rows.push(row);
+    }
+
+    #[cold]
+    fn push_extra(&mut self, origin: (u8, u64), role: Option<&[u8]>, joined: Option<NaiveDate>) {
+        let role = role.map_or(NO_ROLE, |r| self.roles.intern_bytes(r));
+        self.extras.push(SigExtra {
+            origin,
+            role,
+            joined,
+        });
     }
 
     /// Room for `n` more rows, if the allocator grants it (`n` is an estimate from the file
@@ -648,7 +687,7 @@ mod tests {
 
     #[test]
     fn rows_are_small_and_keep_their_origin() {
-        assert_eq!(std::mem::size_of::<SigRow>(), 24);
+        assert_eq!(std::mem::size_of::<SigRow>(), 16);
         let file: Arc<str> = Arc::from("signatures.csv");
         let mut rows = SignatureRows::default();
         for (line, actor) in [(2, "USA"), ((7 << 32) + 5, "KOR"), (9, "USA")] {

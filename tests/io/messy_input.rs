@@ -205,3 +205,63 @@ fn a_signature_of_a_repeated_statement_id_joins_the_first() {
         "{skipped:?}"
     );
 }
+
+#[test]
+fn roles_and_joining_dates_stay_with_their_rows_in_any_order() {
+    // Some rows have a role or a joining date, most none; a repeated (statement, actor)
+    // keeps the first row's (by line, in whichever order the rows come).
+    let statements = b"id,date\ns1,2024-11-05\ns2,2024-12-16\n";
+    let signatures = "statement,actor,position,role,date\n\
+                      s1,USA,yes,,\n\
+                      s1,KOR,yes,foreign_minister,\n\
+                      s1,FRA,yes,,2024-11-20\n\
+                      s2,USA,yes,,\n\
+                      s2,DEU,no,chancellor,2024-12-20\n\
+                      s2,JPN,yes,,\n\
+                      s1,KOR,yes,ambassador,2024-11-30\n";
+    let mut want = [
+        ("s1", "FRA", None, Some("2024-11-20")),
+        ("s1", "KOR", Some("foreign_minister"), None),
+        ("s1", "USA", None, None),
+        ("s2", "DEU", Some("chancellor"), Some("2024-12-20")),
+        ("s2", "JPN", None, None),
+        ("s2", "USA", None, None),
+    ];
+    for (i, table) in [
+        signatures.to_string(),
+        shuffled(signatures, 5),
+        shuffled(signatures, 6),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let first = |role: &str| table.find(&format!("s1,KOR,yes,{role}")).unwrap();
+        want[1] = if first("foreign_minister") < first("ambassador") {
+            ("s1", "KOR", Some("foreign_minister"), None)
+        } else {
+            ("s1", "KOR", Some("ambassador"), Some("2024-11-30"))
+        };
+        let dir = folder(statements, table.as_bytes(), None);
+        let (ds, report) = read_csv_folder_with(dir.path(), &ReadOptions::lenient()).unwrap();
+        let got: Vec<(&str, &str, Option<&str>, Option<String>)> = (0..ds.statements().len())
+            .flat_map(|s| ds.signatures_of(cosignatory::model::StatementIdx(s as u32)))
+            .map(|s| {
+                (
+                    ds.statement(s.statement).id.as_str(),
+                    ds.actor(s.actor).id.as_str(),
+                    s.role,
+                    s.joined.map(|d| d.to_string()),
+                )
+            })
+            .collect();
+        let want: Vec<(&str, &str, Option<&str>, Option<String>)> = (want.iter())
+            .map(|&(s, a, r, j)| (s, a, r, j.map(str::to_string)))
+            .collect();
+        assert_eq!(got, want, "order {i}");
+        assert!(
+            matches!(&report.skipped[..], [Problem::DuplicateSignature { .. }]),
+            "{:?}",
+            report.skipped
+        );
+    }
+}
