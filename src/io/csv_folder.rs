@@ -223,54 +223,101 @@ fn actor(row: &Fields<'_>) -> Result<Actor, Problem> {
     Ok(Actor::new(id, row.get(ACT_NAME).unwrap_or(id), kind))
 }
 
+/// A statement row. Inlined into the row loop, with the problems built out of line (as for
+/// [`signature`]).
+#[inline(always)]
 fn statement(row: &Fields<'_>) -> Result<Statement, Problem> {
-    let id = row.req(ST_ID)?;
-    let date_text = row.req(ST_DATE)?;
-    let date = row.date(ST_DATE, date_text)?;
-    let kind: StatementKind = row.get(ST_KIND).map_or(StatementKind::JointStatement, |k| {
-        k.parse()
-            .unwrap_or_else(|e: std::convert::Infallible| match e {})
-    });
+    let (Some(id), Some(date)) = (row.get(ST_ID), row.bytes(ST_DATE)) else {
+        return Err(empty_statement_field(row));
+    };
+    let date = row.date_bytes(ST_DATE, date)?;
+    let kind = match row.bytes(ST_KIND) {
+        None => StatementKind::JointStatement,
+        Some(name) => StatementKind::from_file_name(name).unwrap_or_else(|| other_kind(row)),
+    };
     let mut s = Statement::new(id, date, kind).with_title(row.get(ST_TITLE).unwrap_or(""));
     s.source = row.get(ST_SOURCE).map(str::to_string);
     s.opposes = row.get(ST_OPPOSES).map(str::to_string);
-    s.topics = row
-        .get(ST_TOPICS)
-        .map(|t| {
-            t.split(';')
-                .map(str::trim)
-                .filter(|x| !x.is_empty())
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default();
-    s.attributes = row.attributes().collect();
+    if let Some(topics) = row.get(ST_TOPICS) {
+        s.topics = (topics.split(';').map(str::trim))
+            .filter(|x| !x.is_empty())
+            .map(str::to_string)
+            .collect();
+    }
+    if row.has_attributes() {
+        s.attributes = row.attributes().collect();
+    }
     Ok(s)
 }
 
+/// The problem of a statement row without its id or date.
+#[cold]
+#[inline(never)]
+fn empty_statement_field(row: &Fields<'_>) -> Problem {
+    let slot = if row.bytes(ST_ID).is_none() {
+        ST_ID
+    } else {
+        ST_DATE
+    };
+    Problem::EmptyField {
+        at: row.at(slot, ""),
+    }
+}
+
+/// A kind not named as files name it (`Joint Statement`, `roll-call`, or another word).
+#[cold]
+#[inline(never)]
+fn other_kind(row: &Fields<'_>) -> StatementKind {
+    (row.get(ST_KIND).unwrap_or_default().parse())
+        .unwrap_or_else(|e: std::convert::Infallible| match e {})
+}
+
 /// The fields of a signature row, borrowed: the ids are interned, not copied per row.
+///
+/// Inlined into the row loop, with the problems built out of line: a row is a few field
+/// lookups, and a call returning a `Result` as large as a [`Problem`] costs more than they do.
+#[inline(always)]
 fn signature<'r>(row: &Fields<'r>) -> Result<SignatureFields<'r>, Problem> {
-    let statement = row.req_bytes(SIG_STATEMENT)?;
-    let actor = row.req_bytes(SIG_ACTOR)?;
+    let (Some(statement), Some(actor)) = (row.bytes(SIG_STATEMENT), row.bytes(SIG_ACTOR)) else {
+        return Err(empty_signature_field(row));
+    };
     let position = match row.bytes(SIG_POSITION) {
         None | Some(b"yes") => Position::Yes,
-        Some(_) => match row.get(SIG_POSITION) {
-            Some(p) => {
-                row.parse::<Position>(SIG_POSITION, p, |at| Problem::UnknownPosition { at })?
-            }
-            None => Position::Yes,
-        },
+        Some(other) => other_position(row, other)?,
+    };
+    let joined = match row.bytes(SIG_DATE) {
+        None => None,
+        Some(d) => Some(row.date_bytes(SIG_DATE, d)?),
     };
     Ok(SignatureFields {
         statement,
         actor,
         position,
         role: row.bytes(SIG_ROLE),
-        joined: row
-            .bytes(SIG_DATE)
-            .map(|d| row.date_bytes(SIG_DATE, d))
-            .transpose()?,
+        joined,
     })
+}
+
+/// The problem of a signature row without its statement or actor.
+#[cold]
+#[inline(never)]
+fn empty_signature_field(row: &Fields<'_>) -> Problem {
+    let slot = if row.bytes(SIG_STATEMENT).is_none() {
+        SIG_STATEMENT
+    } else {
+        SIG_ACTOR
+    };
+    Problem::EmptyField {
+        at: row.at(slot, ""),
+    }
+}
+
+/// A position other than `yes`, parsed.
+#[cold]
+#[inline(never)]
+fn other_position(row: &Fields<'_>, value: &[u8]) -> Result<Position, Problem> {
+    let text = std::str::from_utf8(value).expect("fields are checked to be UTF-8");
+    row.parse::<Position>(SIG_POSITION, text, |at| Problem::UnknownPosition { at })
 }
 
 fn membership(row: &Fields<'_>) -> Result<Membership, Problem> {

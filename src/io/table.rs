@@ -121,14 +121,6 @@ impl<'t> Fields<'t> {
         self.bytes(slot).map(as_text)
     }
 
-    /// A required field's bytes; empty is a problem.
-    #[inline]
-    pub fn req_bytes(&self, slot: usize) -> Result<&'t [u8], Problem> {
-        self.bytes(slot).ok_or_else(|| Problem::EmptyField {
-            at: self.at(slot, ""),
-        })
-    }
-
     /// A required field; empty is a problem.
     #[inline]
     pub fn req(&self, slot: usize) -> Result<&'t str, Problem> {
@@ -183,6 +175,12 @@ impl<'t> Fields<'t> {
             file: self.file.clone(),
             line: self.line,
         }
+    }
+
+    /// Whether the table has `attr.NAME` columns.
+    #[inline]
+    pub fn has_attributes(&self) -> bool {
+        !self.attribute_columns.is_empty()
     }
 
     /// The `attr.NAME` columns with a value, as (NAME, value), sorted.
@@ -284,8 +282,8 @@ struct Record {
     spans: Vec<(usize, usize)>,
     /// `Some(range of the lexer's buffer)` when read in place.
     in_place: Option<(usize, usize)>,
-    /// Whether the text is ASCII (then it is UTF-8 without checking).
-    ascii: bool,
+    /// Whether the text is known to be UTF-8 (then its fields are not checked one by one).
+    utf8: bool,
     line: u64,
     /// Whether any field was quoted (a lone `""` is a field, a blank line is not).
     quoted: bool,
@@ -346,6 +344,10 @@ struct Lexer<R> {
     started: bool,
     /// Where [`Lexer::read_in_place`] left off scanning `buf`.
     specials: Specials,
+    /// `buf[..utf8_end]` is UTF-8, checked as read from a character boundary (the start of
+    /// the input, or of the unread bytes): a record that ends within it (and so starts and
+    /// splits at ASCII bytes within it) is UTF-8.
+    utf8_end: usize,
     /// Tests only: every record through the copying path.
     #[cfg(test)]
     copy_only: bool,
@@ -469,6 +471,7 @@ impl<R: Read> Lexer<R> {
             line: 1,
             started: false,
             specials: Specials::NONE,
+            utf8_end: 0,
             #[cfg(test)]
             copy_only: false,
         }
@@ -485,6 +488,10 @@ impl<R: Read> Lexer<R> {
         if self.pos > 0 {
             self.buf.copy_within(self.pos..self.filled, 0);
             self.filled -= self.pos;
+            // Past the bytes checked, the check starts again at the next unread byte: a
+            // record's start, or (while a record is copied) any byte, where a cut character
+            // fails the check until a later read starts past it.
+            self.utf8_end = self.utf8_end.saturating_sub(self.pos);
             self.pos = 0;
         }
         let size = self.buf.len();
@@ -505,7 +512,18 @@ impl<R: Read> Lexer<R> {
         self.full_read = n == room;
         self.filled += n;
         self.eof = n == 0;
+        self.check_utf8();
         Ok(n > 0)
+    }
+
+    /// Moves [`Lexer::utf8_end`] over the bytes after it that are UTF-8: one pass per read,
+    /// faster than a check per record. It stops at a character the read cut (the next read
+    /// completes it) and at bytes that are not UTF-8 (their records are checked one by one).
+    fn check_utf8(&mut self) {
+        match std::str::from_utf8(&self.buf[self.utf8_end..self.filled]) {
+            Ok(_) => self.utf8_end = self.filled,
+            Err(e) => self.utf8_end += e.valid_up_to(),
+        }
     }
 
     #[inline]
@@ -647,7 +665,8 @@ impl<R: Read> Lexer<R> {
             };
             self.specials = specials;
             rec.in_place = Some((start, end));
-            rec.ascii = buf[start..end].is_ascii();
+            // Within the bytes checked as they were read, or else ASCII.
+            rec.utf8 = end <= self.utf8_end || buf[start..end].is_ascii();
             rec.line = self.line;
             rec.quoted = false;
             rec.after_quote = None;
@@ -664,7 +683,7 @@ impl<R: Read> Lexer<R> {
         rec.buf.clear();
         rec.spans.clear();
         rec.in_place = None;
-        rec.ascii = false;
+        rec.utf8 = false;
         rec.quoted = false;
         rec.after_quote = None;
         rec.line = self.line;
@@ -877,7 +896,7 @@ pub(crate) fn read_rows<R: Read>(
         let text = lexer.text(&record);
         // Delimiters and trimmed blanks are ASCII: the text is UTF-8 if and only if every
         // field is.
-        let bad = (!record.ascii)
+        let bad = (!record.utf8)
             .then(|| {
                 (record.spans.iter()).position(|&(a, b)| std::str::from_utf8(&text[a..b]).is_err())
             })
@@ -1046,6 +1065,46 @@ mod tests {
             let want: Vec<usize> = all.iter().copied().filter(|&i| i >= from).collect();
             assert_eq!(got, want, "from {from}");
         }
+    }
+
+    #[test]
+    fn records_are_called_utf8_only_when_every_field_is() {
+        // Multi-byte characters (two and four bytes) cut by reads at every size, bytes that
+        // are not UTF-8 (alone, or starting a character they do not finish), quoted fields.
+        let mut data: Vec<u8> = b"id,name\n".to_vec();
+        for i in 0..400 {
+            let name: &[u8] = match i % 7 {
+                0 => "Côte d’Ivoire".as_bytes(),
+                1 => "🇪🇺 Union".as_bytes(),
+                2 => b"bad \xFF byte",
+                3 => b"cut \xC3",
+                4 => b"\"quoted \xC3\xA9\"",
+                5 => b"\xE2\x82",
+                _ => b"plain",
+            };
+            data.extend_from_slice(format!("r{i},").as_bytes());
+            data.extend_from_slice(name);
+            data.push(b'\n');
+        }
+        let utf8_fields = |fields: &[&[u8]]| fields.iter().all(|f| std::str::from_utf8(f).is_ok());
+        let mut called_utf8_somewhere = false;
+        for chunk in [1, 2, 3, 5, 7, 64, 100, 4095, 4096, usize::MAX] {
+            let mut lexer = Lexer::new(Chunked { data: &data, chunk });
+            let mut rec = Record::default();
+            let mut records = 0;
+            while lexer.read(&mut rec).ok().expect("no quote left open") {
+                let text = lexer.text(&rec);
+                let fields: Vec<&[u8]> = rec.spans.iter().map(|&(a, b)| &text[a..b]).collect();
+                if rec.utf8 {
+                    assert!(utf8_fields(&fields), "chunk {chunk}, record {records}");
+                    called_utf8_somewhere |= !text.is_ascii();
+                }
+                records += 1;
+            }
+            assert_eq!(records, 401, "chunk {chunk}");
+        }
+        // The check as read does call non-ASCII records UTF-8 (not only the ASCII ones).
+        assert!(called_utf8_somewhere);
     }
 
     #[test]

@@ -219,6 +219,7 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
     }
     let by_id = super::dataset::sorted_by_id(&statements);
     let mut opposes = vec![None; statements.len()];
+    let opposing_at: Vec<usize> = opposing.iter().map(|&(i, _)| i).collect();
     for (i, o) in opposing {
         let Some(other) = &statements[i].opposes else {
             continue;
@@ -347,10 +348,11 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
     }
 
     problems.check()?;
-    // An unresolved `opposes` was reported above; in lenient mode the link is dropped.
-    for (s, o) in statements.iter_mut().zip(&opposes) {
-        if o.is_none() {
-            s.opposes = None;
+    // An unresolved `opposes` was reported above; in lenient mode the link is dropped (only
+    // the statements with one are visited: a pass over all of them touches every one again).
+    for i in opposing_at {
+        if opposes[i].is_none() {
+            statements[i].opposes = None;
         }
     }
     let mut ds = Dataset {
@@ -770,6 +772,12 @@ fn drop_repeated_signatures(
     actors: &[Actor],
     problems: &mut Problems<'_>,
 ) {
+    // Rows in dataset order already (as written by `write_csv_folder`) are checked in one
+    // pass: strictly rising (statement, actor) pairs need no sort and have no repeats.
+    let pair = |r: &SigRow| u64::from(r.statement) << 32 | u64::from(r.actor);
+    if rows.windows(2).all(|w| pair(&w[0]) < pair(&w[1])) {
+        return;
+    }
     rows.sort_unstable_by_key(|r| (r.statement, r.actor, r.line()));
     // Rows are rewritten only from the first repeat on (usually there is none).
     let same = |a: &SigRow, b: &SigRow| a.statement == b.statement && a.actor == b.actor;

@@ -341,10 +341,19 @@ impl Interner {
         std::str::from_utf8(self.bytes(k)).expect("interned strings are UTF-8")
     }
 
-    /// Whether key `k` is `s`.
+    /// Whether key `k` is `s`, which [packs](pack_short) to `packed`.
     #[inline]
+    fn is_packed(&self, k: u32, s: &[u8], packed: u64) -> bool {
+        match packed {
+            NOT_SHORT => same_bytes(self.bytes(k), s),
+            p => self.packed[k as usize] == p,
+        }
+    }
+
+    /// Whether key `k` is `s`.
+    #[cfg(test)]
     pub fn is(&self, k: u32, s: &[u8]) -> bool {
-        same_bytes(self.bytes(k), s)
+        self.is_packed(k, s, pack_short(s))
     }
 
     /// Number of distinct strings.
@@ -489,12 +498,14 @@ impl SignatureRows {
 
     #[inline]
     fn statement_key(&mut self, id: &[u8]) -> u32 {
+        let packed = pack_short(id);
+        let ids = &self.statements;
         match self.last_statement {
-            Some(k) if self.statements.is(k, id) => k,
+            Some(k) if ids.is_packed(k, id, packed) => k,
             // Statement ids read from a statements table are interned in its order, which
             // the signatures usually follow: the next key is tried before a hash lookup (which
             // misses the cache on a large table). Any order gives the same keys.
-            Some(k) if k as usize + 1 < self.statements.len() && self.statements.is(k + 1, id) => {
+            Some(k) if k as usize + 1 < ids.len() && ids.is_packed(k + 1, id, packed) => {
                 self.last_statement = Some(k + 1);
                 k + 1
             }

@@ -39,6 +39,19 @@ impl StatementKind {
             StatementKind::Other(s) => s,
         }
     }
+
+    /// The kind named exactly as files name it (`joint_statement`, ...), from the bytes of a
+    /// field (no UTF-8 check, no allocation: this runs once per statement row); `None` for
+    /// any other text, which [`FromStr`](std::str::FromStr) then reads.
+    pub(crate) fn from_file_name(name: &[u8]) -> Option<StatementKind> {
+        match name {
+            b"joint_statement" => Some(StatementKind::JointStatement),
+            b"joint_letter" => Some(StatementKind::JointLetter),
+            b"declaration" => Some(StatementKind::Declaration),
+            b"resolution_vote" => Some(StatementKind::ResolutionVote),
+            _ => None,
+        }
+    }
 }
 
 impl std::fmt::Display for StatementKind {
@@ -51,13 +64,9 @@ impl std::str::FromStr for StatementKind {
     type Err = std::convert::Infallible;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        // The names files use, without the copies below (this runs once per statement row).
-        match s {
-            "joint_statement" => return Ok(StatementKind::JointStatement),
-            "joint_letter" => return Ok(StatementKind::JointLetter),
-            "declaration" => return Ok(StatementKind::Declaration),
-            "resolution_vote" => return Ok(StatementKind::ResolutionVote),
-            _ => {}
+        // The names files use, without the copies below.
+        if let Some(kind) = StatementKind::from_file_name(s.as_bytes()) {
+            return Ok(kind);
         }
         let s = s.trim().to_ascii_lowercase().replace([' ', '-'], "_");
         Ok(match s.as_str() {
