@@ -440,12 +440,19 @@ fn byte_bits(w: u64) -> u64 {
     ((w >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
-/// Pushes the span of the unquoted field `buf[from..to]`, trimmed, relative to `start`.
+/// Pushes the span of the unquoted field `buf[from..to]`, relative to `start`; trimmed when
+/// `blank` (the field holds a byte below `-` other than a delimiter: ASCII whitespace is
+/// among them, so a field without one has nothing to trim).
 #[inline(always)]
-fn push_trimmed(spans: &mut Vec<(usize, usize)>, buf: &[u8], start: usize, from: usize, to: usize) {
+fn push_trimmed(
+    spans: &mut Vec<(usize, usize)>,
+    buf: &[u8],
+    start: usize,
+    (from, to): (usize, usize),
+    blank: bool,
+) {
     let (mut a, mut b) = (from, to);
-    // Only a byte up to ' ' can be ASCII whitespace.
-    if a < b && (buf[a] <= b' ' || buf[b - 1] <= b' ') {
+    if blank {
         let t = buf[a..b].trim_ascii();
         a = t.as_ptr() as usize - buf.as_ptr() as usize;
         b = a + t.len();
@@ -616,8 +623,10 @@ impl<R: Read> Lexer<R> {
             let start = self.pos;
             let mut field = start;
             let mut specials = self.specials.resume(buf, start);
-            let push = |spans: &mut Vec<(usize, usize)>, from: usize, to: usize| {
-                push_trimmed(spans, buf, start, from, to);
+            // Whether the current field holds a byte below `-` that is not a delimiter.
+            let mut blank = false;
+            let push = |spans: &mut Vec<(usize, usize)>, from: usize, to: usize, blank: bool| {
+                push_trimmed(spans, buf, start, (from, to), blank);
             };
             // The end of the record's text and the first byte after its line ending; `None`
             // if the buffer ends first.
@@ -625,22 +634,23 @@ impl<R: Read> Lexer<R> {
                 let i = specials.next(buf);
                 let Some(&b) = buf.get(i) else {
                     if self.eof {
-                        push(&mut rec.spans, field, buf.len());
+                        push(&mut rec.spans, field, buf.len(), blank);
                         break Some((buf.len(), buf.len()));
                     }
                     break None;
                 };
                 match b {
                     b',' => {
-                        push(&mut rec.spans, field, i);
+                        push(&mut rec.spans, field, i, blank);
                         field = i + 1;
+                        blank = false;
                     }
                     b'\n' => {
-                        push(&mut rec.spans, field, i);
+                        push(&mut rec.spans, field, i, blank);
                         break Some((i, i + 1));
                     }
                     b'\r' => {
-                        push(&mut rec.spans, field, i);
+                        push(&mut rec.spans, field, i, blank);
                         // One line ending with a `\n` after it, else alone.
                         match buf.get(i + 1) {
                             Some(b'\n') => break Some((i, i + 2)),
@@ -653,7 +663,7 @@ impl<R: Read> Lexer<R> {
                     b'"' if buf[field..i].iter().all(|c| matches!(c, b' ' | b'\t')) => {
                         return Ok(false);
                     }
-                    _ => {}
+                    _ => blank = true,
                 }
             };
             let Some((end, next)) = end else {

@@ -16,10 +16,11 @@ pub(crate) const NO_ROLE: u32 = u32::MAX;
 /// Distinct strings, each with a dense key in order of first appearance.
 ///
 /// The strings are stored back to back in one buffer, and found through an open-addressing
-/// table of keys: a lookup hashes the id once ([`hash_id`]: one multiplication for ids up to
-/// seven bytes, two up to 16) and compares, for a short id, its packed word, for a longer
-/// one the stored hash, then the bytes. Each distinct string costs its bytes and about 30
-/// more; no allocation per string.
+/// table of (tag, key) slots: a lookup hashes the id once ([`hash_of_tag`]: one multiplication for
+/// ids up to seven bytes, two up to 16) and compares the slot's [tag](tag_of): for a short id
+/// its packed word (equal tags, equal strings), for a longer one its hash, then the bytes. The
+/// tag is in the slot, so a probe reads one place, not the slot and then the key's record.
+/// Each distinct string costs its bytes and about 50 more; no allocation per string.
 ///
 /// Strings can also be [appended](Interner::append) without a lookup: the table is then
 /// brought up to date in one pass, in slot order, before the next lookup (a table larger
@@ -31,32 +32,16 @@ pub(crate) struct Interner {
     text: Vec<u8>,
     /// Per key: the end of its string in `text` (it starts where the previous one ends).
     ends: Vec<usize>,
-    /// Per key: its hash.
-    hashes: Vec<u64>,
-    /// Per key: its string [packed](pack_short) if up to seven bytes long, else
-    /// [`NOT_SHORT`]. A short string is then found by one compare of this word, not of the
-    /// hash and the bytes.
-    packed: Vec<u64>,
-    /// key + 1 per slot, 0 for an empty slot; a power of two long, at most half full. Holds
-    /// the first key of each string among the keys below `indexed`.
-    table: Vec<u32>,
+    /// Per key: its [tag](tag_of).
+    tags: Vec<u64>,
+    /// A power of two long, at most half full. Holds the first key of each string among the
+    /// keys below `indexed`.
+    table: Vec<Slot>,
     /// The keys below this are in `table` (or repeats of one that is).
     indexed: usize,
     /// Per key, the first key of its string; empty while no appended string was a repeat
     /// (keys past its end are firsts).
     first: Vec<u32>,
-}
-
-/// A hash of an id, for [`Interner`]: a string of up to seven bytes [packed](pack_short) into
-/// a word and mixed by a widening multiplication; a longer one's first and last eight bytes
-/// and length so mixed, then every eight bytes in between. Not meant to resist chosen
-/// collisions (neither was the `FxHashMap` it replaces).
-#[inline]
-pub(crate) fn hash_id(b: &[u8]) -> u64 {
-    match pack_short(b) {
-        NOT_SHORT => hash_long(b),
-        p => hash_packed(p),
-    }
 }
 
 const K0: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -65,6 +50,42 @@ const K1: u64 = 0xD6E8_FEB8_6659_FD93;
 /// [`pack_short`] of a string longer than seven bytes (no short string packs to it: their top
 /// byte is their length).
 const NOT_SHORT: u64 = u64::MAX;
+
+/// Set in the tag of a string longer than seven bytes, never in a packed word (whose top byte
+/// is a length below eight).
+const LONG_TAG: u64 = 1 << 63;
+
+/// What an [`Interner`] slot holds of its string: the string [packed](pack_short) if short,
+/// else its hash with [`LONG_TAG`] set. A short and a long string never share a tag, and two
+/// short strings share one only if they are equal.
+#[inline]
+fn tag_of(packed: u64, s: &[u8]) -> u64 {
+    match packed {
+        NOT_SHORT => hash_long(s) | LONG_TAG,
+        p => p,
+    }
+}
+
+/// The hash of an id from its [tag](tag_of): a string of up to seven bytes [packed](pack_short)
+/// into a word and mixed by a widening multiplication; a longer one's first and last eight
+/// bytes and length so mixed, then every eight bytes in between (the tag keeps the low bits,
+/// which pick the slot). Not meant to resist chosen collisions (neither was the `FxHashMap`
+/// it replaces).
+#[inline]
+fn hash_of_tag(tag: u64) -> u64 {
+    if tag & LONG_TAG != 0 {
+        tag
+    } else {
+        hash_packed(tag)
+    }
+}
+
+/// One [`Interner`] table slot: a key + 1 (0: empty) and its string's [tag](tag_of).
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    tag: u64,
+    key: u32,
+}
 
 /// A string of up to seven bytes as one word: its bytes, zero-padded, and its length in the
 /// top byte (so that strings that differ only by trailing zero bytes differ); [`NOT_SHORT`]
@@ -159,10 +180,13 @@ impl Interner {
         if self.indexed < self.ends.len() {
             self.index_appended();
         }
-        let packed = pack_short(s);
-        let found = match packed {
-            NOT_SHORT => self.find_long(s, hash_long(s)),
-            p => self.find_short(p),
+        let found = match pack_short(s) {
+            NOT_SHORT => {
+                let tag = hash_long(s) | LONG_TAG;
+                self.probe(tag, |k| same_bytes(self.bytes(k), s))
+            }
+            // Equal packed words, equal strings.
+            p => self.probe(p, |_| true),
         };
         match found {
             Ok(k) => k,
@@ -170,41 +194,32 @@ impl Interner {
         }
     }
 
-    /// The key of the short string packed as `p`, or the empty slot where it would go.
+    /// The first key from the home slot of `tag` on whose slot has `tag` and which `is`
+    /// accepts, or the first empty slot.
     #[inline]
-    fn find_short(&self, p: u64) -> Result<u32, usize> {
-        self.probe(hash_packed(p), |k| self.packed[k as usize] == p)
-    }
-
-    /// The key of the long string `s` of hash `h`, or the empty slot where it would go.
-    #[inline]
-    fn find_long(&self, s: &[u8], h: u64) -> Result<u32, usize> {
-        self.probe(h, |k| {
-            self.hashes[k as usize] == h && same_bytes(self.bytes(k), s)
-        })
-    }
-
-    /// The first key from `h`'s home slot on that `is` accepts, or the first empty slot.
-    #[inline]
-    fn probe(&self, h: u64, is: impl Fn(u32) -> bool) -> Result<u32, usize> {
+    fn probe(&self, tag: u64, is: impl Fn(u32) -> bool) -> Result<u32, usize> {
         if self.table.is_empty() {
             return Err(usize::MAX);
         }
         let mask = self.table.len() - 1;
-        let mut slot = h as usize & mask;
+        let mut slot = hash_of_tag(tag) as usize & mask;
         loop {
-            match self.table[slot] {
-                0 => return Err(slot),
-                k if is(k - 1) => return Ok(k - 1),
-                _ => slot = (slot + 1) & mask,
+            let Slot { tag: t, key } = self.table[slot];
+            if key == 0 {
+                return Err(slot);
             }
+            if t == tag && is(key - 1) {
+                return Ok(key - 1);
+            }
+            slot = (slot + 1) & mask;
         }
     }
 
     #[cold]
     #[inline(never)]
     fn insert(&mut self, s: &[u8], mut slot: usize) -> u32 {
-        let h = hash_id(s);
+        let tag = tag_of(pack_short(s), s);
+        let h = hash_of_tag(tag);
         // u32::MAX stays free as a sentinel (and key + 1 must fit).
         let k = u32::try_from(self.ends.len())
             .ok()
@@ -214,8 +229,8 @@ impl Interner {
             self.grow();
             slot = self.empty_slot(h);
         }
-        self.push_string(s, h);
-        self.table[slot] = k + 1;
+        self.push_string(s, tag);
+        self.table[slot] = Slot { tag, key: k + 1 };
         self.indexed = self.ends.len();
         k
     }
@@ -227,17 +242,16 @@ impl Interner {
             .ok()
             .filter(|&k| k < u32::MAX - 1)
             .expect("fewer than 2^32 - 2 distinct ids");
-        self.push_string(s, hash_id(s));
+        self.push_string(s, tag_of(pack_short(s), s));
         k
     }
 
-    /// Stores `s` under the next key.
+    /// Stores `s`, of [tag](tag_of) `tag`, under the next key.
     #[inline]
-    fn push_string(&mut self, s: &[u8], h: u64) {
+    fn push_string(&mut self, s: &[u8], tag: u64) {
         self.text.extend_from_slice(s);
         self.ends.push(self.text.len());
-        self.hashes.push(h);
-        self.packed.push(pack_short(s));
+        self.tags.push(tag);
     }
 
     /// Puts the appended keys in the table, in the order of their slots (so the table is
@@ -254,23 +268,22 @@ impl Interner {
         let mask = self.table.len() - 1;
         // (home slot, key): equal strings share a home slot, and the smaller key goes first.
         let mut pending: Vec<u64> = (self.indexed..n)
-            .map(|k| ((self.hashes[k] as usize & mask) as u64) << 32 | k as u64)
+            .map(|k| ((hash_of_tag(self.tags[k]) as usize & mask) as u64) << 32 | k as u64)
             .collect();
         pending.sort_unstable();
         for p in pending {
             let k = p as u32;
-            let h = self.hashes[k as usize];
+            let tag = self.tags[k as usize];
             let mut slot = (p >> 32) as usize;
             loop {
                 match self.table[slot] {
-                    0 => {
-                        self.table[slot] = k + 1;
+                    Slot { key: 0, .. } => {
+                        self.table[slot] = Slot { tag, key: k + 1 };
                         break;
                     }
-                    e => {
+                    Slot { tag: t, key: e } => {
                         let e = e - 1;
-                        if self.hashes[e as usize] == h && same_bytes(self.bytes(e), self.bytes(k))
-                        {
+                        if t == tag && same_bytes(self.bytes(e), self.bytes(k)) {
                             // Keys past the end of `first` are firsts: extend it to here.
                             let have = self.first.len() as u32;
                             self.first.extend(have..n as u32);
@@ -295,7 +308,7 @@ impl Interner {
     fn empty_slot(&self, h: u64) -> usize {
         let mask = self.table.len() - 1;
         let mut slot = h as usize & mask;
-        while self.table[slot] != 0 {
+        while self.table[slot].key != 0 {
             slot = (slot + 1) & mask;
         }
         slot
@@ -308,23 +321,22 @@ impl Interner {
     /// Room for `n` more strings, if the allocator grants it (`n` is an estimate: without
     /// the room the vectors grow as usual). The table is sized when the strings are indexed.
     pub fn reserve(&mut self, n: usize) {
-        let _ = (
-            self.ends.try_reserve(n),
-            self.hashes.try_reserve(n),
-            self.packed.try_reserve(n),
-        );
+        let _ = (self.ends.try_reserve(n), self.tags.try_reserve(n));
     }
 
     /// A table of `size` slots (a power of two) holding every indexed first key.
     fn rehash(&mut self, size: usize) {
-        self.table = vec![0; size];
+        self.table = vec![Slot::default(); size];
         for k in 0..self.indexed {
             if self.first_key(k as u32) != k as u32 {
                 continue;
             }
-            let h = self.hashes[k];
-            let slot = self.empty_slot(h);
-            self.table[slot] = k as u32 + 1;
+            let tag = self.tags[k];
+            let slot = self.empty_slot(hash_of_tag(tag));
+            self.table[slot] = Slot {
+                tag,
+                key: k as u32 + 1,
+            };
         }
     }
 
@@ -346,7 +358,7 @@ impl Interner {
     fn is_packed(&self, k: u32, s: &[u8], packed: u64) -> bool {
         match packed {
             NOT_SHORT => same_bytes(self.bytes(k), s),
-            p => self.packed[k as usize] == p,
+            p => self.tags[k as usize] == p,
         }
     }
 
@@ -660,6 +672,53 @@ mod tests {
         assert_eq!(firsts, [12, 1008, 1008, 2]);
         assert_eq!(ids.intern("d"), 1008);
         assert_eq!(ids.repeats().count(), 6);
+    }
+
+    #[test]
+    fn short_and_long_strings_mixed_get_the_keys_of_a_map_in_first_appearance_order() {
+        // Lengths 0 to 40 (packed and hashed ids side by side), long ones differing only in
+        // one middle or end byte, some appended in bulk and some interned, each seen thrice.
+        let mut strings: Vec<Vec<u8>> = Vec::new();
+        for n in 0..=40usize {
+            for v in 0..40u8 {
+                let mut s: Vec<u8> = (0..n).map(|i| b'A' + (i % 23) as u8).collect();
+                if n > 0 {
+                    let at = [n / 2, n - 1][usize::from(v % 2)];
+                    s[at] = b'a' + v / 2;
+                }
+                strings.push(s);
+            }
+        }
+        let mut ids = Interner::default();
+        // String -> the key it got when first seen.
+        let mut reference: std::collections::HashMap<Vec<u8>, u32> = Default::default();
+        for round in 0..3 {
+            for (i, s) in strings.iter().enumerate() {
+                // Appended: a new key even for a repeat, which maps to its first key.
+                let k = if round == 0 && i % 3 == 0 {
+                    let k = ids.append(s);
+                    ids.index_appended();
+                    k
+                } else {
+                    ids.intern_bytes(s)
+                };
+                let shown = String::from_utf8_lossy(s);
+                match reference.get(s) {
+                    Some(&first) => assert_eq!(ids.first_key(k), first, "{shown:?}"),
+                    None => {
+                        // New: the newest key, a first, and no other string's.
+                        assert_eq!(
+                            (k as usize, ids.first_key(k)),
+                            (ids.len() - 1, k),
+                            "{shown:?}"
+                        );
+                        reference.insert(s.clone(), k);
+                    }
+                }
+            }
+        }
+        let distinct = ids.len() - ids.repeats().count();
+        assert_eq!(distinct, reference.len());
     }
 
     #[test]
