@@ -7,6 +7,7 @@ use crate::model::{
     Actor, ActorKind, Dataset, Membership, Position, Problems, RawInput, SignatureFields,
     Statement, StatementKind, assemble,
 };
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
@@ -235,19 +236,29 @@ fn statement(row: &Fields<'_>) -> Result<Statement, Problem> {
         None => StatementKind::JointStatement,
         Some(name) => StatementKind::from_file_name(name).unwrap_or_else(|| other_kind(row)),
     };
-    let mut s = Statement::new(id, date, kind).with_title(row.get(ST_TITLE).unwrap_or(""));
-    s.source = row.get(ST_SOURCE).map(str::to_string);
-    s.opposes = row.get(ST_OPPOSES).map(str::to_string);
-    if let Some(topics) = row.get(ST_TOPICS) {
-        s.topics = (topics.split(';').map(str::trim))
-            .filter(|x| !x.is_empty())
-            .map(str::to_string)
-            .collect();
-    }
-    if row.has_attributes() {
-        s.attributes = row.attributes().collect();
-    }
-    Ok(s)
+    // Built in one literal: a chain of builder calls moves the whole record at each step.
+    Ok(Statement {
+        id: id.to_string(),
+        date,
+        title: row.get(ST_TITLE).map(str::to_string).unwrap_or_default(),
+        kind,
+        topics: row.get(ST_TOPICS).map(topics).unwrap_or_default(),
+        source: row.get(ST_SOURCE).map(str::to_string),
+        opposes: row.get(ST_OPPOSES).map(str::to_string),
+        attributes: if row.has_attributes() {
+            row.attributes().collect()
+        } else {
+            BTreeMap::new()
+        },
+    })
+}
+
+/// The topics of a `topics` field: separated by `;`, trimmed, empty ones left out.
+fn topics(field: &str) -> Vec<String> {
+    (field.split(';').map(str::trim))
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// The problem of a statement row without its id or date.

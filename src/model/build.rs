@@ -54,6 +54,7 @@ impl RawInput {
     /// Adds a statement, appending its id to the signatures' statement ids: read before
     /// the signatures, they then find their statement's key in the order of the statements
     /// (see `SignatureRows`), and resolve without a second lookup by id.
+    #[inline]
     pub fn push_statement(&mut self, statement: Statement, origin: Origin) {
         debug_assert_eq!(self.statement_keys.len(), self.statements.len());
         let key = self.signatures.statements.append(statement.id.as_bytes());
