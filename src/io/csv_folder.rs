@@ -294,7 +294,7 @@ fn signature<'r>(row: &Fields<'r>) -> Result<SignatureFields<'r>, Problem> {
     };
     let position = match row.bytes(SIG_POSITION) {
         None | Some(b"yes") => Position::Yes,
-        Some(other) => other_position(row, other)?,
+        Some(_) => other_position(row)?,
     };
     let joined = match row.bytes(SIG_DATE) {
         None => None,
@@ -326,8 +326,8 @@ fn empty_signature_field(row: &Fields<'_>) -> Problem {
 /// A position other than `yes`, parsed.
 #[cold]
 #[inline(never)]
-fn other_position(row: &Fields<'_>, value: &[u8]) -> Result<Position, Problem> {
-    let text = std::str::from_utf8(value).expect("fields are checked to be UTF-8");
+fn other_position(row: &Fields<'_>) -> Result<Position, Problem> {
+    let text = row.get(SIG_POSITION).unwrap_or_default();
     row.parse::<Position>(SIG_POSITION, text, |at| Problem::UnknownPosition { at })
 }
 
