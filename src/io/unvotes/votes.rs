@@ -200,7 +200,8 @@ pub(crate) fn read_votes<R: Read>(
         coding,
         roll_calls,
         keys: KeyInterner::default(),
-        last: None,
+        last_rcid: None,
+        last_found: RcidRef::Unknown,
     };
     let mut resolver = Resolver {
         file,
@@ -291,8 +292,11 @@ struct RowParser<'r> {
     coding: VoteCoding,
     roll_calls: &'r RollCalls,
     keys: KeyInterner,
-    /// The previous row's roll call: votes come grouped by roll call.
-    last: Option<(u32, RcidRef)>,
+    /// The previous row's roll call id and what it resolved to: votes come grouped by roll
+    /// call. (Kept apart and written only when the id changes: an `Option` of the pair,
+    /// written back every row, stalled each row on reading the pair just stored.)
+    last_rcid: Option<u32>,
+    last_found: RcidRef,
 }
 
 impl RowParser<'_> {
@@ -325,11 +329,11 @@ impl RowParser<'_> {
                 return;
             }
         };
-        let found = match self.last {
-            Some((r, known)) if r == rcid => known,
-            _ => self.roll_calls.lookup(rcid),
-        };
-        self.last = Some((rcid, found));
+        if self.last_rcid != Some(rcid) {
+            self.last_rcid = Some(rcid);
+            self.last_found = self.roll_calls.lookup(rcid);
+        }
+        let found = self.last_found;
         let RcidRef::Known(statement, date) = found else {
             let missing = missing_roll_call(&origin(), "rcid", &text(raw_rcid), found);
             batch.items.push(Parsed::Problem(Box::new(missing)));
