@@ -694,10 +694,13 @@ struct KeyTable {
 impl KeyTable {
     /// From the index of each key's statement (or [`MISSED`]), with why each miss missed.
     fn statements(keys: &Interner, found: Vec<u32>, miss: impl Fn(&str) -> Miss) -> KeyTable {
-        let misses = keys
-            .iter()
-            .filter(|&(_, k)| found[k as usize] == MISSED)
-            .map(|(id, k)| (k, (id.into(), miss(id))))
+        // The ids are read (and so checked as text) only for the keys that missed.
+        let misses = (0..found.len() as u32)
+            .filter(|&k| found[k as usize] == MISSED)
+            .map(|k| {
+                let id = keys.str(k);
+                (k, (id.into(), miss(id)))
+            })
             .collect();
         KeyTable { found, misses }
     }

@@ -364,7 +364,7 @@ impl Interner {
     }
 
     /// The string of key `k`.
-    fn str(&self, k: u32) -> &str {
+    pub fn str(&self, k: u32) -> &str {
         std::str::from_utf8(self.bytes(k)).expect("interned strings are UTF-8")
     }
 
