@@ -144,7 +144,7 @@ impl<R: Read> CsvTables<R> {
             &STATEMENTS,
             &mut problems,
             |row, p| match statement(&row) {
-                Ok(s) => raw.push_statement(s, row.origin()),
+                Ok(s) => raw.push_statement(s, row.file, row.line),
                 Err(e) => {
                     if let Some(id) = row.get(ST_ID) {
                         raw.rejected_statements.insert(id.to_string(), row.line);

@@ -484,7 +484,7 @@ fn read_records(
                     }
                 },
                 1 => match rec.statement() {
-                    Ok(s) => raw.push_statement(s, rec.origin),
+                    Ok(s) => raw.push_statement(s, &rec.origin.file, rec.origin.line),
                     Err(e) => {
                         if let Some(id) = rejected_id() {
                             raw.rejected_statements.insert(id, rec.origin.line);

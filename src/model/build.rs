@@ -29,6 +29,50 @@ impl Origin {
     }
 }
 
+/// The origins of a list of records, each file kept once: records come file by file, so a
+/// file is noted where its run of records starts (no reference count per record).
+#[derive(Debug, Default)]
+pub(crate) struct Origins {
+    /// (index of the first record from the file, the file), in record order.
+    runs: Vec<(usize, Arc<str>)>,
+    /// Per record: its line.
+    lines: Vec<u64>,
+}
+
+impl Origins {
+    /// Notes the next record's origin.
+    #[inline]
+    pub fn push(&mut self, file: &Arc<str>, line: u64) {
+        if !self.runs.last().is_some_and(|(_, f)| Arc::ptr_eq(f, file)) {
+            self.runs.push((self.lines.len(), file.clone()));
+        }
+        self.lines.push(line);
+    }
+
+    /// The line of record `i`.
+    pub fn line(&self, i: usize) -> u64 {
+        self.lines[i]
+    }
+
+    /// The origin of record `i`.
+    pub fn get(&self, i: usize) -> Origin {
+        let run = self.runs.partition_point(|&(start, _)| start <= i) - 1;
+        Origin {
+            file: self.runs[run].1.clone(),
+            line: self.lines[i],
+        }
+    }
+}
+
+/// For `unzip`ping (record, origin) pairs.
+impl Extend<Origin> for Origins {
+    fn extend<I: IntoIterator<Item = Origin>>(&mut self, origins: I) {
+        for o in origins {
+            self.push(&o.file, o.line);
+        }
+    }
+}
+
 /// Records with their origins, before validation.
 #[derive(Debug, Default)]
 pub(crate) struct RawInput {
@@ -37,7 +81,7 @@ pub(crate) struct RawInput {
     pub statements: Vec<Statement>,
     /// Where each of `statements` came from (kept apart: the statements are moved into the
     /// dataset as they are).
-    pub statement_origins: Vec<Origin>,
+    pub statement_origins: Origins,
     /// `statement_keys[i]` is the key of `statements[i]`'s id in `signatures.statements`,
     /// for the statements added with [`RawInput::push_statement`] (a prefix of
     /// `statements`); [`assemble`] interns the ids of the others.
@@ -55,12 +99,12 @@ impl RawInput {
     /// the signatures, they then find their statement's key in the order of the statements
     /// (see `SignatureRows`), and resolve without a second lookup by id.
     #[inline]
-    pub fn push_statement(&mut self, statement: Statement, origin: Origin) {
+    pub fn push_statement(&mut self, statement: Statement, file: &Arc<str>, line: u64) {
         debug_assert_eq!(self.statement_keys.len(), self.statements.len());
         let key = self.signatures.statements.append(statement.id.as_bytes());
         self.statement_keys.push(key);
         self.statements.push(statement);
-        self.statement_origins.push(origin);
+        self.statement_origins.push(file, line);
     }
 
     /// Room for `n` more statements, if the allocator grants it (see
@@ -68,7 +112,7 @@ impl RawInput {
     pub fn reserve_statements(&mut self, n: usize) {
         let _ = (
             self.statements.try_reserve(n),
-            self.statement_origins.try_reserve(n),
+            self.statement_origins.lines.try_reserve(n),
             self.statement_keys.try_reserve(n),
         );
         self.signatures.statements.reserve(n);
@@ -208,7 +252,7 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
     // Origins are only needed to report an unknown `opposes`: (dataset index, origin).
     let opposing: Vec<(usize, Origin)> = (order.iter().enumerate())
         .filter(|&(_, &i)| statements[i as usize].opposes.is_some())
-        .map(|(j, &i)| (j, statement_origins[i as usize].clone()))
+        .map(|(j, &i)| (j, statement_origins.get(i as usize)))
         .collect();
     drop(statement_origins);
     // Reordered where they are: a second vector of statements would be as large again.
@@ -507,22 +551,22 @@ fn inferred_actors(signed: &Interner, memberships: &[(Membership, Origin)]) -> V
 /// in input order.
 fn statement_order(
     statements: &[Statement],
-    origins: &[Origin],
+    origins: &Origins,
     keys: &[u32],
     problems: &mut Problems<'_>,
 ) -> Vec<u32> {
     // Per key: the first statement with it (input index), or u32::MAX.
     let mut first = vec![u32::MAX; keys.iter().max().map_or(0, |&k| k as usize + 1)];
     let mut order: Vec<u32> = Vec::with_capacity(statements.len());
-    for (i, ((s, o), &k)) in statements.iter().zip(origins).zip(keys).enumerate() {
+    for (i, (s, &k)) in statements.iter().zip(keys).enumerate() {
         match first[k as usize] {
             u32::MAX => {
                 first[k as usize] = i as u32;
                 order.push(i as u32);
             }
             f => problems.push(Problem::DuplicateStatement {
-                at: o.at("id", &s.id),
-                first_line: origins[f as usize].line,
+                at: origins.get(i).at("id", &s.id),
+                first_line: origins.line(f as usize),
             }),
         }
     }
@@ -1013,7 +1057,35 @@ impl DatasetBuilder {
 
 #[cfg(test)]
 mod tests {
-    use super::gather_in_place;
+    use super::{Origin, Origins, gather_in_place};
+    use std::sync::Arc;
+
+    #[test]
+    fn origins_keep_each_records_file_and_line_across_runs_of_files() {
+        let (a, b): (Arc<str>, Arc<str>) = (Arc::from("a.csv"), Arc::from("b.json"));
+        let given = [(&a, 2), (&a, 3), (&b, 7), (&a, 9), (&a, 10), (&b, 1)];
+        let mut origins = Origins::default();
+        for (f, line) in given {
+            origins.push(f, line);
+        }
+        for (i, (f, line)) in given.iter().enumerate() {
+            let o = origins.get(i);
+            assert_eq!(
+                (&*o.file, o.line, origins.line(i)),
+                (&***f, *line, *line),
+                "{i}"
+            );
+        }
+        // A file is kept once per run, not per record.
+        assert_eq!(origins.runs.len(), 4);
+        let mut unzipped = Origins::default();
+        unzipped.extend(given.iter().map(|(f, line)| Origin {
+            file: Arc::clone(f),
+            line: *line,
+        }));
+        assert_eq!(unzipped.get(5).line, 1);
+        assert_eq!(&*unzipped.get(2).file, "b.json");
+    }
 
     #[test]
     fn gathering_in_place_follows_every_cycle_and_drops_the_unnamed() {
