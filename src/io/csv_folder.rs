@@ -7,7 +7,6 @@ use crate::model::{
     Actor, ActorKind, Dataset, Membership, Position, Problems, RawInput, SignatureFields,
     Statement, StatementKind, assemble,
 };
-use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
@@ -229,7 +228,7 @@ fn actor(row: &Fields<'_>) -> Result<Actor, Problem> {
 #[inline(always)]
 fn statement(row: &Fields<'_>) -> Result<Statement, Problem> {
     let (Some(id), Some(date)) = (row.get(ST_ID), row.bytes(ST_DATE)) else {
-        return Err(empty_statement_field(row));
+        return Err(row.empty_field(&[ST_ID, ST_DATE]));
     };
     let date = row.date_bytes(ST_DATE, date)?;
     let kind = match row.bytes(ST_KIND) {
@@ -245,11 +244,7 @@ fn statement(row: &Fields<'_>) -> Result<Statement, Problem> {
         topics: row.get(ST_TOPICS).map(topics).unwrap_or_default(),
         source: row.get(ST_SOURCE).map(str::to_string),
         opposes: row.get(ST_OPPOSES).map(str::to_string),
-        attributes: if row.has_attributes() {
-            row.attributes().collect()
-        } else {
-            BTreeMap::new()
-        },
+        attributes: row.attributes(),
     })
 }
 
@@ -259,20 +254,6 @@ fn topics(field: &str) -> Vec<String> {
         .filter(|x| !x.is_empty())
         .map(str::to_string)
         .collect()
-}
-
-/// The problem of a statement row without its id or date.
-#[cold]
-#[inline(never)]
-fn empty_statement_field(row: &Fields<'_>) -> Problem {
-    let slot = if row.bytes(ST_ID).is_none() {
-        ST_ID
-    } else {
-        ST_DATE
-    };
-    Problem::EmptyField {
-        at: row.at(slot, ""),
-    }
 }
 
 /// A kind not named as files name it (`Joint Statement`, `roll-call`, or another word).
@@ -290,7 +271,7 @@ fn other_kind(row: &Fields<'_>) -> StatementKind {
 #[inline(always)]
 fn signature<'r>(row: &Fields<'r>) -> Result<SignatureFields<'r>, Problem> {
     let (Some(statement), Some(actor)) = (row.bytes(SIG_STATEMENT), row.bytes(SIG_ACTOR)) else {
-        return Err(empty_signature_field(row));
+        return Err(row.empty_field(&[SIG_STATEMENT, SIG_ACTOR]));
     };
     let position = match row.bytes(SIG_POSITION) {
         None | Some(b"yes") => Position::Yes,
@@ -307,20 +288,6 @@ fn signature<'r>(row: &Fields<'r>) -> Result<SignatureFields<'r>, Problem> {
         role: row.bytes(SIG_ROLE),
         joined,
     })
-}
-
-/// The problem of a signature row without its statement or actor.
-#[cold]
-#[inline(never)]
-fn empty_signature_field(row: &Fields<'_>) -> Problem {
-    let slot = if row.bytes(SIG_STATEMENT).is_none() {
-        SIG_STATEMENT
-    } else {
-        SIG_ACTOR
-    };
-    Problem::EmptyField {
-        at: row.at(slot, ""),
-    }
 }
 
 /// A position other than `yes`, parsed.

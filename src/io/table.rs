@@ -7,6 +7,7 @@
 use crate::error::{Location, Problem, Warning};
 use crate::model::{Origin, Problems};
 use chrono::NaiveDate;
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::sync::Arc;
 
@@ -124,9 +125,22 @@ impl<'t> Fields<'t> {
     /// A required field; empty is a problem.
     #[inline]
     pub fn req(&self, slot: usize) -> Result<&'t str, Problem> {
-        self.get(slot).ok_or_else(|| Problem::EmptyField {
+        self.get(slot).ok_or_else(|| self.empty_field(&[slot]))
+    }
+
+    /// The problem of a row missing a required field: the first of `slots` that is empty
+    /// (the last if none is). Built out of line, for readers that check several fields at
+    /// once on their hot path.
+    #[cold]
+    #[inline(never)]
+    pub fn empty_field(&self, slots: &[usize]) -> Problem {
+        let slot = (slots.iter().copied())
+            .find(|&s| self.bytes(s).is_none())
+            .or(slots.last().copied())
+            .expect("at least one slot");
+        Problem::EmptyField {
             at: self.at(slot, ""),
-        })
+        }
     }
 
     /// The location of a value of the column in `slot`.
@@ -177,24 +191,19 @@ impl<'t> Fields<'t> {
         }
     }
 
-    /// Whether the table has `attr.NAME` columns.
+    /// The `attr.NAME` columns with a value, as NAME -> value. A table without such columns
+    /// returns at once (collecting nothing still costs a call per row).
     #[inline]
-    pub fn has_attributes(&self) -> bool {
-        !self.attribute_columns.is_empty()
-    }
-
-    /// The `attr.NAME` columns with a value, as (NAME, value), sorted.
-    pub fn attributes(&self) -> impl Iterator<Item = (String, String)> + use<'t> {
-        let mut v: Vec<(String, String)> = self
-            .attribute_columns
-            .iter()
+    pub fn attributes(&self) -> BTreeMap<String, String> {
+        if self.attribute_columns.is_empty() {
+            return BTreeMap::new();
+        }
+        (self.attribute_columns.iter())
             .filter_map(|(key, i)| {
                 let val = self.field(*i)?;
                 (!val.is_empty()).then(|| (key.clone(), as_text(val).to_string()))
             })
-            .collect();
-        v.sort();
-        v.into_iter()
+            .collect()
     }
 }
 
