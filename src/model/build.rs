@@ -264,7 +264,6 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
     }
     let by_id = super::dataset::sorted_by_id(&statements);
     let mut opposes = vec![None; statements.len()];
-    let opposing_at: Vec<usize> = opposing.iter().map(|&(i, _)| i).collect();
     for (i, o) in opposing {
         let Some(other) = &statements[i].opposes else {
             continue;
@@ -285,11 +284,11 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
             }
             Some(_) => continue,
         };
-        // The statement itself is sound: lenient mode keeps it without the link and says so.
+        // The statement itself is sound: lenient mode keeps it without the link and says so
+        // (strict mode fails anyway). The record drops it too, so the dataset stays consistent.
         problems.push_dropped_field(problem);
+        statements[i].opposes = None;
     }
-    // An unresolved `opposes` is dropped from the record too, so the dataset stays consistent
-    // (the problem is reported above; strict mode fails anyway).
 
     // Signatures: resolve, reject duplicates, then bucket by statement.
     let statement_keys =
@@ -393,13 +392,6 @@ pub(crate) fn assemble(input: RawInput, problems: &mut Problems<'_>) -> Result<D
     }
 
     problems.check()?;
-    // An unresolved `opposes` was reported above; in lenient mode the link is dropped (only
-    // the statements with one are visited: a pass over all of them touches every one again).
-    for i in opposing_at {
-        if opposes[i].is_none() {
-            statements[i].opposes = None;
-        }
-    }
     let mut ds = Dataset {
         actors: actor_rows,
         statements,
