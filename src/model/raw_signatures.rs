@@ -180,18 +180,20 @@ impl Interner {
         if self.indexed < self.ends.len() {
             self.index_appended();
         }
-        let found = match pack_short(s) {
-            NOT_SHORT => {
-                let tag = hash_long(s) | LONG_TAG;
-                self.probe(tag, |k| same_bytes(self.bytes(k), s))
-            }
-            // Equal packed words, equal strings.
-            p => self.probe(p, |_| true),
-        };
-        match found {
+        let tag = tag_of(pack_short(s), s);
+        match self.find(s, tag) {
             Ok(k) => k,
-            Err(slot) => self.insert(s, slot),
+            Err(slot) => self.insert(s, tag, slot),
         }
+    }
+
+    /// The key of `s`, of [tag](tag_of) `tag`, in the table, or the empty slot where it
+    /// would go.
+    #[inline]
+    fn find(&self, s: &[u8], tag: u64) -> Result<u32, usize> {
+        // Equal packed words, equal strings; equal hashes, compare the bytes.
+        let short = tag & LONG_TAG == 0;
+        self.probe(tag, |k| short || same_bytes(self.bytes(k), s))
     }
 
     /// The first key from the home slot of `tag` on whose slot has `tag` and which `is`
@@ -217,8 +219,7 @@ impl Interner {
 
     #[cold]
     #[inline(never)]
-    fn insert(&mut self, s: &[u8], mut slot: usize) -> u32 {
-        let tag = tag_of(pack_short(s), s);
+    fn insert(&mut self, s: &[u8], tag: u64, mut slot: usize) -> u32 {
         let h = hash_of_tag(tag);
         // u32::MAX stays free as a sentinel (and key + 1 must fit).
         let k = u32::try_from(self.ends.len())
@@ -289,25 +290,17 @@ impl Interner {
         for p in pending {
             let k = p as u32;
             let tag = self.tags[k as usize];
-            let mut slot = (p >> 32) as usize;
-            loop {
-                match self.table[slot] {
-                    Slot { key: 0, .. } => {
-                        self.table[slot] = Slot { tag, key: k + 1 };
-                        break;
-                    }
-                    Slot { tag: t, key: e } => {
-                        let e = e - 1;
-                        if t == tag && same_bytes(self.bytes(e), self.bytes(k)) {
-                            // Keys past the end of `first` are firsts: extend it to here.
-                            let have = self.first.len() as u32;
-                            self.first.extend(have..n as u32);
-                            self.first[k as usize] = e;
-                            break;
-                        }
-                    }
+            // As `find`, with the key's bytes read only on a tag match (the keys come in
+            // slot order, not key order: reading every one's bounds would miss the cache).
+            let short = tag & LONG_TAG == 0;
+            match self.probe(tag, |e| short || same_bytes(self.bytes(e), self.bytes(k))) {
+                Err(slot) => self.table[slot] = Slot { tag, key: k + 1 },
+                Ok(first) => {
+                    // Keys past the end of `first` are firsts: extend it to here.
+                    let have = self.first.len() as u32;
+                    self.first.extend(have..n as u32);
+                    self.first[k as usize] = first;
                 }
-                slot = (slot + 1) & mask;
             }
         }
         self.indexed = n;
